@@ -1,0 +1,159 @@
+"""The ``playbook`` command: a thin layer over the core and MkDocs.
+
+User mistakes print as located diagnostics on stderr and exit with 2; a build that fails
+for any other reason exits with 1.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .diagnostics import Diagnostic, InputError
+from .loading import load_library, load_profile
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_INVALID = 2
+
+
+class UsageProblem(click.ClickException):
+    """A mistake in how the command was called or configured (exit code 2)."""
+
+    exit_code = EXIT_INVALID
+
+
+def _common_site_options(command: F) -> F:
+    command = click.option(
+        "--profile", "-p", type=click.Path(dir_okay=False, path_type=Path),
+        help="The profile to build; overrides the plugin's 'profile' option.",
+    )(command)
+    return click.option(
+        "--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
+        default="mkdocs.yml", show_default=True, help="The MkDocs configuration to use.",
+    )(command)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="playbook")
+@click.option("--quiet", "-q", is_flag=True, help="Show only warnings and errors.")
+def main(quiet: bool) -> None:
+    """Publish an organisation's strategy playbook as an MkDocs + Material site."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _show_mkdocs_log(logging.WARNING if quiet else logging.INFO)
+
+
+def _show_mkdocs_log(level: int) -> None:
+    """Print MkDocs' messages as 'mkdocs build' does; strict mode counts warnings itself."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "playbook", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.playbook = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+@main.command()
+@_common_site_options
+@click.option("--out", "-o", "out", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site; the config's site_dir by default.")
+@click.option("--strict/--no-strict", default=False, help="Fail on any MkDocs warning.")
+def build(profile: Path | None, config_file: Path, out: Path | None, strict: bool) -> None:
+    """Build the playbook site, exactly as 'mkdocs build' does."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    with _site_config(config_file, profile, site_dir=out, strict=strict) as config:
+        mkdocs_build(config)
+
+
+@main.command()
+@_common_site_options
+@click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True,
+              help="The address to serve the preview on.")
+def serve(profile: Path | None, config_file: Path, dev_addr: str) -> None:
+    """Preview the playbook; edits to the profile or the library rebuild it."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    with _site_config(config_file, profile):
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr)
+
+
+@main.command()
+@click.argument("profiles", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The library to check against; the bundled library by default.")
+def validate(profiles: tuple[Path, ...], content_dir: Path | None) -> None:
+    """Check profiles and the library; report every problem, build nothing."""
+    from .resources import data_dir
+
+    problems: list[Diagnostic] = []
+    try:
+        library = load_library(content_dir or data_dir("content"))
+    except InputError as exc:
+        raise _Invalid(exc.diagnostics) from None
+    for path in profiles:
+        try:
+            load_profile(path, library)
+        except InputError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise _Invalid(problems)
+    click.echo(f"{len(profiles)} profile(s) valid")
+
+
+class _Invalid(click.ClickException):
+    """Invalid input, printed as diagnostics."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.error = InputError(diagnostics)
+        super().__init__(self.error.format_text())
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.error.format_text(), err=True)
+        count = len(self.error.diagnostics)
+        click.echo(f"{count} error{'s' if count != 1 else ''}", err=True)
+
+
+@contextmanager
+def _site_config(config_file: Path, profile: Path | None, **overrides: Any) -> Iterator[Any]:
+    """The loaded MkDocs config with the playbook validated; errors become exit codes."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    from .plugin import PROFILE_ENV, PlaybookPlugin, load_playbook, resolve_inputs
+
+    if not config_file.is_file():
+        raise UsageProblem(f"{config_file}: no such file; run this where mkdocs.yml is, "
+                           "or name it with --config-file")
+    if profile is not None:
+        os.environ[PROFILE_ENV] = str(profile)
+    clean = {k: (str(v) if isinstance(v, Path) else v) for k, v in overrides.items()
+             if v is not None}
+    try:
+        config = load_config(str(config_file), **clean)
+        plugin = config.plugins.get("playbook")
+        if isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
+            load_playbook(resolve_inputs(plugin.config, config.config_file_path))
+        yield config
+    except InputError as exc:
+        raise _Invalid(exc.diagnostics) from None
+    except exceptions.ConfigurationError as exc:
+        raise UsageProblem(f"{config_file}: {exc}") from None
+    except exceptions.Abort as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

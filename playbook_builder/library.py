@@ -1,0 +1,163 @@
+"""The curated content library: one model per kind of item, and the library as a whole.
+
+Each item is a small YAML file under ``content/<kind>/<id>.yml`` with a stable ``id``,
+a ``schema_version`` and ``tags``. Fields named ``body`` may hold light Markdown (the
+library is reviewed); every other field is plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .values import Id, Link, SchemaVersion, Text
+
+StepId = Literal["why", "who", "listen", "participate", "lead"]
+STEP_IDS: tuple[StepId, ...] = ("why", "who", "listen", "participate", "lead")
+
+
+class Strict(BaseModel):
+    """Base of every input model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Item(Strict):
+    """What every library item has."""
+
+    schema_version: SchemaVersion
+    """Version of the item format; always 1."""
+    id: Id
+    """Stable id; equal to the file name without `.yml`. Links derive from it."""
+    tags: tuple[Id, ...] = ()
+    """Topics the item is about."""
+    aliases: tuple[Id, ...] = ()
+    """Earlier ids of this item, so that old links keep working."""
+
+
+class Principle(Item):
+    title: Text
+    summary: Text
+    body: Text
+    in_practice: tuple[Text, ...] = ()
+    credit: Text | None = None
+    step: StepId
+
+
+class Step(Item):
+    id: StepId
+    order: int = Field(ge=1, le=5)
+    title: Text
+    short_title: Text
+    summary: Text
+    body: Text
+    key_questions: tuple[Text, ...]
+    checklist: tuple[Text, ...]
+    exercise: Id
+
+
+class Question(Item):
+    question: Text
+    kind: Literal["ask", "avoid"]
+    explanation: Text
+    step: StepId
+
+
+class PlatformText(Strict):
+    """What the library says about a platform; a profile may supply it for a new one."""
+
+    name: Text
+    metaphor: Text
+    metaphor_explained: Text | None = None
+    summary: Text | None = None
+    good_for: tuple[Text, ...] = ()
+    bad_for: tuple[Text, ...] = ()
+    etiquette: tuple[Text, ...] = ()
+    listen_for: tuple[Text, ...] = ()
+    effort: Text | None = None
+
+
+class Platform(Item, PlatformText):
+    pass
+
+
+class ObjectionText(Strict):
+    """An objection and the answer to it."""
+
+    objection: Text
+    """The objection as a colleague would put it."""
+    response: Text
+    """A calm, specific answer."""
+    when_right: Text | None = None
+    """When the objection is actually right, and what to do then."""
+    topic: Id | None = None
+    """What the objection is about, such as `time`, `risk` or `measurement`."""
+
+
+class Objection(Item, ObjectionText):
+    pass
+
+
+class ReadingText(Strict):
+    """A work worth reading, with a note on why."""
+
+    title: Text
+    """The work's title."""
+    author: Text | None = None
+    """Who wrote it."""
+    year: Text | None = None
+    """When it was published."""
+    url: Link | None = None
+    """Where to find it (https, http or mailto)."""
+    note: Text | None = None
+    """What the reader takes from it."""
+
+
+class Reading(Item, ReadingText):
+    step: StepId | None = None
+
+
+class Exercise(Item):
+    title: Text
+    step: StepId
+    duration: Text | None = None
+    summary: Text
+    instructions: tuple[Text, ...]
+    outcome: Text
+    credit: Text | None = None
+
+
+KINDS: dict[str, type[Item]] = {
+    "principles": Principle,
+    "steps": Step,
+    "questions": Question,
+    "platforms": Platform,
+    "objections": Objection,
+    "reading": Reading,
+    "exercises": Exercise,
+}
+"""Library folder name -> the model of the items in it."""
+
+
+@dataclass(frozen=True)
+class Library:
+    """All curated items, in a stable order, and the file each came from."""
+
+    principles: tuple[Principle, ...] = ()
+    steps: tuple[Step, ...] = ()
+    questions: tuple[Question, ...] = ()
+    platforms: tuple[Platform, ...] = ()
+    objections: tuple[Objection, ...] = ()
+    reading: tuple[Reading, ...] = ()
+    exercises: tuple[Exercise, ...] = ()
+    sources: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
+    """(kind, id) -> the file the item was read from."""
+
+    def ids(self, kind: str) -> list[str]:
+        items: tuple[Item, ...] = getattr(self, kind)
+        return [item.id for item in items]
+
+    def platform(self, platform_id: str) -> Platform | None:
+        return next((p for p in self.platforms if p.id == platform_id), None)

@@ -1,0 +1,78 @@
+"""Turning profile text into Markdown that shows exactly that text and nothing more.
+
+Python-Markdown and its extensions give meaning to many characters: ``<`` starts HTML,
+``#`` a heading, ``[`` a link, ``{:`` an attribute list, ``!!!`` an admonition, ``--8<--``
+a snippet, ``{{`` a macro. Every profile value passes through :func:`escape`, which
+neutralises each of them, so a value can never add an element, an attribute or a link.
+Only text already wrapped in :class:`Markdown` (our own templates' output and the curated
+library's bodies) is placed as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from markupsafe import escape as escape_html
+
+from .values import ID_PATTERN, LINK_SCHEMES
+
+
+class Markdown(str):
+    """Text that is already Markdown and is placed into a page unchanged."""
+
+    __slots__ = ()
+
+
+# Characters Python-Markdown unescapes after a backslash: safe and readable.
+_BACKSLASHED = frozenset("\\`*_{}[]()#!.-")
+# Characters it does not: written as character references, which every parser passes
+# through as plain text. Covers HTML (<, >, &, "), tables (|) and the inline syntaxes of
+# common extensions (~, ^, =, :, +, $, @).
+_ENTITIES = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "|": "&#124;", "~": "&#126;",
+    "^": "&#94;", "=": "&#61;", ":": "&#58;", "+": "&#43;", "$": "&#36;", "@": "&#64;",
+}
+_WHITESPACE = re.compile(r"\s+")
+# A folded YAML scalar (`>`) turns the blank line between paragraphs into a single
+# newline, so any line break in a value is a paragraph break.
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+_ID = re.compile(ID_PATTERN)
+
+
+def escape(value: str) -> Markdown:
+    """One line of Markdown that renders as ``value``, with whitespace runs collapsed."""
+    text = _WHITESPACE.sub(" ", value).strip()
+    out = []
+    for ch in text:
+        if ch in _BACKSLASHED:
+            out.append("\\" + ch)
+        else:
+            out.append(_ENTITIES.get(ch, ch))
+    return Markdown("".join(out))
+
+
+def paragraphs(value: str) -> Markdown:
+    """Escaped text, one paragraph per line of ``value``."""
+    parts = [escape(part) for part in _PARAGRAPH_BREAK.split(value.strip())]
+    return Markdown("\n\n".join(part for part in parts if part))
+
+
+def bullets(values: object) -> Markdown:
+    """A Markdown bullet list of escaped items."""
+    items = values if isinstance(values, (list, tuple)) else [values]
+    return Markdown("\n".join(f"- {escape(str(item))}" for item in items))
+
+
+def heading_id(value: str) -> Markdown:
+    """An attribute-list id for a heading, ``{#value}``; ``value`` must be an id."""
+    if not _ID.match(value):
+        raise ValueError(f"not an id: {value!r}")
+    return Markdown(f"{{#{value}}}")
+
+
+def url(value: str) -> Markdown:
+    """A link for an HTML ``href`` attribute; only https, http and mailto get through."""
+    if urlsplit(value).scheme.lower() not in LINK_SCHEMES:
+        raise ValueError(f"refusing a link with an unsafe scheme: {value!r}")
+    return Markdown(str(escape_html(value)))

@@ -1,0 +1,125 @@
+"""Merging a profile with the library into a :class:`Playbook`.
+
+The rules, applied per collection (objections and the reading list):
+
+1. **select**: when given, only these library items, in this order; otherwise all of
+   them in library order (sorted by id).
+2. **exclude**: library items to leave out.
+3. **override**: replace named fields of a library item, keeping its id and the rest.
+4. **add**: the profile's own items, after the library's.
+
+Platforms are the profile's choice: each chosen id takes the library's guidance for that
+platform (the profile may rename it or give its own metaphor), or, for a platform the
+library does not know, the name and metaphor the profile gives. References are resolved
+to the objects they name. The merge assumes references were checked (see
+:mod:`playbook_builder.references`) and skips any that do not resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from .library import Item, Library, Objection, PlatformText, Reading
+from .playbook import ChosenPlatform, LeadingInitiative, ListeningPlan, Playbook
+from .profile import Audience, Goal, PlatformChoice, Profile, ReadingEntry
+
+T = TypeVar("T", bound=Item)
+
+
+def merge(profile: Profile, library: Library, profile_file: str) -> Playbook:
+    """The playbook that ``profile`` and ``library`` describe together."""
+    audiences = {a.id: a for a in profile.audiences}
+    goals = {g.id: g for g in profile.goals}
+    return Playbook(
+        profile=profile,
+        profile_file=profile_file,
+        platforms=tuple(_platform(c, library, audiences, goals) for c in profile.platforms),
+        listening=tuple(
+            ListeningPlan(audiences[plan.audience], plan)
+            for plan in profile.listening if plan.audience in audiences
+        ),
+        leading=tuple(
+            LeadingInitiative(i, _resolve(i.invites, audiences)) for i in profile.leading
+        ),
+        objections=choose(
+            library.objections, profile.objections.select, profile.objections.exclude,
+            profile.objections.override,
+            [Objection(schema_version=1, **o.model_dump()) for o in profile.objections.add],
+        ),
+        reading=choose(
+            library.reading, profile.reading_list.select, profile.reading_list.exclude,
+            profile.reading_list.override,
+            [_reading(entry) for entry in profile.reading_list.add],
+        ),
+        principles=library.principles,
+        steps=library.steps,
+        questions=library.questions,
+        exercises=library.exercises,
+        library_platforms=library.platforms,
+    )
+
+
+def choose(
+    items: Sequence[T],
+    select: Sequence[str] | None,
+    exclude: Sequence[str],
+    overrides: Mapping[str, BaseModel],
+    added: Sequence[T],
+) -> tuple[T, ...]:
+    """Apply select, exclude, override and add (in that order) to library ``items``."""
+    by_id = {item.id: item for item in items}
+    chosen = [by_id[i] for i in select if i in by_id] if select is not None else list(items)
+    kept = [item for item in chosen if item.id not in set(exclude)]
+    changed = [_override(item, overrides.get(item.id)) for item in kept]
+    return (*changed, *added)
+
+
+def _override(item: T, override: BaseModel | None) -> T:
+    if override is None:
+        return item
+    return item.model_copy(update=override.model_dump(exclude_none=True))
+
+
+def _platform(
+    choice: PlatformChoice,
+    library: Library,
+    audiences: Mapping[str, Audience],
+    goals: Mapping[str, Goal],
+) -> ChosenPlatform:
+    known = library.platform(choice.id)
+    own = {k: v for k, v in (("name", choice.name), ("metaphor", choice.metaphor)) if v}
+    guide = (
+        known.model_copy(update=own) if known
+        else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "")
+    )
+    return ChosenPlatform(
+        id=choice.id,
+        guide=guide,
+        purpose=choice.purpose,
+        cadence=choice.cadence,
+        owner=choice.owner,
+        audiences=_resolve(choice.audiences, audiences),
+        goals=_resolve(choice.goals, goals),
+    )
+
+
+_V = TypeVar("_V")
+
+
+def _resolve(ids: Sequence[str], known: Mapping[str, _V]) -> tuple[_V, ...]:
+    return tuple(known[i] for i in ids if i in known)
+
+
+def reading_id(entry: ReadingEntry) -> str:
+    """The entry's id, or one derived from its title."""
+    derived = re.sub(r"[^a-z0-9]+", "-", entry.title.lower()).strip("-")[:64].rstrip("-")
+    return entry.id or derived or "entry"
+
+
+def _reading(entry: ReadingEntry) -> Reading:
+    fields = entry.model_dump(exclude={"id"})
+    return Reading(schema_version=1, id=reading_id(entry), **fields)

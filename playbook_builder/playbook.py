@@ -1,0 +1,80 @@
+"""The merged playbook: what the site shows, with every reference already resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .library import Exercise, Objection, Platform, PlatformText, Principle, Question, Reading, Step
+from .profile import Audience, Goal, Initiative, Listening, Profile, Role
+
+
+@dataclass(frozen=True)
+class ChosenPlatform:
+    """A platform the organisation chose: the library's guidance plus its own plan."""
+
+    id: str
+    guide: PlatformText
+    """What the library (or, for a new platform, the profile) says about the platform."""
+    purpose: str | None
+    cadence: str | None
+    owner: str | None
+    audiences: tuple[Audience, ...]
+    goals: tuple[Goal, ...]
+
+    @property
+    def name(self) -> str:
+        return self.guide.name
+
+
+@dataclass(frozen=True)
+class ListeningPlan:
+    """How one audience is listened to."""
+
+    audience: Audience
+    plan: Listening
+
+
+@dataclass(frozen=True)
+class LeadingInitiative:
+    initiative: Initiative
+    invites: tuple[Audience, ...]
+
+
+@dataclass(frozen=True)
+class Playbook:
+    """An organisation's profile merged with the curated library."""
+
+    profile: Profile
+    profile_file: str
+    """The profile's path as the user gave it, for messages and edit links."""
+    platforms: tuple[ChosenPlatform, ...]
+    listening: tuple[ListeningPlan, ...]
+    leading: tuple[LeadingInitiative, ...]
+    objections: tuple[Objection, ...]
+    reading: tuple[Reading, ...]
+    principles: tuple[Principle, ...]
+    steps: tuple[Step, ...]
+    questions: tuple[Question, ...]
+    exercises: tuple[Exercise, ...]
+    library_platforms: tuple[Platform, ...]
+    """Every platform the library knows, chosen or not."""
+
+    @property
+    def title(self) -> str:
+        return self.profile.title
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return self.profile.roles
+
+    def exercises_for(self, step_id: str) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.exercises if e.step == step_id)
+
+    def questions_for(self, step_id: str) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.step == step_id)
+
+    def principles_for(self, step_id: str) -> tuple[Principle, ...]:
+        return tuple(p for p in self.principles if p.step == step_id)
+
+    def platforms_for(self, audience_id: str) -> tuple[ChosenPlatform, ...]:
+        return tuple(p for p in self.platforms if audience_id in {a.id for a in p.audiences})

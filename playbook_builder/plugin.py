@@ -1,0 +1,186 @@
+"""The MkDocs plugin: a thin adapter that wires the pure core into MkDocs' build events.
+
+Everything that can fail because of user input happens in ``on_config``, before MkDocs
+touches the site folder, so an invalid profile leaves the previously built site intact.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import sitemap
+from .diagnostics import InputError
+from .loading import load_library, load_profile, logo_path
+from .playbook import Playbook
+from .render import RenderedPage, TemplateBug, render_site
+from .resources import data_dir
+
+log = get_plugin_logger(__name__)
+
+PROFILE_ENV = "PLAYBOOK_PROFILE"
+"""Overrides the ``profile`` option; ``playbook build --profile`` sets it."""
+
+STYLESHEET = "assets/stylesheets/playbook.css"
+
+# Markdown extensions the generated pages rely on (heading ids, cards, notes, checklists).
+REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
+    "attr_list": {},
+    "md_in_html": {},
+    "admonition": {},
+    "tables": {},
+    "toc": {"permalink": True},
+    "pymdownx.tasklist": {"custom_checkbox": True},
+}
+
+
+class PlaybookConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Set to false to build the site without the playbook."""
+    profile = c.Type(str, default="profiles/example.yml")
+    """The organisation profile, relative to mkdocs.yml."""
+    content_dir = c.Optional(c.Type(str))
+    """The curated library folder, relative to mkdocs.yml; the bundled library by default."""
+    brand = c.Type(bool, default=True)
+    """Use the playbook's title and the organisation's logo for the site name and header."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The files one playbook is built from."""
+
+    profile: Path
+    content_dir: Path
+
+
+def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:
+    """Absolute paths of the profile and library, relative to the config file's folder."""
+    root = Path(config_file).resolve().parent if config_file else Path.cwd()
+    profile = os.environ.get(PROFILE_ENV) or options.profile
+    content = options.content_dir
+    return Inputs(
+        profile=(Path.cwd() if os.environ.get(PROFILE_ENV) else root) / profile,
+        content_dir=root / content if content else data_dir("content"),
+    )
+
+
+def load_playbook(inputs: Inputs) -> Playbook:
+    """The validated playbook; raises :class:`InputError` with every problem."""
+    return load_profile(inputs.profile, load_library(inputs.content_dir))
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Adds the generated playbook pages, navigation and theme settings to a site."""
+
+    def __init__(self) -> None:
+        self.inputs: Inputs | None = None
+        self.playbook: Playbook | None = None
+        self.pages: list[RenderedPage] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        self.inputs = resolve_inputs(self.config, config.config_file_path)
+        try:
+            self.playbook = load_playbook(self.inputs)
+            self.pages = render_site(self.playbook)
+        except InputError as exc:
+            raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
+        except TemplateBug as exc:
+            raise PluginError(str(exc)) from exc
+        _require_extensions(config)
+        _add_theme(config, self.playbook, self.config.brand)
+        _add_navigation(config, self.playbook)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.playbook is None or self.inputs is None:
+            return files
+        edit_uri = _relative_to_docs(self.inputs.profile, config.docs_dir)
+        for page in self.pages:
+            if files.get_file_from_path(page.src) is not None:
+                log.info("docs/%s replaces the generated page of the same name", page.src)
+                continue
+            generated = File.generated(config, page.src, content=page.markdown)
+            generated.edit_uri = edit_uri
+            files.append(generated)
+        logo = self.playbook.profile.organisation.logo
+        if logo and self.config.brand:
+            files.append(File.generated(
+                config, _logo_uri(logo), abs_src_path=str(logo_path(self.inputs.profile, logo))
+            ))
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer | None:
+        if self.config.enabled and self.inputs is not None:
+            server.watch(str(self.inputs.profile))
+            server.watch(str(self.inputs.content_dir))
+        return server
+
+
+def _require_extensions(config: MkDocsConfig) -> None:
+    for name, options in REQUIRED_EXTENSIONS.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+            config.mdx_configs.setdefault(name, dict(options))
+
+
+def _add_theme(config: MkDocsConfig, pb: Playbook, brand: bool) -> None:
+    theme = config.theme
+    position = 1 if theme.custom_dir else 0
+    overrides = str(data_dir("overrides"))
+    if overrides not in theme.dirs:
+        theme.dirs.insert(position, overrides)
+    if STYLESHEET not in config.extra_css:
+        config.extra_css.append(STYLESHEET)
+    # Theme templates print these without escaping, so they are escaped here, once.
+    announcement = pb.profile.playbook.announcement
+    config.extra["playbook"] = {
+        "announcement": escape(announcement) if announcement else None,
+        "title": escape(pb.title),
+    }
+    if brand:
+        config.site_name = str(escape(pb.title))
+        logo = pb.profile.organisation.logo
+        if logo:
+            theme["logo"] = _logo_uri(logo)
+
+
+def _add_navigation(config: MkDocsConfig, pb: Playbook) -> None:
+    ours = sitemap.nav(pb)
+    if config.nav is None:
+        config.nav = ours
+    elif not _mentions_any(config.nav, {p.src for p in sitemap.pages(pb)}):
+        config.nav = [*config.nav, {"Playbook": ours}]
+
+
+def _mentions_any(nav: Any, paths: set[str]) -> bool:
+    if isinstance(nav, str):
+        return nav in paths
+    if isinstance(nav, dict):
+        return any(_mentions_any(v, paths) for v in nav.values())
+    if isinstance(nav, list):
+        return any(_mentions_any(v, paths) for v in nav)
+    return False
+
+
+def _logo_uri(logo: str) -> str:
+    return f"assets/playbook-logo{posixpath.splitext(logo)[1].lower()}"
+
+
+def _relative_to_docs(path: Path, docs_dir: str) -> str:
+    return Path(os.path.relpath(path, docs_dir)).as_posix()

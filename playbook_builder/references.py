@@ -1,0 +1,98 @@
+"""Checking that every id a profile refers to exists, with did-you-mean when it does not."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+
+from .diagnostics import Diagnostic, did_you_mean
+from .library import Library
+from .merge import reading_id
+from .profile import Profile
+from .yamlsource import Document, Loc
+
+
+class _Checker:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Diagnostic] = []
+
+    def unique(self, kind: str, loc: Loc, ids: Sequence[str], taken: Collection[str] = ()) -> None:
+        seen: set[str] = set()
+        for i, item_id in enumerate(ids):
+            if item_id in seen or item_id in taken:
+                where = "the library already has" if item_id in taken else "another entry uses"
+                hint = ("use 'override' to change the library's one, or choose another id"
+                        if item_id in taken else "give each entry its own id")
+                self.problems.append(self.doc.diagnostic(
+                    (*loc, i, "id"), "PB202", f"duplicate {kind} id '{item_id}': {where} it", hint
+                ))
+            seen.add(item_id)
+
+    def refs(self, kind: str, loc: Loc, ids: Iterable[str], known: Collection[str]) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in known:
+                self.problems.append(self.doc.diagnostic(
+                    (*loc, i), "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known)
+                ))
+
+    def ref(self, kind: str, loc: Loc, ref: str, known: Collection[str]) -> None:
+        if ref not in known:
+            self.problems.append(self.doc.diagnostic(
+                loc, "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known)
+            ))
+
+
+def check_references(doc: Document, profile: Profile, library: Library) -> list[Diagnostic]:
+    """Every broken or duplicated reference in ``profile``, located in ``doc``."""
+    c = _Checker(doc)
+    audiences = [a.id for a in profile.audiences]
+    goals = [g.id for g in profile.goals]
+    chosen = [p.id for p in profile.platforms]
+    platforms = {*library.ids("platforms"), *chosen}
+
+    c.unique("audience", ("audiences",), audiences)
+    c.unique("goal", ("goals",), goals)
+    c.unique("platform", ("platforms",), chosen)
+    c.unique("role", ("roles",), [r.id for r in profile.roles])
+    for i, a in enumerate(profile.audiences):
+        c.refs("platform", ("audiences", i, "hangs_out"), a.hangs_out, platforms)
+    for i, g in enumerate(profile.goals):
+        c.refs("audience", ("goals", i, "audiences"), g.audiences, audiences)
+    for i, p in enumerate(profile.platforms):
+        loc: Loc = ("platforms", i)
+        c.refs("audience", (*loc, "audiences"), p.audiences, audiences)
+        c.refs("goal", (*loc, "goals"), p.goals, goals)
+        if library.platform(p.id) is None and not (p.name and p.metaphor):
+            c.problems.append(doc.diagnostic(
+                (*loc, "id"), "PB203", f"'{p.id}' is not a library platform",
+                did_you_mean(p.id, library.ids("platforms")).removesuffix("?")
+                + "? For a platform of your own, give it a 'name' and a 'metaphor'",
+            ))
+    for i, plan in enumerate(profile.listening):
+        c.ref("audience", ("listening", i, "audience"), plan.audience, audiences)
+    for i, initiative in enumerate(profile.leading):
+        c.refs("audience", ("leading", i, "invites"), initiative.invites, audiences)
+    _check_choices(c, "objections", "objection", profile, library)
+    _check_choices(c, "reading_list", "reading-list entry", profile, library)
+    return c.problems
+
+
+def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: Library) -> None:
+    choices = getattr(profile, key)
+    library_kind = "reading" if key == "reading_list" else key
+    known = library.ids(library_kind)
+    if choices.select is not None:
+        c.refs(kind, (key, "select"), choices.select, known)
+    c.refs(kind, (key, "exclude"), choices.exclude, known)
+    for name in choices.override:
+        c.ref(kind, (key, "override", name), name, known)
+    added = [reading_id(e) if key == "reading_list" else e.id for e in choices.add]
+    c.unique(kind, (key, "add"), added, taken=known)
+
+
+def check_paths(doc: Document, profile: Profile, targets: Collection[str]) -> list[Diagnostic]:
+    """Every role path entry that names no page or item of the playbook."""
+    c = _Checker(doc)
+    for i, role in enumerate(profile.roles):
+        c.refs("page or item", ("roles", i, "path"), role.path, targets)
+    return c.problems

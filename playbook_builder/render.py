@@ -1,0 +1,147 @@
+"""Rendering the merged playbook into Markdown pages with the shipped Jinja templates.
+
+The templates are ours and run in a sandbox with strict undefined names. Profile values
+are data: every ``{{ value }}`` passes through :func:`markdown_text.escape` on its way
+out (the environment's ``finalize``), so a value can never become markup, and the
+template environment never sees a profile value as template source. Only values marked
+:class:`Markdown` (built by our own filters) are placed as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from . import markdown_text
+from .markdown_text import Markdown
+from .playbook import Playbook
+from .sitemap import Target, pages, targets
+
+SECTOR_LABELS = {
+    "business": "Business",
+    "nonprofit": "Non-profit",
+    "public-sector": "Public sector",
+    "education": "Education",
+    "professional": "Professional practice",
+}
+
+
+class TemplateBug(Exception):
+    """A mistake in one of our templates, located at template and line; never user input."""
+
+    def __init__(self, template: str, line: int, message: str) -> None:
+        self.template, self.line = template, line
+        super().__init__(f"{template}:{line}: template error: {message}")
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    src: str
+    markdown: str
+
+
+def render_site(pb: Playbook) -> list[RenderedPage]:
+    """Every page of the playbook as Markdown, in navigation order."""
+    env = _environment()
+    links = targets(pb)
+    result = []
+    for page in pages(pb):
+        context = {"pb": pb, "profile": pb.profile, "page_src": page.src, "targets": links,
+                   **page.context}
+        result.append(RenderedPage(page.src, _render(env, page.template, context)))
+    return result
+
+
+def _render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateBug(exc.name or name, exc.lineno, exc.message or "syntax error") from exc
+    except (jinja2.TemplateError, ValueError, TypeError) as exc:
+        template, line = _template_frame(exc.__traceback__, name)
+        raise TemplateBug(template, line, str(exc)) from exc
+
+
+def _template_frame(tb: TracebackType | None, default: str) -> tuple[str, int]:
+    """The innermost template line in a traceback (Jinja maps frames to template lines)."""
+    found = (default, 0)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename.rsplit("/", 1)[-1], tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+@cache
+def _environment() -> ImmutableSandboxedEnvironment:
+    """One environment per process: templates are compiled once, not once per build."""
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.PackageLoader("playbook_builder", "templates"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        paragraphs=markdown_text.paragraphs,
+        bullets=markdown_text.bullets,
+        anchor=markdown_text.heading_id,
+        url=markdown_text.url,
+        library_markdown=_library_markdown,
+    )
+    env.globals.update(
+        href=_href, link=_link, platform_links=_platform_links, sectors=SECTOR_LABELS
+    )
+    return env
+
+
+def _finalize(value: object) -> str:
+    """Every printed value: escaped unless it is our own Markdown; None is a bug."""
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, str):
+        return markdown_text.escape(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"a template printed {type(value).__name__} {value!r}")
+
+
+def _library_markdown(value: str) -> Markdown:
+    """A curated library body: reviewed Markdown, placed as written."""
+    return Markdown(value.strip())
+
+
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, target_id: str) -> Markdown:
+    """A relative link from the page being rendered to a target, such as ``strategy/why``."""
+    target: Target = context["targets"][target_id]
+    return Markdown(target.href_from(context["page_src"]))
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target_id: str, text: str | None = None) -> Markdown:
+    """A Markdown link to a target, labelled with its title (escaped) or ``text``."""
+    target: Target = context["targets"][target_id]
+    label = text if isinstance(text, Markdown) else markdown_text.escape(text or target.title)
+    return Markdown(f"[{label}]({target.href_from(context['page_src'])})")
+
+
+@jinja2.pass_context
+def _platform_links(context: jinja2.runtime.Context, platform_ids: Iterable[str]) -> Markdown:
+    """Platforms as a comma-separated list, linked where the playbook has a page for them."""
+    known: Mapping[str, Target] = context["targets"]
+    parts = [
+        _link(context, f"platforms/{pid}") if f"platforms/{pid}" in known
+        else markdown_text.escape(pid)
+        for pid in platform_ids
+    ]
+    return Markdown(", ".join(parts))

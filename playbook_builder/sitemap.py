@@ -1,0 +1,132 @@
+"""Where everything lives in the site: the pages, the navigation and every link target.
+
+Every URL and anchor derives from an id, never from a title, so rewording a title never
+breaks a link. A *target* is anything a role's path or a shared link can point at:
+``strategy/why``, ``platforms/facebook``, ``objections/time-waste`` and so on.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .playbook import Playbook
+
+HOME = "index.md"
+STRATEGY = "strategy/index.md"
+PRINCIPLES = "principles.md"
+PLATFORMS = "platforms/index.md"
+OBJECTIONS = "objections.md"
+READING = "reading-list.md"
+ONBOARDING = "onboarding/index.md"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A page, or an item on a page, that can be linked to."""
+
+    src: str
+    """The page's Markdown path in the site, such as ``platforms/facebook.md``."""
+    anchor: str
+    """The item's anchor on that page, or an empty string for the page itself."""
+    title: str
+    summary: str
+
+    def href_from(self, page_src: str) -> str:
+        """A relative Markdown link from ``page_src`` to this target."""
+        rel = posixpath.relpath(self.src, posixpath.dirname(page_src) or ".")
+        return f"{rel}#{self.anchor}" if self.anchor else rel
+
+    def url(self, use_directory_urls: bool = True) -> str:
+        """The target's URL path relative to the site root, such as ``platforms/facebook/``."""
+        path = self.src.removesuffix(".md")
+        if use_directory_urls:
+            path = "" if path == "index" else path.removesuffix("index") if path.endswith(
+                "/index") else f"{path}/"
+        else:
+            path = f"{path}.html"
+        return f"{path}#{self.anchor}" if self.anchor else path
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, which template renders it, and with what."""
+
+    src: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+def step_src(step_id: str) -> str:
+    return f"strategy/{step_id}.md"
+
+
+def platform_src(platform_id: str) -> str:
+    return f"platforms/{platform_id}.md"
+
+
+def role_src(role_id: str) -> str:
+    return f"onboarding/{role_id}.md"
+
+
+def pages(pb: Playbook) -> list[Page]:
+    """Every page of the playbook, in navigation order."""
+    result = [Page(HOME, "home.md.j2"), Page(STRATEGY, "strategy.md.j2")]
+    result += [Page(step_src(s.id), "step.md.j2", {"step": s}) for s in pb.steps]
+    result += [Page(PRINCIPLES, "principles.md.j2"), Page(PLATFORMS, "platforms.md.j2")]
+    result += [Page(platform_src(p.id), "platform.md.j2", {"platform": p}) for p in pb.platforms]
+    result += [Page(OBJECTIONS, "objections.md.j2"), Page(READING, "reading-list.md.j2")]
+    if pb.roles:
+        result.append(Page(ONBOARDING, "onboarding.md.j2"))
+        result += [Page(role_src(r.id), "role.md.j2", {"role": r}) for r in pb.roles]
+    return result
+
+
+def nav(pb: Playbook) -> list[Any]:
+    """The MkDocs ``nav`` for the generated pages; page titles come from their headings."""
+    sections: list[Any] = [
+        {"Home": HOME},
+        {"Strategy": [STRATEGY, *(step_src(s.id) for s in pb.steps)]},
+        {"Principles": PRINCIPLES},
+        {"Platforms": [PLATFORMS, *(platform_src(p.id) for p in pb.platforms)]},
+        {"Objections": OBJECTIONS},
+        {"Reading list": READING},
+    ]
+    if pb.roles:
+        sections.append({"Onboarding": [ONBOARDING, *(role_src(r.id) for r in pb.roles)]})
+    return sections
+
+
+def targets(pb: Playbook) -> dict[str, Target]:
+    """Every linkable page and item, by its path id (``kind`` or ``kind/id``)."""
+    steps = {s.id: s for s in pb.steps}
+    found: dict[str, Target] = {
+        "home": Target(HOME, "", pb.title, "The front page of the playbook."),
+        "strategy": Target(STRATEGY, "", "Strategy", "The five-step path at a glance."),
+        "principles": Target(PRINCIPLES, "", "Principles", "The ideas behind the playbook."),
+        "platforms": Target(PLATFORMS, "", "Platforms", "The platforms we chose and why."),
+        "objections": Target(OBJECTIONS, "", "Objections", "Answers to common objections."),
+        "reading-list": Target(READING, "", "Reading list", "What to read next."),
+    }
+    for s in pb.steps:
+        found[f"strategy/{s.id}"] = Target(step_src(s.id), "", s.title, s.summary)
+    for p in pb.principles:
+        found[f"principles/{p.id}"] = Target(PRINCIPLES, p.id, p.title, p.summary)
+    for c in pb.platforms:
+        summary = c.purpose or c.guide.summary or f"Like {c.guide.metaphor}."
+        found[f"platforms/{c.id}"] = Target(platform_src(c.id), "", c.name, summary)
+    for o in pb.objections:
+        found[f"objections/{o.id}"] = Target(OBJECTIONS, o.id, o.objection, o.response)
+    for r in pb.reading:
+        found[f"reading-list/{r.id}"] = Target(READING, r.id, r.title, r.note or "")
+    for e in pb.exercises:
+        if e.step in steps:
+            found[f"exercises/{e.id}"] = Target(step_src(e.step), e.id, e.title, e.summary)
+    for q in pb.questions:
+        if q.step in steps:
+            found[f"questions/{q.id}"] = Target(step_src(q.step), q.id, q.question, q.explanation)
+    for role in pb.roles:
+        found[f"onboarding/{role.id}"] = Target(role_src(role.id), "", role.name, role.welcome or "")
+    return found

@@ -1,0 +1,151 @@
+"""Validating loaded YAML against a model, reporting each problem where it was written."""
+
+from __future__ import annotations
+
+import re
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .diagnostics import Diagnostic, did_you_mean
+from .yamlsource import Document, Loc
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_NAMES = {dict: "a mapping", list: "a list", str: "text"}
+_EXPECTED = {
+    "dict_type": "a mapping of keys to values",
+    "model_type": "a mapping of keys to values",
+    "model_attributes_type": "a mapping of keys to values",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "string_type": "text",
+}
+_SHAPE_HINTS = {
+    "a list": "write each item on its own line, starting with '- '",
+    "text": "write a single value; quote it if it contains ':' or starts with a symbol",
+    "a mapping of keys to values": "write 'key: value' lines, indented under this key",
+}
+
+
+def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """The validated model, or None and a diagnostic for every problem."""
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        errors = _without_cascades(exc.errors())
+        return None, [_diagnostic(doc, model, error) for error in errors]
+
+
+def _without_cascades(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "list too short" when it only follows from an invalid item inside the list."""
+    def inside(outer: ErrorDetails, inner: ErrorDetails) -> bool:
+        n = len(outer["loc"])
+        return len(inner["loc"]) > n and inner["loc"][:n] == outer["loc"]
+
+    return [e for e in errors
+            if e["type"] != "too_short" or not any(inside(e, other) for other in errors)]
+
+
+def _diagnostic(doc: Document, model: type[BaseModel], error: ErrorDetails) -> Diagnostic:
+    loc: Loc = tuple(error["loc"])
+    at_key = bool(loc) and loc[-1] == "[key]"
+    if at_key:
+        loc = loc[:-1]
+    loc = _strip_union_branches(loc)
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    kind = error["type"]
+    value = error.get("input")
+
+    if kind == "missing":
+        return doc.diagnostic(
+            loc[:-1], "PB101", f"missing required key '{name}'",
+            f"add '{name}:' here" + _describe(model, loc), at_key=True,
+        )
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        return doc.diagnostic(
+            loc, "PB104", f"unknown key '{name}'", did_you_mean(name, allowed), at_key=True
+        )
+    if kind in _EXPECTED:
+        expected = _EXPECTED[kind]
+        found = _TYPE_NAMES.get(type(value), "nothing") if value is not None else "nothing"
+        return doc.diagnostic(
+            loc, "PB102", f"'{name}' must be {expected}, not {found}", _SHAPE_HINTS[expected]
+        )
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'|(\d+)", str(error.get("ctx", {}).get("expected", "")))
+        options = [a or b for a, b in choices]
+        return doc.diagnostic(
+            loc, "PB103", f"'{value}' is not an allowed value for '{name}'",
+            did_you_mean(str(value), options),
+        )
+    if kind == "string_pattern_mismatch":
+        return doc.diagnostic(loc, "PB103", f"'{value}' is not a valid {name}", _id_hint(value))
+    if kind in ("string_too_short", "too_short"):
+        return doc.diagnostic(
+            loc, "PB103", f"'{name}' must not be empty", "write something here or remove the key"
+        )
+    message = error["msg"].removeprefix("Value error, ")
+    return doc.diagnostic(loc, "PB103", f"'{name}' {message}", _value_hint(kind))
+
+
+def _id_hint(value: Any) -> str:
+    suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    example = f", such as '{suggestion}'" if suggestion else ""
+    return f"use lower-case letters, digits and single hyphens{example}"
+
+
+def _value_hint(kind: str) -> str:
+    if kind in ("string_too_long", "too_long"):
+        return "shorten it"
+    if kind.startswith("int"):
+        return "write a whole number"
+    return "correct the value"
+
+
+def _strip_union_branches(loc: Loc) -> Loc:
+    """Pydantic names the branch of an optional value it tried; users never see those."""
+    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p == "function-after")))
+
+
+def _describe(model: type[BaseModel], loc: Loc) -> str:
+    field_model = _model_at(model, loc[:-1])
+    field = field_model.model_fields.get(str(loc[-1])) if field_model else None
+    if field is None or not field.description:
+        return ""
+    return f" ({field.description.rstrip('.')})"
+
+
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    target = _model_at(model, loc)
+    return list(target.model_fields) if target else []
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class describing the mapping at ``loc``, walking through lists and dicts."""
+    current: type[BaseModel] | None = model
+    keyed = False  # the previous field was a dict, so this part is one of its keys
+    for part in loc:
+        if isinstance(part, int) or keyed or current is None:
+            keyed = False
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        keyed = typing.get_origin(field.annotation) is dict
+        current = _inner_model(field.annotation)
+    return current
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside ``Optional[...]``, ``tuple[X, ...]`` or ``dict[str, X]``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

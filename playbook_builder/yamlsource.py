@@ -1,0 +1,214 @@
+"""Strict YAML loading that remembers where every key and value came from.
+
+Profiles are written by people, not programs, so the loader is deliberately narrower than
+YAML: every scalar stays the exact text that was typed (no YAML 1.1 ``NO`` -> ``False`` or
+``1.10`` -> ``1.1``), duplicate keys, tags, anchors and aliases are refused, and the
+file's size and encoding are checked before the parser sees it. The result is plain
+``dict``/``list``/``str`` data plus a table of source positions, so later stages can point
+at the exact line and column of a bad value.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, InputError
+
+try:  # libyaml's parser is several times faster; fall back where it is not built.
+    _Loader: type = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.BaseLoader
+
+MAX_BYTES = 1_000_000
+"""Largest input file accepted; checked before reading, so a huge file costs nothing."""
+
+_PLAIN_TAGS = frozenset(
+    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+)
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded YAML file: its data and where each part of it was written."""
+
+    file: str
+    data: Any
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        """The 1-based line and column of ``loc``, or of its nearest written ancestor."""
+        if not at_key and loc in self.values:
+            return self.values[loc]
+        for n in range(len(loc), 0, -1):
+            part = loc[:n]
+            if part in self.keys:
+                return self.keys[part]
+            if part in self.values:
+                return self.values[part]
+        return self.values.get((), (1, 1))
+
+    def diagnostic(
+        self, loc: Loc, code: str, message: str, hint: str = "", *, at_key: bool = False
+    ) -> Diagnostic:
+        line, col = self.position(loc, at_key=at_key)
+        return Diagnostic(self.file, line, col, code, message, hint)
+
+
+def load_yaml(path: Path, display: str | None = None) -> Document:
+    """Read ``path`` strictly. Raises :class:`InputError` listing every problem found."""
+    name = display or str(path)
+    text = _decode(name, _read_bytes(path, name))
+    _refuse_anchors(name, text)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_diagnostic(name, text, exc)]) from None
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError([_not_a_mapping(name, node)])
+    builder = _Builder(name)
+    data = builder.convert(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    return Document(name, data, builder.keys, builder.values)
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError([Diagnostic(
+                name, 1, 1, "PB008", f"file is too large ({size:,} bytes)",
+                f"a profile or library file may be at most {MAX_BYTES:,} bytes",
+            )])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Diagnostic(
+            name, 1, 1, "PB001", "file not found", "check the path and the current folder"
+        )]) from None
+    except (IsADirectoryError, PermissionError) as exc:
+        raise InputError([Diagnostic(
+            name, 1, 1, "PB001", f"cannot read file ({exc.strerror})", "name a readable YAML file"
+        )]) from None
+
+
+def _decode(name: str, raw: bytes) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError([Diagnostic(
+            name, line, col, "PB007", f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8",
+        )]) from None
+
+
+def _refuse_anchors(name: str, text: str) -> None:
+    """Anchors and aliases are refused before composing, so an alias bomb costs nothing."""
+    if "&" not in text and "*" not in text:
+        return
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                problems.append(Diagnostic(
+                    name, mark.line + 1, mark.column + 1, "PB005",
+                    "YAML anchors and aliases (&name, *name) are not supported",
+                    "write the value out in full where it is needed",
+                ))
+    except yaml.MarkedYAMLError:
+        return  # the composer reports the syntax error with its position
+    if problems:
+        raise InputError(problems)
+
+
+_TAB_INDENT = re.compile(r"^ *\t")
+
+
+def _syntax_diagnostic(name: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.splitlines()
+    for number in (line, line - 1):
+        if 0 < number <= len(lines) and _TAB_INDENT.match(lines[number - 1]):
+            tab = lines[number - 1].index("\t") + 1
+            return Diagnostic(
+                name, number, tab, "PB002", "tab character in indentation",
+                "indent with spaces; YAML does not allow tabs there",
+            )
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    return Diagnostic(
+        name, line, col, "PB002", f"invalid YAML: {problem}",
+        "check the indentation and quoting on this line and the one before it",
+    )
+
+
+def _not_a_mapping(name: str, node: yaml.Node | None) -> Diagnostic:
+    kind = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
+    found = "nothing" if node is None else kind.get(type(node), "something else")
+    line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+    return Diagnostic(
+        name, line, col, "PB006", f"expected a mapping of keys to values, found {found}",
+        "start the file with 'schema_version: 1' and the top-level keys",
+    )
+
+
+class _Builder:
+    """Turns a composed node tree into plain data, noting positions and problems."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.keys: dict[Loc, tuple[int, int]] = {}
+        self.values: dict[Loc, tuple[int, int]] = {}
+        self.problems: list[Diagnostic] = []
+
+    def convert(self, node: yaml.Node, loc: Loc) -> Any:
+        self.values[loc] = _position(node)
+        if node.tag not in _PLAIN_TAGS:
+            self._problem(node, "PB004", f"YAML tag '{node.tag}' is not allowed",
+                          "remove the tag; values are always plain text")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                self._problem(key_node, "PB002", "a key must be plain text",
+                              "write the key as a single word followed by ':'")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.keys[(*loc, key)]
+                self._problem(key_node, "PB003", f"duplicate key '{key}' (first at line {first[0]})",
+                              "keep one of them; YAML would silently use only the last")
+                continue
+            self.keys[(*loc, key)] = _position(key_node)
+            result[key] = self.convert(value_node, (*loc, key))
+        return result
+
+    def _problem(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
+        line, col = _position(node)
+        self.problems.append(Diagnostic(self.name, line, col, code, message, hint))
+
+
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
