@@ -59,7 +59,8 @@ def _load_library_cached(
                 found[kind].append(item)
                 sources[(kind, item.id)] = display_path(path)
     found["steps"].sort(key=lambda step: getattr(step, "order", 0))
-    library = Library(**{kind: tuple(items) for kind, items in found.items()}, sources=sources)
+    library = Library(**{kind: tuple(items) for kind, items in found.items()},  # type: ignore[arg-type]
+                      sources=sources)
     if not problems:  # cross-item checks only make sense once every item loaded
         problems = _check_library(library)
     if problems:

@@ -42,7 +42,7 @@ _ID = re.compile(ID_PATTERN)
 
 def escape(value: str) -> Markdown:
     """One line of Markdown that renders as ``value``, with whitespace runs collapsed."""
-    text = _WHITESPACE.sub(" ", value).strip()
+    text = _WHITESPACE.sub(" ", value)
     out = []
     for ch in text:
         if ch in _BACKSLASHED:
@@ -54,14 +54,14 @@ def escape(value: str) -> Markdown:
 
 def paragraphs(value: str) -> Markdown:
     """Escaped text, one paragraph per line of ``value``."""
-    parts = [escape(part) for part in _PARAGRAPH_BREAK.split(value.strip())]
+    parts = [escape(part.strip()) for part in _PARAGRAPH_BREAK.split(value.strip())]
     return Markdown("\n\n".join(part for part in parts if part))
 
 
 def bullets(values: object) -> Markdown:
     """A Markdown bullet list of escaped items."""
     items = values if isinstance(values, (list, tuple)) else [values]
-    return Markdown("\n".join(f"- {escape(str(item))}" for item in items))
+    return Markdown("\n".join(f"- {escape(str(item).strip())}" for item in items))
 
 
 def heading_id(value: str) -> Markdown:

@@ -94,7 +94,7 @@ def _platform(
     own = {k: v for k, v in (("name", choice.name), ("metaphor", choice.metaphor)) if v}
     guide = (
         known.model_copy(update=own) if known
-        else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "")
+        else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "?")
     )
     return ChosenPlatform(
         id=choice.id,

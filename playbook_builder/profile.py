@@ -156,7 +156,7 @@ class ObjectionChoices(Strict):
     """Only these library objections, in this order; all of them when left out."""
     exclude: tuple[Id, ...] = ()
     """Library objections to leave out."""
-    override: dict[Id, ObjectionOverride] = {}
+    override: dict[Id, ObjectionOverride] = Field(default_factory=dict)
     """Your wording for library objections, by id."""
     add: tuple[ObjectionEntry, ...] = ()
     """Objections of your own."""
@@ -189,7 +189,7 @@ class ReadingChoices(Strict):
     """Only these library entries, in this order; all of them when left out."""
     exclude: tuple[Id, ...] = ()
     """Library entries to leave out."""
-    override: dict[Id, ReadingOverride] = {}
+    override: dict[Id, ReadingOverride] = Field(default_factory=dict)
     """Your wording or link for library entries, by id."""
     add: tuple[ReadingEntry, ...] = ()
     """Entries of your own."""

@@ -35,10 +35,12 @@ class _Checker:
                     (*loc, i), "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known)
                 ))
 
-    def ref(self, kind: str, loc: Loc, ref: str, known: Collection[str]) -> None:
+    def ref(
+        self, kind: str, loc: Loc, ref: str, known: Collection[str], *, at_key: bool = False
+    ) -> None:
         if ref not in known:
             self.problems.append(self.doc.diagnostic(
-                loc, "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known)
+                loc, "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known), at_key=at_key
             ))
 
 
@@ -85,7 +87,7 @@ def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: 
         c.refs(kind, (key, "select"), choices.select, known)
     c.refs(kind, (key, "exclude"), choices.exclude, known)
     for name in choices.override:
-        c.ref(kind, (key, "override", name), name, known)
+        c.ref(kind, (key, "override", name), name, known, at_key=True)
     added = [reading_id(e) if key == "reading_list" else e.id for e in choices.add]
     c.unique(kind, (key, "add"), added, taken=known)
 

@@ -128,5 +128,6 @@ def targets(pb: Playbook) -> dict[str, Target]:
         if q.step in steps:
             found[f"questions/{q.id}"] = Target(step_src(q.step), q.id, q.question, q.explanation)
     for role in pb.roles:
-        found[f"onboarding/{role.id}"] = Target(role_src(role.id), "", role.name, role.welcome or "")
+        welcome = role.welcome or ""
+        found[f"onboarding/{role.id}"] = Target(role_src(role.id), "", role.name, welcome)
     return found

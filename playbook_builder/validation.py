@@ -14,7 +14,7 @@ from .yamlsource import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
-_TYPE_NAMES = {dict: "a mapping", list: "a list", str: "text"}
+_TYPE_NAMES: dict[type, str] = {dict: "a mapping", list: "a list", str: "text"}
 _EXPECTED = {
     "dict_type": "a mapping of keys to values",
     "model_type": "a mapping of keys to values",
@@ -56,7 +56,7 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: ErrorDetails) -> D
         loc = loc[:-1]
     loc = _strip_union_branches(loc)
     name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
-    kind = error["type"]
+    kind: str = error["type"]
     value = error.get("input")
 
     if kind == "missing":
@@ -71,7 +71,7 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: ErrorDetails) -> D
         )
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
-        found = _TYPE_NAMES.get(type(value), "nothing") if value is not None else "nothing"
+        found = "nothing" if value is None else _TYPE_NAMES.get(type(value), "something else")
         return doc.diagnostic(
             loc, "PB102", f"'{name}' must be {expected}, not {found}", _SHAPE_HINTS[expected]
         )

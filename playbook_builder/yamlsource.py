@@ -123,8 +123,8 @@ def _refuse_anchors(name: str, text: str) -> None:
     problems = []
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
+            mark = event.start_mark
+            if mark and (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)):
                 problems.append(Diagnostic(
                     name, mark.line + 1, mark.column + 1, "PB005",
                     "YAML anchors and aliases (&name, *name) are not supported",
@@ -160,7 +160,7 @@ def _syntax_diagnostic(name: str, text: str, exc: yaml.MarkedYAMLError) -> Diagn
 def _not_a_mapping(name: str, node: yaml.Node | None) -> Diagnostic:
     kind = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
     found = "nothing" if node is None else kind.get(type(node), "something else")
-    line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+    line, col = _position(node) if node is not None else (1, 1)
     return Diagnostic(
         name, line, col, "PB006", f"expected a mapping of keys to values, found {found}",
         "start the file with 'schema_version: 1' and the top-level keys",
@@ -198,8 +198,10 @@ class _Builder:
             key = key_node.value
             if key in result:
                 first = self.keys[(*loc, key)]
-                self._problem(key_node, "PB003", f"duplicate key '{key}' (first at line {first[0]})",
-                              "keep one of them; YAML would silently use only the last")
+                self._problem(
+                    key_node, "PB003", f"duplicate key '{key}' (first at line {first[0]})",
+                    "keep one of them; YAML would silently use only the last",
+                )
                 continue
             self.keys[(*loc, key)] = _position(key_node)
             result[key] = self.convert(value_node, (*loc, key))

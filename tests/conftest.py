@@ -1,0 +1,88 @@
+"""Shared helpers: the bundled library, small profiles and real MkDocs builds in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from playbook_builder.library import Library
+from playbook_builder.loading import load_library
+from playbook_builder.resources import data_dir
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "profiles" / "example.yml"
+MINIMAL = Path(__file__).resolve().parent / "profiles" / "minimal.yml"
+
+MKDOCS_YML = """\
+site_name: Test playbook
+site_url: https://playbook.example.org/
+repo_url: https://git.example.org/org/playbook
+edit_uri: edit/main/docs/
+theme:
+  name: material
+plugins:
+  - search
+  - playbook:
+      profile: profile.yml
+"""
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return load_library(data_dir("content"))
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+class Project:
+    """A playbook project in a temporary folder: mkdocs.yml, docs/ and profile.yml."""
+
+    def __init__(self, root: Path, profile: str, mkdocs_yml: str = MKDOCS_YML) -> None:
+        self.root = root
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+        self.write_profile(profile)
+
+    @property
+    def profile(self) -> Path:
+        return self.root / "profile.yml"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write_profile(self, text: str) -> None:
+        self.profile.write_text(text, encoding="utf-8")
+
+    def build(self, **overrides: object) -> Path:
+        config = load_config(str(self.root / "mkdocs.yml"), **overrides)
+        build(config)
+        return self.site
+
+    def page(self, url_path: str) -> str:
+        return (self.site / url_path / "index.html").read_text(encoding="utf-8")
+
+    def search_index(self) -> list[dict[str, str]]:
+        data = json.loads((self.site / "search" / "search_index.json").read_text("utf-8"))
+        docs: list[dict[str, str]] = data["docs"]
+        return docs
+
+
+@pytest.fixture
+def minimal_text() -> str:
+    return MINIMAL.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path, minimal_text: str) -> Project:
+    return Project(tmp_path, minimal_text)

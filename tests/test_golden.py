@@ -1,0 +1,48 @@
+"""Golden tests of the generated Markdown (not the theme's HTML).
+
+Regenerate after an intended change with: PLAYBOOK_UPDATE_GOLDEN=1 pytest tests/test_golden.py
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.library import Library
+from playbook_builder.loading import load_profile
+from playbook_builder.render import render_site
+
+from .conftest import MINIMAL
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def golden_name(src: str) -> str:
+    return src.replace("/", "__")
+
+
+@pytest.fixture(scope="module")
+def rendered(library: Library) -> dict[str, str]:
+    return {p.src: p.markdown for p in render_site(load_profile(MINIMAL, library))}
+
+
+def test_golden_pages(rendered: dict[str, str]) -> None:
+    if os.environ.get("PLAYBOOK_UPDATE_GOLDEN"):
+        for old in GOLDEN.glob("*.md"):
+            old.unlink()
+        for src, text in rendered.items():
+            (GOLDEN / golden_name(src)).write_text(text, encoding="utf-8")
+    expected = {p.name: p.read_text(encoding="utf-8") for p in GOLDEN.glob("*.md")}
+    actual = {golden_name(src): text for src, text in rendered.items()}
+    assert sorted(actual) == sorted(expected)
+    for name, text in actual.items():
+        assert text == expected[name], f"{name} differs from its golden file"
+
+
+def test_rendering_is_deterministic(library: Library) -> None:
+    first = render_site(load_profile(MINIMAL, library))
+    second = render_site(load_profile(MINIMAL, library))
+    assert first == second

@@ -1,0 +1,79 @@
+"""The curated library: complete, consistent and loadable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.diagnostics import InputError
+from playbook_builder.library import STEP_IDS, Library
+from playbook_builder.loading import load_library
+from playbook_builder.resources import data_dir
+
+
+def test_library_has_what_a_playbook_needs(library: Library) -> None:
+    assert len(library.principles) >= 8
+    assert [s.id for s in library.steps] == list(STEP_IDS)
+    assert len(library.platforms) >= 10
+    assert len(library.objections) >= 25
+    assert len(library.exercises) >= 8
+    assert len(library.reading) >= 8
+    assert {q.kind for q in library.questions} == {"ask", "avoid"}
+
+
+def test_required_platforms_and_objections(library: Library) -> None:
+    assert {"linkedin", "facebook", "x", "youtube", "instagram", "mastodon", "tiktok", "blog",
+            "newsletter", "podcast", "forums"} <= set(library.ids("platforms"))
+    assert {"time-waste", "cant-measure", "lose-control", "negative-comments",
+            "audience-not-there", "no-staff", "only-for-young-people", "legal-wont-allow",
+            "employee-mistake", "tried-it-nothing-happened", "its-a-fad",
+            "already-do-marketing"} <= set(library.ids("objections"))
+
+
+def test_every_step_is_complete(library: Library) -> None:
+    exercises = {e.id: e for e in library.exercises}
+    for step in library.steps:
+        assert step.key_questions and step.checklist
+        assert exercises[step.exercise].step == step.id
+
+
+def test_every_platform_has_its_guidance(library: Library) -> None:
+    for p in library.platforms:
+        assert p.metaphor and p.good_for and p.bad_for and p.etiquette and p.listen_for, p.id
+
+
+def test_every_item_is_tagged(library: Library) -> None:
+    for kind in ("principles", "steps", "questions", "platforms", "objections", "reading",
+                 "exercises"):
+        for item in getattr(library, kind):
+            assert item.tags, f"{kind}/{item.id}"
+
+
+def test_ids_are_unique_across_anchored_pages(library: Library) -> None:
+    # Exercises and questions share their step's page; their anchors must not collide.
+    ids = library.ids("exercises") + library.ids("questions")
+    assert len(ids) == len(set(ids))
+
+
+def test_broken_library_file_is_located(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    for kind in ("principles", "steps", "questions", "platforms", "objections", "reading",
+                 "exercises"):
+        (content / kind).mkdir(parents=True)
+    (content / "objections" / "x.yml").write_text(
+        "schema_version: 1\nid: y\nobjection: o\nrespons: r\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        load_library(content)
+    text = caught.value.format_text().replace(str(tmp_path) + "/", "")
+    assert text.splitlines()[:4] == [
+        "content/objections/x.yml:1:1: error: missing required key 'response' [PB101]",
+        "  hint: add 'response:' here (A calm, specific answer)",
+        "content/objections/x.yml:4:1: error: unknown key 'respons' [PB104]",
+        "  hint: did you mean 'response'?",
+    ]
+
+
+def test_bundled_library_is_found() -> None:
+    assert (data_dir("content") / "platforms" / "linkedin.yml").is_file()

@@ -1,0 +1,100 @@
+"""Profile text becomes Markdown that shows exactly that text and adds nothing."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from playbook_builder.markdown_text import bullets, escape, heading_id, paragraphs, url
+
+# The extensions a playbook site runs with, plus common ones a site may add.
+EXTENSIONS = [
+    "attr_list", "md_in_html", "admonition", "tables", "toc", "abbr", "def_list",
+    "footnotes", "pymdownx.tasklist", "pymdownx.magiclink", "pymdownx.tilde",
+    "pymdownx.caret", "pymdownx.mark", "pymdownx.keys", "pymdownx.smartsymbols",
+]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def visible_text(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "# Heading",
+    "[link](javascript:alert(1))",
+    "[ref]: https://evil.example",
+    "{: onclick=alert(1) }",
+    "!!! danger \"boo\"",
+    "{{ org.mission }} {% include 'x' %}",
+    "--8<-- \"/etc/passwd\"",
+    "<!-- hidden -->",
+    "*emphasis* __strong__ `code`",
+    "https://auto.link www.example.org someone@example.org",
+    "~~del~~ ^^ins^^ ==mark== ++ctrl+alt++ (c) -->",
+    "| a | b |",
+    "1. not a list",
+    "- not a list",
+    "> not a quote",
+    "    not code",
+    "Term\n:   not a definition",
+    "*[HTML]: not an abbreviation",
+    "back\\slash and &amp; and &#60;",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_values_render_as_their_own_text(value: str) -> None:
+    page = to_html(escape(value))
+    assert re.fullmatch(r"<p>.*</p>", page, re.S), page
+    assert visible_text(page).strip() == " ".join(value.split())
+
+
+def test_inline_text_keeps_its_edges() -> None:
+    assert escape(" (measured by x)") == " \\(measured by x\\)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80))
+def test_any_text_adds_no_element(value: str) -> None:
+    page = to_html(escape(value))
+    shown = " ".join(value.split())
+    if not shown:
+        return
+    assert re.fullmatch(r"<p>[^<]*</p>", page), page
+    assert visible_text(page).strip() == shown
+
+
+def test_paragraphs_follow_line_breaks() -> None:
+    page = to_html(paragraphs("First <b>one</b>.\nSecond # one.\n\nThird."))
+    assert page == "<p>First &lt;b&gt;one&lt;/b&gt;.</p>\n<p>Second # one.</p>\n<p>Third.</p>"
+
+
+def test_bullets_escape_each_item() -> None:
+    assert to_html(bullets(["<i>a</i>", "b"])) == "<ul>\n<li>&lt;i&gt;a&lt;/i&gt;</li>\n<li>b</li>\n</ul>"
+
+
+def test_heading_id_accepts_only_ids() -> None:
+    assert heading_id("time-waste") == "{#time-waste}"
+    with pytest.raises(ValueError):
+        heading_id("x} onclick=alert(1) {")
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_unsafe_urls_are_refused(link: str) -> None:
+    with pytest.raises(ValueError):
+        url(link)
+
+
+def test_urls_are_escaped_for_attributes() -> None:
+    assert url('https://e.org/?a=1&b="2"') == "https://e.org/?a=1&amp;b=&#34;2&#34;"

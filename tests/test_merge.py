@@ -1,0 +1,73 @@
+"""The merge rules: select, exclude, override and add by id, and platform choices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.library import Library, Objection
+from playbook_builder.loading import load_profile
+from playbook_builder.merge import choose
+from playbook_builder.profile import ObjectionOverride
+
+from .conftest import EXAMPLE, MINIMAL
+
+
+def item(item_id: str) -> Objection:
+    return Objection(schema_version=1, id=item_id, objection=f"{item_id}?", response="r")
+
+
+LIBRARY = [item("a"), item("b"), item("c")]
+
+
+@pytest.mark.parametrize(
+    ("select", "exclude", "override", "added", "expected"),
+    [
+        pytest.param(None, [], {}, [], ["a", "b", "c"], id="everything-by-default"),
+        pytest.param(["c", "a"], [], {}, [], ["c", "a"], id="select-keeps-its-order"),
+        pytest.param(None, ["b"], {}, [], ["a", "c"], id="exclude"),
+        pytest.param(["a", "b"], ["b"], {}, [], ["a"], id="exclude-after-select"),
+        pytest.param(None, [], {}, [item("z")], ["a", "b", "c", "z"], id="add-goes-last"),
+        pytest.param([], [], {}, [item("z")], ["z"], id="only-own-items"),
+    ],
+)
+def test_choose_order(
+    select: list[str] | None,
+    exclude: list[str],
+    override: dict[str, ObjectionOverride],
+    added: list[Objection],
+    expected: list[str],
+) -> None:
+    assert [o.id for o in choose(LIBRARY, select, exclude, override, added)] == expected
+
+
+def test_override_replaces_only_named_fields() -> None:
+    merged = choose(LIBRARY, None, [], {"b": ObjectionOverride(response="ours")}, [])
+    assert merged[1].response == "ours"
+    assert merged[1].objection == "b?"
+    assert LIBRARY[1].response == "r"
+
+
+def test_example_profile_merge(library: Library) -> None:
+    pb = load_profile(EXAMPLE, library)
+    objections = [o.id for o in pb.objections]
+    assert "its-a-fad" not in objections
+    assert objections[-1] == "dignity"
+    assert next(o for o in pb.objections if o.id == "time-waste").response.startswith("Two hours")
+    assert [p.id for p in pb.platforms] == [
+        "facebook", "instagram", "linkedin", "newsletter", "whatsapp-groups"
+    ]
+    facebook = pb.platforms[0]
+    assert facebook.guide.metaphor == "a social gathering among acquaintances"
+    assert [a.id for a in facebook.audiences] == ["volunteers", "neighbours"]
+    own = pb.platforms[-1]
+    assert (own.name, own.guide.metaphor) == ("WhatsApp community groups",
+                                              "a chat over the garden fence")
+    reading = [r.id for r in pb.reading]
+    assert "google-and-twitter-find-customers" not in reading
+    assert reading[-1] == "running-a-volunteer-led-food-bank-our-own-handbook"
+
+
+def test_merge_is_deterministic(library: Library, tmp_path: Path) -> None:
+    assert load_profile(MINIMAL, library) == load_profile(MINIMAL, library)

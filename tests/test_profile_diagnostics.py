@@ -1,0 +1,174 @@
+"""Profile mistakes: every problem reported at once, located, with a hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.diagnostics import InputError
+from playbook_builder.library import Library
+from playbook_builder.loading import load_profile
+
+from .conftest import dedent
+
+
+def problems(tmp_path: Path, library: Library, text: str) -> str:
+    path = tmp_path / "org.yml"
+    path.write_text(dedent(text), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_profile(path, library)
+    return caught.value.format_text().replace(str(tmp_path) + "/", "")
+
+
+BASE = """\
+schema_version: 1
+organisation:
+  name: Hillside
+why: Because.
+audiences:
+  - id: readers
+    name: Readers
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            BASE + "platfroms: []\n",
+            "org.yml:8:1: error: unknown key 'platfroms' [PB104]\n"
+            "  hint: did you mean 'platforms'?",
+            id="unknown-top-level-key",
+        ),
+        pytest.param(
+            BASE.replace("  name: Hillside\n", "  name: Hillside\n  mision: x\n"),
+            "org.yml:4:3: error: unknown key 'mision' [PB104]\n"
+            "  hint: expected one of 'logo', 'name', 'sector', 'slug', 'voice', 'website'",
+            id="unknown-nested-key",
+        ),
+        pytest.param(
+            BASE.replace("why: Because.\n", ""),
+            "org.yml:1:1: error: missing required key 'why' [PB101]\n"
+            "  hint: add 'why:' here (Step 1: why should anyone care about what you do?)",
+            id="missing-why",
+        ),
+        pytest.param(
+            BASE.replace("schema_version: 1", "schema_version: 2"),
+            "org.yml:1:17: error: 'schema_version' is 2, but this version of Playbook Builder"
+            " reads format 1 [PB103]\n  hint: correct the value",
+            id="schema-version",
+        ),
+        pytest.param(
+            BASE + "goals: recruit\n",
+            "org.yml:8:8: error: 'goals' must be a list, not text [PB102]\n"
+            "  hint: write each item on its own line, starting with '- '",
+            id="list-expected",
+        ),
+        pytest.param(
+            BASE.replace("  name: Hillside\n", "  name: Hillside\n  sector: charity\n"),
+            "org.yml:4:11: error: 'charity' is not an allowed value for 'sector' [PB103]\n"
+            "  hint: expected one of 'business', 'education', 'nonprofit', 'professional',"
+            " 'public-sector'",
+            id="sector",
+        ),
+        pytest.param(
+            BASE.replace("id: readers", "id: Our Readers"),
+            "org.yml:6:9: error: 'Our Readers' is not a valid id [PB103]\n"
+            "  hint: use lower-case letters, digits and single hyphens, such as 'our-readers'",
+            id="bad-id",
+        ),
+        pytest.param(
+            BASE.replace("  name: Hillside\n", "  name: Hillside\n  website: javascript:alert(1)\n"),
+            "org.yml:4:12: error: 'website' a link must start with https://, http:// or mailto:"
+            " [PB103]\n  hint: correct the value",
+            id="unsafe-link",
+        ),
+        pytest.param(
+            BASE.replace("why: Because.", "why: \"Bec\\u202eause\""),
+            "org.yml:4:6: error: 'why' contains the invisible character U+202E; remove it"
+            " [PB103]\n  hint: correct the value",
+            id="bidi-override",
+        ),
+        pytest.param(
+            BASE + "    hangs_out: [facebok]\n",
+            "org.yml:8:17: error: unknown platform 'facebok' [PB201]\n"
+            "  hint: did you mean 'facebook'?",
+            id="platform-typo",
+        ),
+        pytest.param(
+            BASE + "goals:\n  - id: g\n    statement: s\n    audiences: [reader]\n"
+            "  - id: g\n    statement: t\n",
+            "org.yml:11:17: error: unknown audience 'reader' [PB201]\n"
+            "  hint: did you mean 'readers'?\n"
+            "org.yml:12:9: error: duplicate goal id 'g': another entry uses it [PB202]\n"
+            "  hint: give each entry its own id",
+            id="goal-refs",
+        ),
+        pytest.param(
+            BASE + "platforms:\n  - id: myspace\n",
+            "org.yml:9:9: error: 'myspace' is not a library platform [PB203]\n"
+            "  hint: expected one of 'blog', 'bluesky', 'facebook', 'forums', 'instagram',"
+            " 'linkedin', 'mastodon', 'newsletter', 'podcast', 'tiktok', 'x', 'youtube'?"
+            " For a platform of your own, give it a 'name' and a 'metaphor'",
+            id="new-platform-without-metaphor",
+        ),
+        pytest.param(
+            BASE + "objections:\n  exclude: [its-a-fda]\n  add:\n"
+            "    - {id: time-waste, objection: o, response: r}\n",
+            "org.yml:9:13: error: unknown objection 'its-a-fda' [PB201]\n"
+            "  hint: did you mean 'its-a-fad'?\n"
+            "org.yml:11:12: error: duplicate objection id 'time-waste': the library already"
+            " has it [PB202]\n"
+            "  hint: use 'override' to change the library's one, or choose another id",
+            id="objection-choices",
+        ),
+        pytest.param(
+            BASE + "reading_list:\n  override:\n    cluetrain: {note: x}\n",
+            "org.yml:10:5: error: unknown reading-list entry 'cluetrain' [PB201]\n"
+            "  hint: did you mean 'cluetrain-manifesto'?",
+            id="reading-override",
+        ),
+        pytest.param(
+            BASE + "roles:\n  - id: r\n    name: R\n    path: [strategy/wyh, platforms/facebook]\n",
+            "org.yml:11:12: error: unknown page or item 'strategy/wyh' [PB201]\n"
+            "  hint: did you mean 'strategy/why'?\n"
+            "org.yml:11:26: error: unknown page or item 'platforms/facebook' [PB201]\n"
+            "  hint: did you mean 'platforms'?",
+            id="role-path",
+        ),
+        pytest.param(
+            BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: ../secret.svg\n"),
+            "org.yml:4:9: error: logo '../secret.svg' points outside the profile's folder"
+            " [PB206]\n  hint: put the logo next to the profile and give a relative path",
+            id="logo-outside",
+        ),
+    ],
+)
+def test_profile_problem(tmp_path: Path, library: Library, text: str, expected: str) -> None:
+    assert problems(tmp_path, library, text) == expected
+
+
+def test_all_structural_problems_in_one_run(tmp_path: Path, library: Library) -> None:
+    text = BASE.replace("  name: Hillside\n", "  nme: Hillside\n") + "audience: []\nextra: 1\n"
+    lines = [line for line in problems(tmp_path, library, text).splitlines()
+             if "error:" in line]
+    assert lines == [
+        "org.yml:2:1: error: missing required key 'name' [PB101]",
+        "org.yml:3:3: error: unknown key 'nme' [PB104]",
+        "org.yml:8:1: error: unknown key 'audience' [PB104]",
+        "org.yml:9:1: error: unknown key 'extra' [PB104]",
+    ]
+
+
+def test_logo_symlink_leading_out_is_refused(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, library: Library
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere")
+    (outside / "passwd").write_text("secret", encoding="utf-8")
+    (tmp_path / "logo.svg").symlink_to(outside / "passwd")
+    text = BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: logo.svg\n")
+    assert problems(tmp_path, library, text) == (
+        "org.yml:4:9: error: logo 'logo.svg' leads outside the profile's folder [PB206]\n"
+        "  hint: copy the image into the profile's folder instead of linking it"
+    )

@@ -1,0 +1,155 @@
+"""Strict YAML loading: exact strings, positions, and every trap refused with a location."""
+
+from __future__ import annotations
+
+import codecs
+import time
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.diagnostics import InputError
+from playbook_builder.yamlsource import MAX_BYTES, load_yaml
+
+
+def load_text(tmp_path: Path, text: str | bytes):  # type: ignore[no-untyped-def]
+    path = tmp_path / "p.yml"
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return load_yaml(path, "p.yml")
+
+
+def errors(tmp_path: Path, text: str | bytes) -> str:
+    with pytest.raises(InputError) as caught:
+        load_text(tmp_path, text)
+    return caught.value.format_text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("NO", "NO"), ("yes", "yes"), ("off", "off"), ("1.10", "1.10"),
+        ("012345", "012345"), ("1:30", "1:30"), ("2026-11-22", "2026-11-22"),
+        ("~", "~"), ("null", "null"), ("0x1F", "0x1F"), ("1e3", "1e3"), ("'quoted'", "quoted"),
+    ],
+)
+def test_scalars_stay_exactly_as_typed(tmp_path: Path, typed: str, kept: str) -> None:
+    assert load_text(tmp_path, f"value: {typed}\n").data == {"value": kept}
+
+
+def test_positions_of_keys_and_values(tmp_path: Path) -> None:
+    doc = load_text(tmp_path, "a:\n  b:\n    - x\n    - y\n")
+    assert doc.position(("a", "b"), at_key=True) == (2, 3)
+    assert doc.position(("a", "b", 1)) == (4, 7)
+    assert doc.position(("a", "b", 7, "missing")) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "a: 1\nb: 2\na: 3\n",
+            "p.yml:3:1: error: duplicate key 'a' (first at line 1) [PB003]\n"
+            "  hint: keep one of them; YAML would silently use only the last",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            "secret: !ENV HOME\n",
+            "p.yml:1:9: error: YAML tag '!ENV' is not allowed [PB004]\n"
+            "  hint: remove the tag; values are always plain text",
+            id="env-tag",
+        ),
+        pytest.param(
+            "x: !!python/object/apply:os.system ['true']\n",
+            "p.yml:1:4: error: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'"
+            " is not allowed [PB004]\n  hint: remove the tag; values are always plain text",
+            id="python-tag",
+        ),
+        pytest.param(
+            "a: &x hello\nb: *x\n",
+            "p.yml:1:4: error: YAML anchors and aliases (&name, *name) are not supported [PB005]\n"
+            "  hint: write the value out in full where it is needed\n"
+            "p.yml:2:4: error: YAML anchors and aliases (&name, *name) are not supported [PB005]\n"
+            "  hint: write the value out in full where it is needed",
+            id="anchor-and-alias",
+        ),
+        pytest.param(
+            "a:\n\t- b\n",
+            "p.yml:2:1: error: tab character in indentation [PB002]\n"
+            "  hint: indent with spaces; YAML does not allow tabs there",
+            id="tab",
+        ),
+        pytest.param(
+            "",
+            "p.yml:1:1: error: expected a mapping of keys to values, found nothing [PB006]\n"
+            "  hint: start the file with 'schema_version: 1' and the top-level keys",
+            id="empty",
+        ),
+        pytest.param(
+            "# only a comment\n",
+            "p.yml:1:1: error: expected a mapping of keys to values, found nothing [PB006]\n"
+            "  hint: start the file with 'schema_version: 1' and the top-level keys",
+            id="comment-only",
+        ),
+        pytest.param(
+            "- a\n- b\n",
+            "p.yml:1:1: error: expected a mapping of keys to values, found a list [PB006]\n"
+            "  hint: start the file with 'schema_version: 1' and the top-level keys",
+            id="list",
+        ),
+        pytest.param(
+            "just words\n",
+            "p.yml:1:1: error: expected a mapping of keys to values, found a single value"
+            " [PB006]\n  hint: start the file with 'schema_version: 1' and the top-level keys",
+            id="scalar",
+        ),
+        pytest.param(
+            b"a: ok\nb: caf\xe9\n",
+            "p.yml:2:7: error: invalid UTF-8 (byte 0xe9) [PB007]\n"
+            "  hint: save the file as UTF-8",
+            id="latin-1",
+        ),
+        pytest.param(
+            "a: [1, 2\n",
+            "p.yml:2:1: error: invalid YAML: did not find expected ',' or ']' [PB002]\n"
+            "  hint: check the indentation and quoting on this line and the one"
+            " before it",
+            id="syntax",
+        ),
+    ],
+)
+def test_refused_input_is_located(tmp_path: Path, text: str | bytes, expected: str) -> None:
+    assert errors(tmp_path, text) == expected
+
+
+def test_byte_order_marks(tmp_path: Path) -> None:
+    assert load_text(tmp_path, codecs.BOM_UTF8 + b"a: b\n").data == {"a": "b"}
+    assert load_text(tmp_path, "a: é\n".encode("utf-16")).data == {"a": "é"}
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    started = time.perf_counter()
+    message = errors(tmp_path, "\n".join(lines) + "\n")
+    assert "[PB005]" in message
+    assert time.perf_counter() - started < 1.0
+
+
+def test_size_is_checked_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "p.yml"
+    big.write_bytes(b"a: " + b"x" * MAX_BYTES + b"\n")
+    with pytest.raises(InputError) as caught:
+        load_yaml(big, "p.yml")
+    assert caught.value.format_text() == (
+        f"p.yml:1:1: error: file is too large ({MAX_BYTES + 4:,} bytes) [PB008]\n"
+        f"  hint: a profile or library file may be at most {MAX_BYTES:,} bytes"
+    )
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(tmp_path / "nope.yml", "nope.yml")
+    assert caught.value.format_text() == (
+        "nope.yml:1:1: error: file not found [PB001]\n"
+        "  hint: check the path and the current folder"
+    )
