@@ -137,6 +137,7 @@ def _site_config(config_file: Path, profile: Path | None, **overrides: Any) -> I
     if not config_file.is_file():
         raise UsageProblem(f"{config_file}: no such file; run this where mkdocs.yml is, "
                            "or name it with --config-file")
+    previous = os.environ.get(PROFILE_ENV)
     if profile is not None:
         os.environ[PROFILE_ENV] = str(profile)
     clean = {k: (str(v) if isinstance(v, Path) else v) for k, v in overrides.items()
@@ -153,6 +154,15 @@ def _site_config(config_file: Path, profile: Path | None, **overrides: Any) -> I
         raise UsageProblem(f"{config_file}: {exc}") from None
     except exceptions.Abort as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        _restore_env(PROFILE_ENV, previous)
+
+
+def _restore_env(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 if __name__ == "__main__":  # pragma: no cover
