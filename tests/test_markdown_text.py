@@ -81,7 +81,8 @@ def test_paragraphs_follow_line_breaks() -> None:
 
 
 def test_bullets_escape_each_item() -> None:
-    assert to_html(bullets(["<i>a</i>", "b"])) == "<ul>\n<li>&lt;i&gt;a&lt;/i&gt;</li>\n<li>b</li>\n</ul>"
+    expected = "<ul>\n<li>&lt;i&gt;a&lt;/i&gt;</li>\n<li>b</li>\n</ul>"
+    assert to_html(bullets(["<i>a</i>", "b"])) == expected
 
 
 def test_heading_id_accepts_only_ids() -> None:

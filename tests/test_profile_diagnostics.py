@@ -79,7 +79,7 @@ audiences:
             id="bad-id",
         ),
         pytest.param(
-            BASE.replace("  name: Hillside\n", "  name: Hillside\n  website: javascript:alert(1)\n"),
+            BASE.replace("name: Hillside\n", "name: Hillside\n  website: javascript:alert(1)\n"),
             "org.yml:4:12: error: 'website' a link must start with https://, http:// or mailto:"
             " [PB103]\n  hint: correct the value",
             id="unsafe-link",
