@@ -8,6 +8,7 @@ breaks a link. A *target* is anything a role's path or a shared link can point a
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,8 @@ PLATFORMS = "platforms/index.md"
 OBJECTIONS = "objections.md"
 READING = "reading-list.md"
 ONBOARDING = "onboarding/index.md"
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(])")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,13 @@ class Page:
     src: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, for one-line summaries."""
+    flat = " ".join(text.split())
+    match = _SENTENCE_END.search(flat)
+    return flat[: match.end()].strip() if match else flat
 
 
 def step_src(step_id: str) -> str:
@@ -118,7 +128,8 @@ def targets(pb: Playbook) -> dict[str, Target]:
         summary = c.purpose or c.guide.summary or f"Like {c.guide.metaphor}."
         found[f"platforms/{c.id}"] = Target(platform_src(c.id), "", c.name, summary)
     for o in pb.objections:
-        found[f"objections/{o.id}"] = Target(OBJECTIONS, o.id, o.objection, o.response)
+        summary = first_sentence(o.response)
+        found[f"objections/{o.id}"] = Target(OBJECTIONS, o.id, o.objection, summary)
     for r in pb.reading:
         found[f"reading-list/{r.id}"] = Target(READING, r.id, r.title, r.note or "")
     for e in pb.exercises:
