@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .diagnostics import Diagnostic, InputError
+from .diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
 from .loading import load_library, load_profile
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,16 +62,27 @@ def _show_mkdocs_log(level: int) -> None:
     logger.setLevel(level)
 
 
+def _format_option(command: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+        help="How to report problems: text on stderr, or json / github (annotations) on"
+             " stdout.",
+    )(command)
+
+
 @main.command()
 @_common_site_options
 @click.option("--out", "-o", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site; the config's site_dir by default.")
 @click.option("--strict/--no-strict", default=False, help="Fail on any MkDocs warning.")
-def build(profile: Path | None, config_file: Path, out: Path | None, strict: bool) -> None:
+@_format_option
+def build(
+    profile: Path | None, config_file: Path, out: Path | None, strict: bool, fmt: str
+) -> None:
     """Build the playbook site, exactly as 'mkdocs build' does."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    with _site_config(config_file, profile, site_dir=out, strict=strict) as config:
+    with _site_config(config_file, profile, fmt, site_dir=out, strict=strict) as config:
         mkdocs_build(config)
 
 
@@ -83,7 +94,7 @@ def serve(profile: Path | None, config_file: Path, dev_addr: str) -> None:
     """Preview the playbook; edits to the profile or the library rebuild it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    with _site_config(config_file, profile):
+    with _site_config(config_file, profile, "text"):
         mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr)
 
 
@@ -92,7 +103,8 @@ def serve(profile: Path | None, config_file: Path, dev_addr: str) -> None:
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path),
               help="The library to check against; the bundled library by default.")
-def validate(profiles: tuple[Path, ...], content_dir: Path | None) -> None:
+@_format_option
+def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> None:
     """Check profiles and the library; report every problem, build nothing."""
     from .resources import data_dir
 
@@ -100,34 +112,47 @@ def validate(profiles: tuple[Path, ...], content_dir: Path | None) -> None:
     try:
         library = load_library(content_dir or data_dir("content"))
     except InputError as exc:
-        raise _Invalid(exc.diagnostics) from None
+        raise _Invalid(exc.diagnostics, fmt) from None
     for path in profiles:
         try:
             load_profile(path, library)
         except InputError as exc:
             problems += exc.diagnostics
     if problems:
-        raise _Invalid(problems)
-    click.echo(f"{len(profiles)} profile(s) valid")
+        raise _Invalid(problems, fmt)
+    if fmt == "json":
+        click.echo("[]")
+    elif fmt == "text":
+        click.echo(f"{len(profiles)} profile(s) valid")
+
+
+@main.command()
+def schema() -> None:
+    """Print the profile's JSON Schema (2020-12), for editors and other tools."""
+    from .schema import schema_text
+
+    click.echo(schema_text(), nl=False)
 
 
 class _Invalid(click.ClickException):
-    """Invalid input, printed as diagnostics."""
+    """Invalid input, reported as diagnostics in the chosen format."""
 
     exit_code = EXIT_INVALID
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.error = InputError(diagnostics)
-        super().__init__(self.error.format_text())
+    def __init__(self, diagnostics: list[Diagnostic], fmt: str) -> None:
+        self.diagnostics = InputError(diagnostics).diagnostics
+        self.fmt = fmt
+        super().__init__(format_diagnostics(self.diagnostics, "text"))
 
     def show(self, file: Any = None) -> None:
-        click.echo(self.error.format_text(), err=True)
-        count = len(self.error.diagnostics)
-        click.echo(f"{count} error{'s' if count != 1 else ''}", err=True)
+        report = format_diagnostics(self.diagnostics, self.fmt)
+        click.echo(report, err=self.fmt == "text")
 
 
 @contextmanager
-def _site_config(config_file: Path, profile: Path | None, **overrides: Any) -> Iterator[Any]:
+def _site_config(
+    config_file: Path, profile: Path | None, fmt: str, **overrides: Any
+) -> Iterator[Any]:
     """The loaded MkDocs config with the playbook validated; errors become exit codes."""
     from mkdocs import exceptions
     from mkdocs.config import load_config
@@ -149,7 +174,7 @@ def _site_config(config_file: Path, profile: Path | None, **overrides: Any) -> I
             load_playbook(resolve_inputs(plugin.config, config.config_file_path))
         yield config
     except InputError as exc:
-        raise _Invalid(exc.diagnostics) from None
+        raise _Invalid(exc.diagnostics, fmt) from None
     except exceptions.ConfigurationError as exc:
         raise UsageProblem(f"{config_file}: {exc}") from None
     except exceptions.Abort as exc:

@@ -9,8 +9,11 @@ Loaders collect diagnostics rather than stopping at the first one, then raise
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+FORMATS = ("text", "json", "github")
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +30,32 @@ class Diagnostic:
     def format_text(self) -> str:
         head = f"{self.file}:{self.line}:{self.col}: error: {self.message} [{self.code}]"
         return f"{head}\n  hint: {self.hint}" if self.hint else head
+
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command, shown as an annotation on the line."""
+        props = f"file={_gh_property(self.file)},line={self.line},col={self.col}"
+        body = f"{self.message} [{self.code}]" + (f"\nhint: {self.hint}" if self.hint else "")
+        return f"::error {props},title={self.code}::{_gh_data(body)}"
+
+
+def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
+    """All diagnostics in one of :data:`FORMATS`."""
+    if fmt == "json":
+        items = [{**asdict(d), "severity": "error"} for d in diagnostics]
+        return json.dumps(items, indent=2, ensure_ascii=False)
+    if fmt == "github":
+        return "\n".join(d.format_github() for d in diagnostics)
+    count = len(diagnostics)
+    summary = f"{count} error{'s' if count != 1 else ''}"
+    return "\n".join([*(d.format_text() for d in diagnostics), summary])
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class InputError(Exception):

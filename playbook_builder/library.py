@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .values import Id, Link, SchemaVersion, Text
+from .values import Id, LibraryMarkdown, Link, SchemaVersion, Text
 
 StepId = Literal["why", "who", "listen", "participate", "lead"]
 STEP_IDS: tuple[StepId, ...] = ("why", "who", "listen", "participate", "lead")
@@ -40,7 +40,7 @@ class Item(Strict):
 class Principle(Item):
     title: Text
     summary: Text
-    body: Text
+    body: LibraryMarkdown
     in_practice: tuple[Text, ...] = ()
     credit: Text | None = None
     step: StepId
@@ -52,7 +52,7 @@ class Step(Item):
     title: Text
     short_title: Text
     summary: Text
-    body: Text
+    body: LibraryMarkdown
     key_questions: tuple[Text, ...]
     checklist: tuple[Text, ...]
     exercise: Id

@@ -134,7 +134,7 @@ def _check_logo(doc: Document, profile: Profile, path: Path) -> list[Diagnostic]
                                "put the logo next to the profile and give a relative path")]
     if not target.is_file():
         return [doc.diagnostic(loc, "PB001", f"logo '{logo}' not found",
-                               f"the path is relative to {display_path(path.parent)}/")]
+                               "the path is relative to the profile's folder")]
     if not target.resolve().is_relative_to(folder):
         return [doc.diagnostic(loc, "PB206", f"logo '{logo}' leads outside the profile's folder",
                                "copy the image into the profile's folder instead of linking it")]

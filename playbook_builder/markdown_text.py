@@ -25,13 +25,15 @@ class Markdown(str):
 
 
 # Characters Python-Markdown unescapes after a backslash: safe and readable.
-_BACKSLASHED = frozenset("\\`*_{}[]()#!.-")
+_BACKSLASHED = frozenset("\\`*_[]()#!.-")
 # Characters it does not: written as character references, which every parser passes
-# through as plain text. Covers HTML (<, >, &, "), tables (|) and the inline syntaxes of
-# common extensions (~, ^, =, :, +, $, @).
+# through as plain text. Covers HTML (<, >, &, "), tables (|), the inline syntaxes of
+# common extensions (~, ^, =, :, +, $, @) and braces, which stay character references
+# even in the final HTML, so that any literal "{{" there can only be template leftovers.
 _ENTITIES = {
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "|": "&#124;", "~": "&#126;",
     "^": "&#94;", "=": "&#61;", ":": "&#58;", "+": "&#43;", "$": "&#36;", "@": "&#64;",
+    "{": "&#123;", "}": "&#125;",
 }
 _WHITESPACE = re.compile(r"\s+")
 # A folded YAML scalar (`>`) turns the blank line between paragraphs into a single

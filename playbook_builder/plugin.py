@@ -20,9 +20,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import sitemap
 from .diagnostics import InputError
+from .gate import inspect_html
 from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
 from .render import RenderedPage, TemplateBug, render_site
@@ -88,6 +90,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.inputs: Inputs | None = None
         self.playbook: Playbook | None = None
         self.pages: list[RenderedPage] = []
+        self.generated: set[str] = set()
+        self.gate_findings: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -116,12 +120,28 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             generated = File.generated(config, page.src, content=page.markdown)
             generated.edit_uri = edit_uri
             files.append(generated)
+            self.generated.add(page.src)
         logo = self.playbook.profile.organisation.logo
         if logo and self.config.brand:
             files.append(File.generated(
                 config, _logo_uri(logo), abs_src_path=str(logo_path(self.inputs.profile, logo))
             ))
         return files
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if page.file.src_uri in self.generated:
+            self.gate_findings += [f"{page.file.src_uri}: {f}" for f in inspect_html(html)]
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.gate_findings:
+            listed = "\n".join(f"  {finding}" for finding in self.gate_findings)
+            raise PluginError(
+                "publish gate: generated pages contain content our templates never put"
+                f" there; not publishing:\n{listed}"
+            )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

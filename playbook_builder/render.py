@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import markdown_text
@@ -54,8 +55,15 @@ def render_site(pb: Playbook) -> list[RenderedPage]:
     for page in pages(pb):
         context = {"pb": pb, "profile": pb.profile, "page_src": page.src, "targets": links,
                    **page.context}
-        result.append(RenderedPage(page.src, _render(env, page.template, context)))
+        body = _render(env, page.template, context)
+        result.append(RenderedPage(page.src, _front_matter(page.meta) + body))
     return result
+
+
+def _front_matter(meta: Mapping[str, Any]) -> str:
+    """Page metadata; ``render_macros: false`` keeps mkdocs-macros from running our pages."""
+    data = {"render_macros": False, **meta}
+    return "---\n" + yaml.safe_dump(data, sort_keys=True) + "---\n\n"
 
 
 def _render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:

@@ -8,7 +8,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """The bundled ``content`` or ``overrides`` folder.
+    """The bundled ``content``, ``overrides`` or ``profiles`` folder.
 
     A wheel carries them inside the package (``_data/``); an editable install or a
     checkout uses the folders at the top of the repository, where authors edit them.

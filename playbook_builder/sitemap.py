@@ -60,6 +60,8 @@ class Page:
     src: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    """Front matter of our own (never profile values), such as Material's ``hide``."""
 
 
 def first_sentence(text: str) -> str:
@@ -83,7 +85,8 @@ def role_src(role_id: str) -> str:
 
 def pages(pb: Playbook) -> list[Page]:
     """Every page of the playbook, in navigation order."""
-    result = [Page(HOME, "home.md.j2"), Page(STRATEGY, "strategy.md.j2")]
+    home = Page(HOME, "home.md.j2", meta={"hide": ["navigation", "toc"]})
+    result = [home, Page(STRATEGY, "strategy.md.j2")]
     result += [Page(step_src(s.id), "step.md.j2", {"step": s}) for s in pb.steps]
     result += [Page(PRINCIPLES, "principles.md.j2"), Page(PLATFORMS, "platforms.md.j2")]
     result += [Page(platform_src(p.id), "platform.md.j2", {"platform": p}) for p in pb.platforms]

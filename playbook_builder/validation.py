@@ -23,6 +23,20 @@ _EXPECTED = {
     "tuple_type": "a list",
     "string_type": "text",
 }
+_PATTERN_HINTS = {
+    "path": "name a page or an item in lower case, such as 'strategy/why' or"
+            " 'objections/time-waste'",
+    "language": "use a language code such as 'en' or 'en-GB'",
+}
+# The error kinds raised by :mod:`values`: their code and hint.
+_CUSTOM = {
+    "invisible_character": ("PB103", "delete it; it often comes along when text is copied"
+                                     " from another program"),
+    "schema_version": ("PB103", "write 'schema_version: 1'"),
+    "unsafe_link": ("PB103", "write a full web address such as https://example.org, or a"
+                             " mailto: address"),
+    "library_markdown": ("PB207", "write plain Markdown; links must be https, http or mailto"),
+}
 _SHAPE_HINTS = {
     "a list": "write each item on its own line, starting with '- '",
     "text": "write a single value; quote it if it contains ':' or starts with a symbol",
@@ -69,6 +83,11 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: ErrorDetails) -> D
         return doc.diagnostic(
             loc, "PB104", f"unknown key '{name}'", did_you_mean(name, allowed), at_key=True
         )
+    if value == "" and kind in _EXPECTED:
+        return doc.diagnostic(
+            loc, "PB102", f"'{name}' has no value",
+            "write its value after the colon, or remove the key",
+        )
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
         found = "nothing" if value is None else _TYPE_NAMES.get(type(value), "something else")
@@ -83,13 +102,17 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: ErrorDetails) -> D
             did_you_mean(str(value), options),
         )
     if kind == "string_pattern_mismatch":
-        return doc.diagnostic(loc, "PB103", f"'{value}' is not a valid {name}", _id_hint(value))
+        hint = _PATTERN_HINTS.get(name) or _id_hint(value)
+        return doc.diagnostic(loc, "PB103", f"'{value}' is not a valid {name}", hint)
     if kind in ("string_too_short", "too_short"):
         return doc.diagnostic(
             loc, "PB103", f"'{name}' must not be empty", "write something here or remove the key"
         )
+    if kind in _CUSTOM:
+        code, hint = _CUSTOM[kind]
+        return doc.diagnostic(loc, code, f"'{name}' {error['msg']}", hint)
     message = error["msg"].removeprefix("Value error, ")
-    return doc.diagnostic(loc, "PB103", f"'{name}' {message}", _value_hint(kind))
+    return doc.diagnostic(loc, "PB103", f"'{name}' is not allowed: {message}", _value_hint(kind))
 
 
 def _id_hint(value: Any) -> str:
@@ -136,16 +159,16 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         if field is None:
             return None
         keyed = typing.get_origin(field.annotation) is dict
-        current = _inner_model(field.annotation)
+        current = inner_model(field.annotation)
     return current
 
 
-def _inner_model(annotation: Any) -> Any:
+def inner_model(annotation: Any) -> Any:
     """The model inside ``Optional[...]``, ``tuple[X, ...]`` or ``dict[str, X]``, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None

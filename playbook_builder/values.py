@@ -12,6 +12,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 LINK_SCHEMES = ("https", "http", "mailto")
@@ -21,30 +22,54 @@ LINK_SCHEMES = ("https", "http", "mailto")
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def _problem(kind: str, message: str, **context: object) -> PydanticCustomError:
+    """A validation error whose ``kind`` selects the hint users see."""
+    return PydanticCustomError(kind, message, context)
+
+
 def _clean_text(value: str) -> str:
     found = _FORBIDDEN.search(value)
     if found:
-        raise ValueError(
-            f"contains the invisible character U+{ord(found.group()):04X}; remove it"
-        )
+        raise _problem("invisible_character", "contains the invisible character {char}",
+                       char=f"U+{ord(found.group()):04X}")
     return value
 
 
 def _check_schema_version(value: int) -> int:
     if value != 1:
-        raise ValueError(f"is {value}, but this version of Playbook Builder reads format 1")
+        raise _problem("schema_version", "is {value}, but this version reads format 1",
+                       value=value)
     return value
 
 
 def _check_link(value: str) -> str:
     _clean_text(value)
     if any(ch.isspace() for ch in value):
-        raise ValueError("a link must not contain spaces")
+        raise _problem("unsafe_link", "contains a space")
     parts = urlsplit(value)
     if parts.scheme.lower() not in LINK_SCHEMES:
-        raise ValueError("a link must start with https://, http:// or mailto:")
+        raise _problem("unsafe_link", "must start with https://, http:// or mailto:")
     if parts.scheme.lower() != "mailto" and not parts.netloc:
-        raise ValueError("a web link needs a host, as in https://example.org")
+        raise _problem("unsafe_link", "has no host name")
+    return value
+
+
+_RAW_HTML = re.compile(r"<[A-Za-z!/?]")
+_TEMPLATE = re.compile(r"\{[{%#]")
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+
+def _check_library_markdown(value: str) -> str:
+    """Library bodies are Markdown we publish as written, so they are held to more."""
+    _clean_text(value)
+    if _RAW_HTML.search(value):
+        raise _problem("library_markdown", "contains raw HTML")
+    if _TEMPLATE.search(value):
+        raise _problem("library_markdown", "contains template syntax")
+    for target in _MARKDOWN_LINK.findall(value):
+        scheme = urlsplit(target).scheme.lower()
+        if scheme and scheme not in LINK_SCHEMES:
+            raise _problem("library_markdown", "links to '{target}'", target=target)
     return value
 
 
@@ -54,7 +79,16 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_clean_text)]
 """Free text, shown exactly as written."""
 
-Link = Annotated[str, Field(max_length=2_000), AfterValidator(_check_link)]
+LibraryMarkdown = Annotated[
+    str, Field(min_length=1, max_length=20_000), AfterValidator(_check_library_markdown)
+]
+"""Light Markdown from the curated library: no raw HTML, no template syntax, safe links."""
+
+Link = Annotated[
+    str,
+    Field(max_length=2_000, json_schema_extra={"pattern": "^(https?://|mailto:)"}),
+    AfterValidator(_check_link),
+]
 """An https:, http: or mailto: link."""
 
 SchemaVersion = Annotated[

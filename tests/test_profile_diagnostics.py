@@ -55,8 +55,8 @@ audiences:
         ),
         pytest.param(
             BASE.replace("schema_version: 1", "schema_version: 2"),
-            "org.yml:1:17: error: 'schema_version' is 2, but this version of Playbook Builder"
-            " reads format 1 [PB103]\n  hint: correct the value",
+            "org.yml:1:17: error: 'schema_version' is 2, but this version reads format 1"
+            " [PB103]\n  hint: write 'schema_version: 1'",
             id="schema-version",
         ),
         pytest.param(
@@ -80,14 +80,15 @@ audiences:
         ),
         pytest.param(
             BASE.replace("name: Hillside\n", "name: Hillside\n  website: javascript:alert(1)\n"),
-            "org.yml:4:12: error: 'website' a link must start with https://, http:// or mailto:"
-            " [PB103]\n  hint: correct the value",
+            "org.yml:4:12: error: 'website' must start with https://, http:// or mailto:"
+            " [PB103]\n  hint: write a full web address such as https://example.org, or a"
+            " mailto: address",
             id="unsafe-link",
         ),
         pytest.param(
             BASE.replace("why: Because.", "why: \"Bec\\u202eause\""),
-            "org.yml:4:6: error: 'why' contains the invisible character U+202E; remove it"
-            " [PB103]\n  hint: correct the value",
+            "org.yml:4:6: error: 'why' contains the invisible character U+202E [PB103]\n"
+            "  hint: delete it; it often comes along when text is copied from another program",
             id="bidi-override",
         ),
         pytest.param(

@@ -1,0 +1,81 @@
+"""Every diagnostic code: what it means, an example, and the fix.
+
+This table is the single source of the error-code reference in ``DIAGNOSTICS.md``;
+``python -m playbook_builder.codes > DIAGNOSTICS.md`` regenerates it and a test keeps the
+two in sync.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Code(NamedTuple):
+    code: str
+    meaning: str
+    example: str
+    fix: str
+
+
+CODES: tuple[Code, ...] = (
+    Code("PB001", "A file cannot be found or read.", "`logo: assets/logo.svg` when the file"
+         " is missing", "Check the path; paths are relative to the profile's folder."),
+    Code("PB002", "The file is not valid YAML, or is indented with tabs.",
+         "`goals: [a, b` (no closing bracket)", "Fix the syntax on the named line; indent"
+         " with spaces."),
+    Code("PB003", "The same key appears twice in one mapping.", "two `why:` keys",
+         "Keep one; YAML would silently use only the last."),
+    Code("PB004", "A YAML tag such as `!ENV` or `!!python/object` is used.",
+         "`secret: !ENV TOKEN`", "Remove the tag; values are plain text."),
+    Code("PB005", "A YAML anchor or alias (`&name`, `*name`) is used.",
+         "`audiences: *same`", "Write the value out in full."),
+    Code("PB006", "The file is empty or is not a mapping of keys to values.",
+         "a file holding only a list", "Start with `schema_version: 1` and the top-level"
+         " keys."),
+    Code("PB007", "The file is not UTF-8 text.", "a profile saved as Latin-1",
+         "Save the file as UTF-8."),
+    Code("PB008", "The file is larger than 1 MB.", "a profile with a pasted image",
+         "Keep profiles and library items small; link to large material instead."),
+    Code("PB101", "A required key is missing.", "no `why:`", "Add the key; the hint says"
+         " what it holds."),
+    Code("PB102", "A value has the wrong shape (a list, a mapping or text).",
+         "`goals: recruit` instead of a list", "Write the shape the hint names."),
+    Code("PB103", "A value is not allowed: wrong choice, not an id, empty, unsafe link,"
+         " invisible control or direction characters.", "`sector: charity`",
+         "Use one of the allowed values the hint lists."),
+    Code("PB104", "An unknown key.", "`platfroms:`", "Correct the spelling; the hint"
+         " suggests the nearest key."),
+    Code("PB201", "A reference names something that does not exist.",
+         "`hangs_out: [facebok]`", "Use an existing id; the hint suggests the nearest one."),
+    Code("PB202", "Two entries share an id, or an id does not match its file name.",
+         "two goals with `id: recruit`", "Give each entry its own id."),
+    Code("PB203", "A platform the library does not know has no name or metaphor.",
+         "`- id: myspace` alone", "Add `name:` and `metaphor:`, or use a library platform."),
+    Code("PB205", "The library lacks one of the five steps.", "no `steps/listen.yml`",
+         "Add the missing step file."),
+    Code("PB206", "A file reference leads outside the profile's folder.",
+         "`logo: ../../etc/passwd`", "Keep referenced files next to the profile."),
+    Code("PB207", "Library Markdown contains raw HTML, template syntax or an unsafe link.",
+         "`body: <script>...</script>`", "Use plain Markdown; links must be https, http"
+         " or mailto."),
+)
+
+
+def markdown_table() -> str:
+    """The reference table as Markdown."""
+    lines = [
+        "# Diagnostic codes",
+        "",
+        "Every problem with a profile or a library file is reported as",
+        "`file:line:col: error: message [PBnnn]` with a `hint:` line, and the command exits",
+        "with code 2. `--format json` and `--format github` give the same for CI.",
+        "",
+        "| code | meaning | example | fix |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {c.code} | {c.meaning} | {c.example} | {c.fix} |" for c in CODES]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")
