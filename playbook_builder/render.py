@@ -55,7 +55,7 @@ def render_site(pb: Playbook) -> list[RenderedPage]:
     for page in pages(pb):
         context = {"pb": pb, "profile": pb.profile, "page_src": page.src, "targets": links,
                    **page.context}
-        body = _render(env, page.template, context)
+        body = render_template(env, page.template, context)
         result.append(RenderedPage(page.src, _front_matter(page.meta) + body))
     return result
 
@@ -66,7 +66,8 @@ def _front_matter(meta: Mapping[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(data, sort_keys=True) + "---\n\n"
 
 
-def _render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """One template rendered; any mistake in it becomes a :class:`TemplateBug`."""
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
@@ -90,8 +91,13 @@ def _template_frame(tb: TracebackType | None, default: str) -> tuple[str, int]:
 @cache
 def _environment() -> ImmutableSandboxedEnvironment:
     """One environment per process: templates are compiled once, not once per build."""
+    return make_environment(jinja2.PackageLoader("playbook_builder", "templates"))
+
+
+def make_environment(loader: jinja2.BaseLoader) -> ImmutableSandboxedEnvironment:
+    """The sandboxed, strict, escaping environment our templates run in."""
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.PackageLoader("playbook_builder", "templates"),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -116,6 +122,8 @@ def _finalize(value: object) -> str:
     """Every printed value: escaped unless it is our own Markdown; None is a bug."""
     if isinstance(value, Markdown):
         return value
+    if isinstance(value, jinja2.Undefined):
+        return str(value)  # StrictUndefined raises here, naming what is missing
     if isinstance(value, str):
         return markdown_text.escape(value)
     if isinstance(value, int) and not isinstance(value, bool):

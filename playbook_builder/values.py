@@ -56,7 +56,8 @@ def _check_link(value: str) -> str:
 
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 _TEMPLATE = re.compile(r"\{[{%#]")
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+# Inline links, [text](target), and reference definitions, [name]: target.
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
 
 
 def _check_library_markdown(value: str) -> str:
@@ -66,7 +67,8 @@ def _check_library_markdown(value: str) -> str:
         raise _problem("library_markdown", "contains raw HTML")
     if _TEMPLATE.search(value):
         raise _problem("library_markdown", "contains template syntax")
-    for target in _MARKDOWN_LINK.findall(value):
+    for inline, reference in _MARKDOWN_LINK.findall(value):
+        target = inline.removesuffix(")") or reference
         scheme = urlsplit(target).scheme.lower()
         if scheme and scheme not in LINK_SCHEMES:
             raise _problem("library_markdown", "links to '{target}'", target=target)

@@ -83,3 +83,43 @@ def test_missing_config_file(runner: CliRunner, tmp_path: Path,
 
 def test_version(runner: CliRunner) -> None:
     assert runner.invoke(main, ["--version"]).stdout.startswith("playbook, version ")
+
+
+BROKEN = "schema_version: 1\norganisation:\n  name: X\nwhy: y\naudiences:\n  - id: a\n" \
+         "    name: A\n    hangs_out: [facebok]\nplatfroms: []\n"
+
+
+def test_json_format(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    Path("p.yml").write_text(BROKEN, encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--format", "json", "p.yml"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout) == [{
+        "file": "p.yml", "line": 9, "col": 1, "code": "PB104", "severity": "error",
+        "message": "unknown key 'platfroms'", "hint": "did you mean 'platforms'?",
+    }]
+    ok = runner.invoke(main, ["validate", "--format", "json", str(EXAMPLE)])
+    assert (ok.exit_code, ok.stdout) == (0, "[]\n")
+
+
+def test_github_format(runner: CliRunner, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("p.yml").write_text(BROKEN.replace("platfroms: []\n", ""), encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--format", "github", "p.yml"])
+    assert result.exit_code == 2
+    assert result.stdout == (
+        "::error file=p.yml,line=8,col=17,title=PB201::unknown platform 'facebok' [PB201]"
+        "%0Ahint: did you mean 'facebook'?\n"
+    )
+
+
+def test_build_reports_in_the_chosen_format(runner: CliRunner, project: Project,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.root)
+    project.write_profile(BROKEN)
+    result = runner.invoke(main, ["build", "--format", "github"])
+    assert result.exit_code == 2
+    assert result.stdout.startswith("::error file=profile.yml,line=9,col=1,title=PB104::")

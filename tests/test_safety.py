@@ -1,0 +1,140 @@
+"""Safe rendering: templates are strict and sandboxed, library Markdown is checked, the
+publish gate stops what slips through, and mkdocs-macros never runs our pages."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.exceptions import Abort
+
+from playbook_builder import render
+from playbook_builder.gate import inspect_html
+from playbook_builder.library import Library, Principle
+from playbook_builder.loading import load_profile
+from playbook_builder.plugin import REQUIRED_EXTENSIONS
+from playbook_builder.render import TemplateBug, make_environment, render_template
+
+from .conftest import MINIMAL, Project
+
+
+def test_undefined_name_in_a_template_is_located(tmp_path: Path) -> None:
+    (tmp_path / "bad.md.j2").write_text("# Title\n\n{{ org.mision }}\n", encoding="utf-8")
+    env = make_environment(jinja2.FileSystemLoader(tmp_path))
+    with pytest.raises(TemplateBug) as caught:
+        render_template(env, "bad.md.j2", {"org": {}})
+    assert str(caught.value) == (
+        "bad.md.j2:3: template error: 'dict object' has no attribute 'mision'"
+    )
+
+
+def test_templates_cannot_reach_python_internals() -> None:
+    env = make_environment(jinja2.DictLoader({"x.md.j2": "{{ ''.__class__.__mro__ }}"}))
+    with pytest.raises(TemplateBug):
+        render_template(env, "x.md.j2", {})
+
+
+def test_template_printing_none_is_a_bug() -> None:
+    env = make_environment(jinja2.DictLoader({"x.md.j2": "{{ nothing }}"}))
+    with pytest.raises(TemplateBug) as caught:
+        render_template(env, "x.md.j2", {"nothing": None})
+    assert "printed NoneType" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("Hello <script>alert(1)</script>", "'body' contains raw HTML"),
+        ("See {{ secret }}", "'body' contains template syntax"),
+        ("[x](javascript:alert(1))", "'body' links to 'javascript:alert(1)'"),
+        ("[x][1]\n\n[1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
+    ],
+)
+def test_library_markdown_is_checked(body: str, message: str) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        Principle(schema_version=1, id="p", title="t", summary="s", body=body, step="why")
+    assert caught.value.errors()[0]["type"] == "library_markdown"
+    assert f"'body' {caught.value.errors()[0]['msg']}" == message
+
+
+@pytest.mark.parametrize(
+    ("page", "finding"),
+    [
+        ("<p>ok</p><script>x()</script>", "a <script> element"),
+        ('<p onclick="x()">hi</p>', "an event-handler attribute 'onclick' on <p>"),
+        ('<a href="java\tscript:alert(1)">x</a>',
+         "an unsafe link 'java\tscript:alert(1)' in <a href>"),
+        ("<p>Hello {{ org.mision }}</p>", "leftover template syntax '{{' in the text"),
+        ("<iframe src=https://e.org></iframe>", "a <iframe> element"),
+    ],
+)
+def test_gate_findings(page: str, finding: str) -> None:
+    assert inspect_html(page) == [finding]
+
+
+def test_gate_passes_escaped_braces_and_safe_links() -> None:
+    page = '<p>&#123;&#123; x &#125;&#125; <a href="../x/">a</a> <a href="mailto:a@b.c">m</a></p>'
+    assert inspect_html(page) == []
+
+
+def test_gate_fails_the_build(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = render.render_site
+
+    def tampered(pb):  # type: ignore[no-untyped-def]
+        pages = real(pb)
+        first = pages[0]
+        return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
+                *pages[1:]]
+
+    monkeypatch.setattr("playbook_builder.plugin.render_site", tampered)
+    with pytest.raises(Abort):
+        project.build()
+
+
+def test_mkdocs_macros_does_not_run_our_pages(tmp_path: Path, minimal_text: str) -> None:
+    yml = ("site_name: T\ntheme:\n  name: material\nplugins:\n  - macros\n"
+           "  - playbook:\n      profile: profile.yml\n")
+    project = Project(tmp_path, minimal_text.replace(
+        "name: Readers", "name: '{{ 7*7 }} readers {% raw %}'"), yml)
+    project.build()
+    assert "{{ 7*7 }} readers {% raw %}" in html.unescape(project.page("strategy/who"))
+
+
+VALUE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+                min_size=1, max_size=60).filter(lambda s: s.strip() != "")
+
+
+def page_html(library: Library, name: str) -> str:
+    pb = load_profile(MINIMAL, library)
+    audience = pb.profile.audiences[0].model_copy(update={"name": name})
+    profile = pb.profile.model_copy(update={"audiences": (audience,)})
+    pages = render.render_site(pb.__class__(**{**pb.__dict__, "profile": profile}))
+    who = next(p.markdown for p in pages if p.src == "strategy/who.md")
+    body = who.split("---\n", 2)[2]
+    return markdown.markdown(body, extensions=list(REQUIRED_EXTENSIONS),
+                             extension_configs=REQUIRED_EXTENSIONS)
+
+
+def elements(page: str) -> list[str]:
+    return re.findall(r"<([a-z0-9]+)[\s>]", page)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=VALUE)
+def test_any_value_is_shown_verbatim_and_adds_no_element(library: Library, name: str) -> None:
+    baseline = page_html(library, "Readers")
+    page = page_html(library, name)
+    assert elements(page) == elements(baseline)
+    heading = re.search(r'<h3 id="audience-readers">(.*?)</h3>', page, re.S)
+    assert heading is not None
+    text = re.sub(r'<a class="headerlink".*?</a>', "", heading.group(1))
+    assert html.unescape(text).strip() == " ".join(name.split())
+    assert inspect_html(page) == []
