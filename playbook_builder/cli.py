@@ -18,7 +18,9 @@ import click
 
 from . import __version__
 from .diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
+from .build_date import ensure_source_date_epoch
 from .loading import load_library, load_profile
+from .output import OutputError, publish_atomically
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,11 +81,27 @@ def _format_option(command: F) -> F:
 def build(
     profile: Path | None, config_file: Path, out: Path | None, strict: bool, fmt: str
 ) -> None:
-    """Build the playbook site, exactly as 'mkdocs build' does."""
+    """Build the playbook site, exactly as 'mkdocs build' does, but safely.
+
+    The site is built beside the output folder and swapped in only when complete, so a
+    failed or interrupted build leaves the previous site as it was.
+    """
     from mkdocs.commands.build import build as mkdocs_build
 
+    ensure_source_date_epoch(config_file.resolve().parent)
     with _site_config(config_file, profile, fmt, site_dir=out, strict=strict) as config:
-        mkdocs_build(config)
+
+        def build_into(staging: Path) -> None:
+            config["site_dir"] = str(staging)
+            mkdocs_build(config)
+
+        try:
+            publish_atomically(Path(config["site_dir"]), build_into,
+                               wait=lambda message: click.echo(message, err=True))
+        except OutputError as exc:
+            failure = click.ClickException(str(exc))
+            failure.exit_code = exc.exit_code
+            raise failure from None
 
 
 @main.command()

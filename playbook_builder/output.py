@@ -1,0 +1,141 @@
+"""Safe output: build into a sibling folder, then swap it in, under a lock.
+
+MkDocs empties its output folder before writing, so a failed or killed build would leave
+half a site where the published one was. Here the site is built into
+``.<name>.building-<pid>`` beside the target and only replaces the target once it is
+complete, with an atomic exchange of the two folders where the system offers one
+(Linux ``renameat2``). Whatever happens before that (an error, Ctrl-C, ``kill -9``), the
+published folder is untouched, and the next build clears the leftovers. A lock file
+keeps two builds from writing the same output, and a marker file inside every site we
+build lets us refuse to replace a folder we did not create.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+MARKER = ".playbook-site"
+"""Written into every site this module publishes; its absence protects other folders."""
+
+
+class OutputError(Exception):
+    """The output folder cannot be used; the message says why and what to do."""
+
+    exit_code = 2
+
+
+class DiskFull(OutputError):
+    """The build ran out of space; the previous site is unchanged."""
+
+    exit_code = 1
+
+
+def publish_atomically(target: Path, build: Callable[[Path], None],
+                       *, wait: Callable[[str], None] | None = None) -> None:
+    """Run ``build(staging)`` and swap the finished site into ``target``."""
+    target = target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(target, wait):
+        _clear_leftovers(target)
+        _check_replaceable(target)
+        staging = _sibling(target, f"building-{os.getpid()}")
+        try:
+            build(staging)
+            (staging / MARKER).write_text("built by playbook\n", encoding="utf-8")
+            _swap_in(staging, target)
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise DiskFull(
+                    f"{target}: the disk is full; the previous site is unchanged"
+                ) from None
+            raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _sibling(target: Path, kind: str) -> Path:
+    return target.with_name(f".{target.name}.{kind}")
+
+
+@contextlib.contextmanager
+def _lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
+    """An exclusive lock beside ``target``; the holder's pid and host are written in it."""
+    path = _sibling(target, "lock")
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another build"
+            if wait is None:
+                raise DiskFull(f"{target}: {holder} is building into it") from None
+            wait(f"waiting for {holder} to finish building {target}")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"build {os.getpid()} on {socket.gethostname()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _clear_leftovers(target: Path) -> None:
+    """Remove half-built folders of killed builds; restore a site caught mid-swap."""
+    for stale in target.parent.glob(f".{target.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    previous = _sibling(target, "previous")
+    if previous.exists():
+        if target.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+        else:
+            previous.rename(target)
+
+
+def _check_replaceable(target: Path) -> None:
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
+        raise OutputError(
+            f"{target}: refusing to replace a folder that playbook did not build;"
+            " empty it, remove it or choose another --out"
+        )
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: exists and is not a folder; choose another --out")
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    if not target.exists():
+        staging.rename(target)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)  # now holds the old site
+        return
+    previous = _sibling(target, "previous")
+    target.rename(previous)  # a crash here is repaired by the next build
+    staging.rename(target)
+    shutil.rmtree(previous)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux renameat2); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    result = renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)

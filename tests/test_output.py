@@ -1,0 +1,180 @@
+"""Safe output: a failed, interrupted or concurrent build never damages the published site."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.output import MARKER, DiskFull, OutputError, publish_atomically
+
+from .conftest import REPO, Project
+
+
+def write_site(text: str):  # type: ignore[no-untyped-def]
+    def build(staging: Path) -> None:
+        staging.mkdir(parents=True)
+        (staging / "index.html").write_text(text, encoding="utf-8")
+    return build
+
+
+def test_first_and_second_publish(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_atomically(site, write_site("one"))
+    publish_atomically(site, write_site("two"))
+    assert (site / "index.html").read_text("utf-8") == "two"
+    assert (site / MARKER).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_atomically(site, write_site("good"))
+
+    def broken(staging: Path) -> None:
+        write_site("half")(staging)
+        raise RuntimeError("theme exploded")
+
+    with pytest.raises(RuntimeError):
+        publish_atomically(site, broken)
+    assert (site / "index.html").read_text("utf-8") == "good"
+    assert not list(tmp_path.glob(".site.building-*"))
+
+
+def test_disk_full_is_one_clear_line(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_atomically(site, write_site("good"))
+
+    def full(staging: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(DiskFull) as caught:
+        publish_atomically(site, full)
+    assert str(caught.value) == f"{site}: the disk is full; the previous site is unchanged"
+    assert (site / "index.html").read_text("utf-8") == "good"
+
+
+def test_refuses_a_folder_it_did_not_create(tmp_path: Path) -> None:
+    site = tmp_path / "docs-of-someone-else"
+    site.mkdir()
+    (site / "thesis.tex").write_text("precious", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        publish_atomically(site, write_site("x"))
+    assert "refusing to replace a folder that playbook did not build" in str(caught.value)
+    assert (site / "thesis.tex").read_text("utf-8") == "precious"
+
+
+def test_an_empty_folder_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    publish_atomically(tmp_path / "site", write_site("x"))
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_repairs_a_swap_cut_short(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_atomically(site, write_site("published"))
+    site.rename(tmp_path / ".site.previous")  # as if killed between the two renames
+    (tmp_path / ".site.building-999").mkdir()
+    publish_atomically(site, write_site("next"))
+    assert (site / "index.html").read_text("utf-8") == "next"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_second_build_says_who_holds_the_lock(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    started, release = threading.Event(), threading.Event()
+
+    def slow(staging: Path) -> None:
+        started.set()
+        release.wait(10)
+        write_site("first")(staging)
+
+    first = threading.Thread(target=publish_atomically, args=(site, slow))
+    first.start()
+    started.wait(10)
+    with pytest.raises(OutputError) as caught:
+        publish_atomically(site, write_site("second"))
+    assert f"build {os.getpid()} on " in str(caught.value)
+    messages: list[str] = []
+    second = threading.Thread(target=publish_atomically, args=(site, write_site("second")),
+                              kwargs={"wait": messages.append})
+    second.start()
+    time.sleep(0.2)
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert messages and messages[0].startswith("waiting for build ")
+    assert (site / "index.html").read_text("utf-8") == "second"
+
+
+KILLABLE = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from playbook_builder.output import publish_atomically
+
+    def build(staging):
+        staging.mkdir(parents=True)
+        (staging / "index.html").write_text("half", encoding="utf-8")
+        print("building", flush=True)
+        time.sleep(60)
+
+    publish_atomically(Path(sys.argv[1]), build)
+""")
+
+
+def test_kill_9_mid_build_keeps_the_site_and_next_build_cleans_up(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_atomically(site, write_site("published"))
+    child = subprocess.Popen([sys.executable, "-c", KILLABLE, str(site)], cwd=REPO,
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "building\n"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(10)
+    assert (site / "index.html").read_text("utf-8") == "published"
+    assert list(tmp_path.glob(".site.building-*"))
+    publish_atomically(site, write_site("next"))
+    assert not list(tmp_path.glob(".site.building-*"))
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_same_inputs_same_bytes_across_paths_seeds_and_days(
+    tmp_path: Path, minimal_text: str
+) -> None:
+    sites = []
+    for name, seed, epoch in (("a", "1", "1700000000"), ("b", "2", "1700000000")):
+        project = Project(tmp_path / name / "checkout", minimal_text)
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": epoch,
+               "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "playbook_builder.cli", "-q", "build"],
+                       cwd=project.root, env=env, check=True)
+        sites.append(digest(project.site))
+    assert sites[0] == sites[1]
+
+
+def test_build_date_comes_from_the_last_commit(tmp_path: Path, minimal_text: str) -> None:
+    project = Project(tmp_path, minimal_text)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@e.org"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    env = {**os.environ, "GIT_COMMITTER_DATE": "2024-01-02T03:04:05Z",
+           "GIT_AUTHOR_DATE": "2024-01-02T03:04:05Z"}
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True, env=env)
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    subprocess.run([sys.executable, "-m", "playbook_builder.cli", "-q", "build"],
+                   cwd=tmp_path, env={**env, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+    assert "<lastmod>2024-01-02</lastmod>" in (project.site / "sitemap.xml").read_text()
+    shutil.rmtree(project.site)
