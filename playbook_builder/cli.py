@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
 from .build_date import ensure_source_date_epoch
+from .diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
 from .loading import load_library, load_profile
 from .output import OutputError, publish_atomically
 
