@@ -30,8 +30,8 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from playbook_builder.plugin import REQUIRED_EXTENSIONS, STYLESHEET  # noqa: E402
 from playbook_builder.resources import data_dir  # noqa: E402
+from playbook_builder.site_settings import REQUIRED_EXTENSIONS, STYLESHEET  # noqa: E402
 
 VALIDATE = (
     "from pathlib import Path\n"

@@ -7,12 +7,10 @@ touches the site folder, so an invalid profile leaves the previously built site 
 from __future__ import annotations
 
 import os
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,23 +27,13 @@ from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
 from .render import RenderedPage, TemplateBug, render_site
 from .resources import data_dir
+from .site_settings import REQUIRED_EXTENSIONS, STYLESHEET, logo_uri, theme_values
 
 log = get_plugin_logger(__name__)
 
 PROFILE_ENV = "PLAYBOOK_PROFILE"
 """Overrides the ``profile`` option; ``playbook build --profile`` sets it."""
 
-STYLESHEET = "assets/stylesheets/playbook.css"
-
-# Markdown extensions the generated pages rely on (heading ids, cards, notes, checklists).
-REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
-    "attr_list": {},
-    "md_in_html": {},
-    "admonition": {},
-    "tables": {},
-    "toc": {"permalink": True},
-    "pymdownx.tasklist": {"custom_checkbox": True},
-}
 
 
 class PlaybookConfig(base.Config):
@@ -124,7 +112,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         logo = self.playbook.profile.organisation.logo
         if logo and self.config.brand:
             files.append(File.generated(
-                config, _logo_uri(logo), abs_src_path=str(logo_path(self.inputs.profile, logo))
+                config, logo_uri(logo), abs_src_path=str(logo_path(self.inputs.profile, logo))
             ))
         return files
 
@@ -167,17 +155,12 @@ def _add_theme(config: MkDocsConfig, pb: Playbook, brand: bool) -> None:
         theme.dirs.insert(position, overrides)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
-    # Theme templates print these without escaping, so they are escaped here, once.
-    announcement = pb.profile.playbook.announcement
-    config.extra["playbook"] = {
-        "announcement": escape(announcement) if announcement else None,
-        "title": escape(pb.title),
-    }
+    values = theme_values(pb)
+    config.extra["playbook"] = values.extra
     if brand:
-        config.site_name = str(escape(pb.title))
-        logo = pb.profile.organisation.logo
-        if logo:
-            theme["logo"] = _logo_uri(logo)
+        config.site_name = values.site_name
+        if values.logo_uri:
+            theme["logo"] = values.logo_uri
 
 
 def _add_navigation(config: MkDocsConfig, pb: Playbook) -> None:
@@ -196,10 +179,6 @@ def _mentions_any(nav: Any, paths: set[str]) -> bool:
     if isinstance(nav, list):
         return any(_mentions_any(v, paths) for v in nav)
     return False
-
-
-def _logo_uri(logo: str) -> str:
-    return f"assets/playbook-logo{posixpath.splitext(logo)[1].lower()}"
 
 
 def _relative_to_docs(path: Path, docs_dir: str) -> str:

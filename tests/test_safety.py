@@ -18,8 +18,8 @@ from playbook_builder import render
 from playbook_builder.gate import inspect_html
 from playbook_builder.library import Library, Principle
 from playbook_builder.loading import load_profile
-from playbook_builder.plugin import REQUIRED_EXTENSIONS
 from playbook_builder.render import TemplateBug, make_environment, render_template
+from playbook_builder.site_settings import REQUIRED_EXTENSIONS
 
 from .conftest import MINIMAL, Project
 
