@@ -5,8 +5,8 @@
 Cases (each build runs in a fresh process, so imports and the first theme render count):
 
 - ``plugin``: the demo playbook built through the plugin (``mkdocs build``);
-- ``plain``: the same generated Markdown written into a docs folder and built by plain
-  MkDocs with the same theme, extensions and navigation, without the plugin: the floor;
+- ``plain``: ``playbook export`` of the demo (the same generated Markdown, theme,
+  extensions and navigation) built by plain MkDocs, without the plugin: the floor;
 - ``validate``: loading and validating the example profile with the library.
 
 Runs are interleaved (plugin, plain, plugin, plain, ...) so that machine noise hits both
@@ -25,13 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from playbook_builder.resources import data_dir  # noqa: E402
-from playbook_builder.site_settings import REQUIRED_EXTENSIONS, STYLESHEET  # noqa: E402
 
 VALIDATE = (
     "from pathlib import Path\n"
@@ -42,27 +36,9 @@ VALIDATE = (
 
 
 def plain_project(root: Path) -> Path:
-    """The demo's generated pages as an ordinary MkDocs project, without the plugin."""
-    from playbook_builder.loading import load_library, load_profile
-    from playbook_builder.render import render_site
-    from playbook_builder.sitemap import nav
-
-    pb = load_profile(REPO / "profiles" / "example.yml", load_library(data_dir("content")))
-    docs = root / "docs"
-    for page in render_site(pb):
-        target = docs / page.src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-    demo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config = {
-        "site_name": demo["site_name"],
-        "theme": {**demo["theme"], "custom_dir": str(data_dir("overrides"))},
-        "plugins": ["search"],
-        "markdown_extensions": [{k: v} if v else k for k, v in REQUIRED_EXTENSIONS.items()],
-        "extra_css": [STYLESHEET],
-        "nav": nav(pb),
-    }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    """The demo exported as an ordinary MkDocs project (``playbook export``)."""
+    subprocess.run([sys.executable, "-m", "playbook_builder.cli", "export", "--out",
+                    str(root)], cwd=REPO, check=True)
     return root / "mkdocs.yml"
 
 

@@ -95,13 +95,17 @@ def build(
             config["site_dir"] = str(staging)
             mkdocs_build(config)
 
-        try:
-            publish_atomically(Path(config["site_dir"]), build_into,
-                               wait=lambda message: click.echo(message, err=True))
-        except OutputError as exc:
-            failure = click.ClickException(str(exc))
-            failure.exit_code = exc.exit_code
-            raise failure from None
+        _publish(Path(config["site_dir"]), build_into)
+
+
+def _publish(target: Path, write: Callable[[Path], None]) -> None:
+    """Write ``target`` through a staging folder; output problems become exit codes."""
+    try:
+        publish_atomically(target, write, wait=lambda message: click.echo(message, err=True))
+    except OutputError as exc:
+        failure = click.ClickException(str(exc))
+        failure.exit_code = exc.exit_code
+        raise failure from None
 
 
 @main.command()
@@ -142,6 +146,29 @@ def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> 
         click.echo("[]")
     elif fmt == "text":
         click.echo(f"{len(profiles)} profile(s) valid")
+
+
+@main.command()
+@_common_site_options
+@click.option("--out", "-o", "out", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The folder to write docs/ and mkdocs.yml into.")
+@_format_option
+def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None:
+    """Write the generated Markdown and a mkdocs.yml that builds it without the plugin."""
+    from .export import export_project
+    from .plugin import PlaybookPlugin, load_playbook, resolve_inputs
+
+    with _site_config(config_file, profile, fmt) as config:
+        plugin = config.plugins.get("playbook")
+        if not isinstance(plugin, PlaybookPlugin):
+            raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+        inputs = resolve_inputs(plugin.config, config.config_file_path)
+        pb = load_playbook(inputs)
+        theme = {k: config.theme[k] for k in ("features", "palette") if config.theme.get(k)}
+        site = {"site_url": config.site_url, "repo_url": config.repo_url,
+                "edit_uri": config.edit_uri, "theme": theme}
+        _publish(out, lambda staging: export_project(pb, inputs.profile, staging, site))
 
 
 @main.command()

@@ -1,0 +1,68 @@
+"""Export: the generated Markdown tree and a ``mkdocs.yml`` that builds it without us.
+
+For inspection, for other static-site generators, and as the benchmark floor: the same
+pages, theme settings, extensions and navigation, built by plain MkDocs.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .loading import logo_path
+from .playbook import Playbook
+from .render import render_site
+from .resources import data_dir
+from .site_settings import REQUIRED_EXTENSIONS, STYLESHEET, theme_values
+from .sitemap import nav
+
+DEFAULT_THEME: dict[str, Any] = {
+    "name": "material",
+    "features": ["navigation.indexes", "navigation.sections", "navigation.top",
+                 "search.highlight", "search.suggest"],
+}
+
+
+def export_project(
+    pb: Playbook, profile: Path, out: Path, site: dict[str, Any] | None = None
+) -> None:
+    """Write ``out/docs/`` and ``out/mkdocs.yml``; ``site`` holds settings to carry over
+    from the original configuration (``site_url``, ``repo_url``, ``theme``...)."""
+    docs = out / "docs"
+    for page in render_site(pb):
+        target = docs / page.src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    values = theme_values(pb)
+    if values.logo_uri and pb.profile.organisation.logo:
+        (docs / values.logo_uri).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(logo_path(profile, pb.profile.organisation.logo), docs / values.logo_uri)
+    shutil.copytree(data_dir("overrides"), out / "overrides")
+    config = mkdocs_config(pb, site or {})
+    (out / "mkdocs.yml").write_text(
+        "# Exported by playbook export: builds with plain MkDocs and Material.\n"
+        + yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
+
+
+def mkdocs_config(pb: Playbook, site: dict[str, Any]) -> dict[str, Any]:
+    """The stand-alone configuration for an exported playbook."""
+    values = theme_values(pb)
+    theme = {**DEFAULT_THEME, **site.get("theme", {}), "custom_dir": "overrides"}
+    if values.logo_uri:
+        theme["logo"] = values.logo_uri
+    carried = {k: site[k] for k in ("site_url", "repo_url", "edit_uri") if site.get(k)}
+    return {
+        "site_name": values.site_name,
+        **carried,
+        "theme": theme,
+        "plugins": ["search"],
+        "markdown_extensions": [{k: v} if v else k for k, v in REQUIRED_EXTENSIONS.items()],
+        "extra_css": [STYLESHEET],
+        "extra": {"playbook": values.extra},
+        "nav": nav(pb),
+    }

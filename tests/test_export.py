@@ -1,0 +1,41 @@
+"""playbook export: the same pages, built by plain MkDocs without the plugin."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from playbook_builder.cli import main
+
+from .conftest import REPO
+
+
+def article(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    found = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
+    assert found, page
+    return re.sub(r'<a href="[^"]*" title="Edit this page".*?</a>', "", found.group(1), flags=re.S)
+
+
+def test_export_builds_without_the_plugin_to_the_same_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(main, ["export", "--out", str(tmp_path / "export")])
+    assert result.exit_code == 0, result.output
+    config = yaml.safe_load((tmp_path / "export" / "mkdocs.yml").read_text("utf-8"))
+    assert config["plugins"] == ["search"]
+    assert (tmp_path / "export" / "docs" / "objections.md").is_file()
+    build(load_config(str(tmp_path / "export" / "mkdocs.yml"), strict=True))
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "plugin")))
+    exported, plugin = tmp_path / "export" / "site", tmp_path / "plugin"
+    pages = sorted(p.relative_to(plugin) for p in plugin.rglob("index.html"))
+    assert len(pages) > 15
+    for page in pages:
+        assert article(exported / page) == article(plugin / page), page
