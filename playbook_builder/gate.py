@@ -23,9 +23,14 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
 
 
-def inspect_html(html: str) -> list[str]:
-    """Every unsafe or unfinished thing in a page's content, described for a reader."""
-    scanner = _Scanner()
+def inspect_html(html: str, *, whole_page: bool = False) -> list[str]:
+    """Every unsafe or unfinished thing in a page's content, described for a reader.
+
+    With ``whole_page``, the theme's own scripts and styles are expected, so only
+    attributes are checked: event handlers and links, wherever a value might have
+    reached (the ``<title>``, the header, the navigation).
+    """
+    scanner = _Scanner(attributes_only=whole_page)
     scanner.feed(html)
     scanner.close()
     return scanner.findings
@@ -37,12 +42,13 @@ def _unsafe_url(value: str) -> bool:
 
 
 class _Scanner(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, attributes_only: bool) -> None:
         super().__init__(convert_charrefs=False)
+        self.attributes_only = attributes_only
         self.findings: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in FORBIDDEN_ELEMENTS:
+        if tag in FORBIDDEN_ELEMENTS and not self.attributes_only:
             self.findings.append(f"a <{tag}> element")
         for name, value in attrs:
             if name.startswith("on"):
@@ -51,6 +57,8 @@ class _Scanner(HTMLParser):
                 self.findings.append(f"an unsafe link '{value}' in <{tag} {name}>")
 
     def handle_data(self, data: str) -> None:
+        if self.attributes_only:
+            return
         found = _TEMPLATE_SYNTAX.search(data)
         if found:
             self.findings.append(f"leftover template syntax '{found.group()}' in the text")

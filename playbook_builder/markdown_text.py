@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from markupsafe import escape as escape_html
-
 from .values import ID_PATTERN, LINK_SCHEMES
 
 
@@ -24,7 +22,8 @@ class Markdown(str):
     __slots__ = ()
 
 
-# Characters Python-Markdown unescapes after a backslash: safe and readable.
+# Characters Python-Markdown unescapes after a backslash: safe and readable. ("?" and "/"
+# below start pymdownx's "??? details" and "/// block" syntaxes.)
 _BACKSLASHED = frozenset("\\`*_[]()#!.-")
 # Characters it does not: written as character references, which every parser passes
 # through as plain text. Covers HTML (<, >, &, "), tables (|), the inline syntaxes of
@@ -33,7 +32,7 @@ _BACKSLASHED = frozenset("\\`*_[]()#!.-")
 _ENTITIES = {
     "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "|": "&#124;", "~": "&#126;",
     "^": "&#94;", "=": "&#61;", ":": "&#58;", "+": "&#43;", "$": "&#36;", "@": "&#64;",
-    "{": "&#123;", "}": "&#125;",
+    "{": "&#123;", "}": "&#125;", "?": "&#63;", "/": "&#47;",
 }
 _WHITESPACE = re.compile(r"\s+")
 # A folded YAML scalar (`>`) turns the blank line between paragraphs into a single
@@ -73,8 +72,17 @@ def heading_id(value: str) -> Markdown:
     return Markdown(f"{{#{value}}}")
 
 
+_LINK_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&*+,;=%']")
+
+
 def url(value: str) -> Markdown:
-    """A link for an HTML ``href`` attribute; only https, http and mailto get through."""
+    """A link destination for Markdown, ``[text](here)``: only https, http and mailto.
+
+    Anything outside the URL characters that Markdown leaves alone (parentheses
+    included) is percent-encoded, so the destination can neither end early nor carry
+    a title or markup.
+    """
     if urlsplit(value).scheme.lower() not in LINK_SCHEMES:
         raise ValueError(f"refusing a link with an unsafe scheme: {value!r}")
-    return Markdown(str(escape_html(value)))
+    encoded = _LINK_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
+    return Markdown(encoded)

@@ -79,7 +79,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.playbook: Playbook | None = None
         self.pages: list[RenderedPage] = []
         self.generated: set[str] = set()
-        self.gate_findings: list[str] = []
+        self.gate_findings: dict[str, list[str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -120,16 +120,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.src_uri in self.generated:
-            self.gate_findings += [f"{page.file.src_uri}: {f}" for f in inspect_html(html)]
+            self.gate_findings[page.file.src_uri] = inspect_html(html)
         return html
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.gate_findings:
-            listed = "\n".join(f"  {finding}" for finding in self.gate_findings)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The publish gate: a generated page with unsafe content is never written."""
+        src = page.file.src_uri
+        if src not in self.generated:
+            return output
+        findings = self.gate_findings.pop(src, []) + inspect_html(output, whole_page=True)
+        if findings:
+            listed = "\n".join(f"  {finding}" for finding in findings)
             raise PluginError(
-                "publish gate: generated pages contain content our templates never put"
-                f" there; not publishing:\n{listed}"
+                f"publish gate: {src} contains what our templates never put there;"
+                f" not publishing:\n{listed}"
             )
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

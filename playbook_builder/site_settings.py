@@ -1,8 +1,7 @@
 """What a playbook site needs from MkDocs and the theme, decided once for every adapter.
 
 The plugin applies these to a live MkDocs configuration; ``playbook export`` writes them
-into a stand-alone ``mkdocs.yml``. Values that Material prints without escaping (the
-site name, the announcement) are HTML-escaped here, once.
+into a stand-alone ``mkdocs.yml``.
 """
 
 from __future__ import annotations
@@ -10,8 +9,6 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from typing import Any
-
-from markupsafe import escape
 
 from .playbook import Playbook
 
@@ -31,9 +28,9 @@ REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
 @dataclass(frozen=True)
 class ThemeValues:
     site_name: str
-    """The playbook's title, HTML-escaped."""
+    """The playbook's title, made safe for Material (see :func:`site_name`)."""
     extra: dict[str, Any]
-    """``extra.playbook`` for the theme overrides, HTML-escaped."""
+    """``extra.playbook`` for our theme overrides, which escape what they print."""
     logo_uri: str | None
     """Where the organisation's logo is published in the site, if it has one."""
 
@@ -42,13 +39,22 @@ def theme_values(pb: Playbook) -> ThemeValues:
     announcement = pb.profile.playbook.announcement
     logo = pb.profile.organisation.logo
     return ThemeValues(
-        site_name=str(escape(pb.title)),
-        extra={
-            "announcement": str(escape(announcement)) if announcement else None,
-            "title": str(escape(pb.title)),
-        },
+        site_name=site_name(pb.title),
+        extra={"announcement": announcement, "title": pb.title},
         logo_uri=logo_uri(logo) if logo else None,
     )
+
+
+_MARKUP = {"<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def site_name(title: str) -> str:
+    """The title as Material's ``site_name``, which it prints both raw and escaped.
+
+    The characters that could make markup are escaped; an ampersand is left alone, so
+    that "Food & Friends" reads right in both places (browsers show a lone ``&`` as is).
+    """
+    return "".join(_MARKUP.get(ch, ch) for ch in title)
 
 
 def logo_uri(logo: str) -> str:

@@ -35,6 +35,7 @@ _CUSTOM = {
     "schema_version": ("PB103", "write 'schema_version: 1'"),
     "unsafe_link": ("PB103", "write a full web address such as https://example.org, or a"
                              " mailto: address"),
+    "blank": ("PB103", "write something here or remove the key"),
     "library_markdown": ("PB207", "write plain Markdown; links must be https, http or mailto"),
 }
 _SHAPE_HINTS = {

@@ -32,6 +32,8 @@ def _clean_text(value: str) -> str:
     if found:
         raise _problem("invisible_character", "contains the invisible character {char}",
                        char=f"U+{ord(found.group()):04X}")
+    if not value.strip():
+        raise _problem("blank", "is blank")
     return value
 
 
@@ -42,10 +44,18 @@ def _check_schema_version(value: int) -> int:
     return value
 
 
+# Characters a URL must percent-encode; in a page they could also start Markdown or HTML.
+_NOT_IN_LINKS = frozenset('<>"\'\\`{}|^[]')
+
+
 def _check_link(value: str) -> str:
     _clean_text(value)
     if any(ch.isspace() for ch in value):
         raise _problem("unsafe_link", "contains a space")
+    bad = sorted({ch for ch in value if ch in _NOT_IN_LINKS})
+    if bad:
+        raise _problem("unsafe_link", "contains {chars}, which a link must percent-encode",
+                       chars=" ".join(f"'{ch}'" for ch in bad))
     parts = urlsplit(value)
     if parts.scheme.lower() not in LINK_SCHEMES:
         raise _problem("unsafe_link", "must start with https://, http:// or mailto:")

@@ -77,11 +77,11 @@ def test_any_text_adds_no_element(value: str) -> None:
 
 def test_paragraphs_follow_line_breaks() -> None:
     page = to_html(paragraphs("First <b>one</b>.\nSecond # one.\n\nThird."))
-    assert page == "<p>First &lt;b&gt;one&lt;/b&gt;.</p>\n<p>Second # one.</p>\n<p>Third.</p>"
+    assert page == "<p>First &lt;b&gt;one&lt;&#47;b&gt;.</p>\n<p>Second # one.</p>\n<p>Third.</p>"
 
 
 def test_bullets_escape_each_item() -> None:
-    expected = "<ul>\n<li>&lt;i&gt;a&lt;/i&gt;</li>\n<li>b</li>\n</ul>"
+    expected = "<ul>\n<li>&lt;i&gt;a&lt;&#47;i&gt;</li>\n<li>b</li>\n</ul>"
     assert to_html(bullets(["<i>a</i>", "b"])) == expected
 
 
@@ -97,5 +97,20 @@ def test_unsafe_urls_are_refused(link: str) -> None:
         url(link)
 
 
-def test_urls_are_escaped_for_attributes() -> None:
-    assert url('https://e.org/?a=1&b="2"') == "https://e.org/?a=1&amp;b=&#34;2&#34;"
+def test_urls_are_encoded_for_markdown_links() -> None:
+    assert url("https://e.org/wiki/A_(b)?x=1&y=*") == "https://e.org/wiki/A_%28b%29?x=1&y=*"
+    assert url("https://e.org/é") == "https://e.org/%C3%A9"
+    page = to_html("[Read it](" + url("https://x/a)b(c") + ")")
+    assert page == '<p><a href="https://x/a%29b%28c">Read it</a></p>'
+
+
+@pytest.mark.parametrize("value", ["https://x/[a](/onmouseover=alert(1)//)",
+                                   'https://x/"onclick', "https://x/<b>", "https://x/{{y}}"])
+def test_links_with_markup_characters_are_refused(value: str) -> None:
+    from pydantic import TypeAdapter, ValidationError
+
+    from playbook_builder.values import Link
+
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(Link).validate_python(value)
+    assert "which a link must percent-encode" in caught.value.errors()[0]["msg"]
