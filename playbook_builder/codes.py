@@ -36,6 +36,8 @@ CODES: tuple[Code, ...] = (
          "Save the file as UTF-8."),
     Code("PB008", "The file is larger than 1 MB.", "a profile with a pasted image",
          "Keep profiles and library items small; link to large material instead."),
+    Code("PB009", "A file in a library folder is not a YAML item.", "`content/objections/"
+         "notes.txt`", "Give items the .yml extension, or move other files elsewhere."),
     Code("PB101", "A required key is missing.", "no `why:`", "Add the key; the hint says"
          " what it holds."),
     Code("PB102", "A value has the wrong shape (a list, a mapping or text).",
@@ -58,6 +60,9 @@ CODES: tuple[Code, ...] = (
     Code("PB207", "Library Markdown contains raw HTML, template syntax or an unsafe link.",
          "`body: <script>...</script>`", "Use plain Markdown; links must be https, http"
          " or mailto."),
+    Code("PB208", "The logo is not a safe image: not an image file, not of the kind its"
+         " name says, or an SVG with scripts or embedded content.", "`logo: notes.txt`",
+         "Export the logo again as a plain PNG, JPEG, GIF, WebP, ICO or SVG image."),
 )
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .diagnostics import Diagnostic, InputError, did_you_mean
+from .images import IMAGE_TYPES, image_problem
 from .library import KINDS, STEP_IDS, Item, Library
 from .merge import merge
 from .playbook import Playbook
@@ -36,8 +37,11 @@ def load_library(content_dir: Path) -> Library:
 
 
 def _library_files(content_dir: Path) -> Iterator[Path]:
+    """Every visible file in the library's kind folders, items or not."""
     for kind in KINDS:
-        yield from sorted((content_dir / kind).glob("*.yml"))
+        folder = content_dir / kind
+        if folder.is_dir():
+            yield from sorted(p for p in folder.iterdir() if not p.name.startswith("."))
 
 
 @lru_cache(maxsize=4)
@@ -51,24 +55,43 @@ def _load_library_cached(
         )])
     problems: list[Diagnostic] = []
     found: dict[str, list[Item]] = {kind: [] for kind in KINDS}
-    sources: dict[tuple[str, str], str] = {}
+    docs: dict[tuple[str, str], Document] = {}
     for kind, model in KINDS.items():
-        for path in sorted((content_dir / kind).glob("*.yml")):
-            item = _load_item(path, model, problems)
-            if item is not None:
+        for path in _library_files_of(content_dir / kind, problems):
+            loaded = _load_item(path, model, problems)
+            if loaded is not None:
+                item, doc = loaded
                 found[kind].append(item)
-                sources[(kind, item.id)] = display_path(path)
+                docs[(kind, item.id)] = doc
     found["steps"].sort(key=lambda step: getattr(step, "order", 0))
+    sources = {key: doc.file for key, doc in docs.items()}
     library = Library(**{kind: tuple(items) for kind, items in found.items()},  # type: ignore[arg-type]
                       sources=sources)
     if not problems:  # cross-item checks only make sense once every item loaded
-        problems = _check_library(library)
+        problems = _check_library(library, docs, content_dir)
     if problems:
         raise InputError(problems)
     return library
 
 
-def _load_item(path: Path, model: type[Item], problems: list[Diagnostic]) -> Item | None:
+def _library_files_of(folder: Path, problems: list[Diagnostic]) -> list[Path]:
+    items = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith("."):
+            continue
+        if path.suffix in (".yml", ".yaml") and path.is_file():
+            items.append(path)
+        else:
+            problems.append(Diagnostic(
+                display_path(path), 1, 1, "PB009", "not a library item file",
+                "library items are YAML files ending in .yml; move other files elsewhere",
+            ))
+    return items
+
+
+def _load_item(
+    path: Path, model: type[Item], problems: list[Diagnostic]
+) -> tuple[Item, Document] | None:
     try:
         doc = load_yaml(path, display_path(path))
     except InputError as exc:
@@ -76,28 +99,31 @@ def _load_item(path: Path, model: type[Item], problems: list[Diagnostic]) -> Ite
         return None
     item, errors = validate(doc, model)
     problems += errors
-    if item is not None and item.id != path.stem:
+    if item is None:
+        return None
+    if item.id != path.stem:
         problems.append(doc.diagnostic(
             ("id",), "PB202", f"id '{item.id}' does not match the file name '{path.name}'",
-            f"rename the file to '{item.id}.yml' or set 'id: {path.stem}'",
+            f"rename the file to '{item.id}{path.suffix}' or set 'id: {path.stem}'",
         ))
-    return item
+    return item, doc
 
 
-def _check_library(library: Library) -> list[Diagnostic]:
+def _check_library(
+    library: Library, docs: dict[tuple[str, str], Document], content_dir: Path
+) -> list[Diagnostic]:
     problems = []
-    where = library.sources
     steps = {s.id for s in library.steps}
     for missing in sorted(set(STEP_IDS) - steps):
         problems.append(Diagnostic(
-            "steps", 1, 1, "PB205", f"the library has no step '{missing}'",
-            f"add steps/{missing}.yml",
+            display_path(content_dir / "steps" / f"{missing}.yml"), 1, 1, "PB205",
+            f"the library has no step '{missing}'", "add this file: every step is needed",
         ))
     exercises = {e.id: e for e in library.exercises}
     for step in library.steps:
         if step.exercise not in exercises:
-            problems.append(Diagnostic(
-                where[("steps", step.id)], 1, 1, "PB201", f"unknown exercise '{step.exercise}'",
+            problems.append(docs[("steps", step.id)].diagnostic(
+                ("exercise",), "PB201", f"unknown exercise '{step.exercise}'",
                 did_you_mean(step.exercise, exercises),
             ))
     return problems
@@ -127,15 +153,27 @@ def _check_logo(doc: Document, profile: Profile, path: Path) -> list[Diagnostic]
     if logo is None:
         return []
     loc = ("organisation", "logo")
-    folder = path.parent.resolve()
-    target = logo_path(path, logo)
     if Path(logo).is_absolute() or ".." in Path(logo).parts:
         return [doc.diagnostic(loc, "PB206", f"logo '{logo}' points outside the profile's folder",
                                "put the logo next to the profile and give a relative path")]
-    if not target.is_file():
-        return [doc.diagnostic(loc, "PB001", f"logo '{logo}' not found",
-                               "the path is relative to the profile's folder")]
-    if not target.resolve().is_relative_to(folder):
-        return [doc.diagnostic(loc, "PB206", f"logo '{logo}' leads outside the profile's folder",
-                               "copy the image into the profile's folder instead of linking it")]
+    if Path(logo).suffix.lower() not in IMAGE_TYPES:
+        kinds = ", ".join(sorted(IMAGE_TYPES))
+        return [doc.diagnostic(loc, "PB208", f"logo '{logo}' is not an image file",
+                               f"use one of these kinds of file: {kinds}")]
+    target = logo_path(path, logo)
+    try:
+        if not target.is_file():
+            return [doc.diagnostic(loc, "PB001", f"logo '{logo}' not found",
+                                   "the path is relative to the profile's folder")]
+        if not target.resolve().is_relative_to(path.parent.resolve()):
+            return [doc.diagnostic(
+                loc, "PB206", f"logo '{logo}' leads outside the profile's folder",
+                "copy the image into the profile's folder instead of linking it")]
+        problem = image_problem(target)
+    except OSError as exc:
+        return [doc.diagnostic(loc, "PB001", f"cannot read logo '{logo}' ({exc.strerror})",
+                               "name a readable image next to the profile")]
+    if problem:
+        return [doc.diagnostic(loc, "PB208", f"logo '{logo}' {problem}",
+                               "export the logo again as a plain image")]
     return []

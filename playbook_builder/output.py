@@ -39,8 +39,14 @@ class DiskFull(OutputError):
 
 
 def publish_atomically(target: Path, build: Callable[[Path], None],
-                       *, wait: Callable[[str], None] | None = None) -> None:
-    """Run ``build(staging)`` and swap the finished site into ``target``."""
+                       *, wait: Callable[[str], None] | None = None,
+                       marker: str = "built by playbook\n") -> None:
+    """Run ``build(staging)`` and swap the finished site into ``target``.
+
+    ``marker`` is written into the site's marker file (a fingerprint of its inputs, for
+    builds that skip unchanged sites); ``wait`` is told when another build holds the
+    lock, and is then waited for, or the build fails at once when ``wait`` is None.
+    """
     target = target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _lock(target, wait):
@@ -49,7 +55,7 @@ def publish_atomically(target: Path, build: Callable[[Path], None],
         staging = _sibling(target, f"building-{os.getpid()}")
         try:
             build(staging)
-            (staging / MARKER).write_text("built by playbook\n", encoding="utf-8")
+            (staging / MARKER).write_text(marker, encoding="utf-8")
             _swap_in(staging, target)
         except OSError as exc:
             if exc.errno == errno.ENOSPC:

@@ -10,29 +10,48 @@ from .merge import reading_id
 from .profile import Profile
 from .yamlsource import Document, Loc
 
+RESERVED_IDS = frozenset({"index"})
+
 
 class _Checker:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Diagnostic] = []
 
-    def unique(self, kind: str, loc: Loc, ids: Sequence[str], taken: Collection[str] = ()) -> None:
+    def unique(self, kind: str, loc: Loc, ids: Sequence[str], taken: Collection[str] = (),
+               field: str = "id", hint: str = "give each entry its own id") -> None:
         seen: set[str] = set()
         for i, item_id in enumerate(ids):
             if item_id in seen or item_id in taken:
                 where = "the library already has" if item_id in taken else "another entry uses"
-                hint = ("use 'override' to change the library's one, or choose another id"
-                        if item_id in taken else "give each entry its own id")
+                advice = ("use 'override' to change the library's one, or choose another id"
+                          if item_id in taken else hint)
                 self.problems.append(self.doc.diagnostic(
-                    (*loc, i, "id"), "PB202", f"duplicate {kind} id '{item_id}': {where} it", hint
+                    (*loc, i, field), "PB202", f"duplicate {kind} {field} '{item_id}': {where} it",
+                    advice
                 ))
             seen.add(item_id)
 
     def refs(self, kind: str, loc: Loc, ids: Iterable[str], known: Collection[str]) -> None:
+        seen: set[str] = set()
         for i, ref in enumerate(ids):
             if ref not in known:
                 self.problems.append(self.doc.diagnostic(
                     (*loc, i), "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known)
+                ))
+            elif ref in seen:
+                self.problems.append(self.doc.diagnostic(
+                    (*loc, i), "PB202", f"{kind} '{ref}' is listed twice", "list it once"
+                ))
+            seen.add(ref)
+
+    def not_reserved(self, kind: str, loc: Loc, ids: Sequence[str]) -> None:
+        """'index' names a section's overview page, so no entry of its own can use it."""
+        for i, item_id in enumerate(ids):
+            if item_id in RESERVED_IDS:
+                self.problems.append(self.doc.diagnostic(
+                    (*loc, i, "id"), "PB103", f"the {kind} id '{item_id}' is reserved",
+                    "choose another id; 'index' names the section's overview page",
                 ))
 
     def ref(
@@ -56,6 +75,11 @@ def check_references(doc: Document, profile: Profile, library: Library) -> list[
     c.unique("goal", ("goals",), goals)
     c.unique("platform", ("platforms",), chosen)
     c.unique("role", ("roles",), [r.id for r in profile.roles])
+    c.not_reserved("platform", ("platforms",), chosen)
+    c.not_reserved("role", ("roles",), [r.id for r in profile.roles])
+    c.unique("listening plan for", ("listening",),
+             [plan.audience for plan in profile.listening], field="audience",
+             hint="put everything about listening to one audience in one entry")
     for i, a in enumerate(profile.audiences):
         c.refs("platform", ("audiences", i, "hangs_out"), a.hangs_out, platforms)
     for i, g in enumerate(profile.goals):
@@ -65,11 +89,12 @@ def check_references(doc: Document, profile: Profile, library: Library) -> list[
         c.refs("audience", (*loc, "audiences"), p.audiences, audiences)
         c.refs("goal", (*loc, "goals"), p.goals, goals)
         if library.platform(p.id) is None and not (p.name and p.metaphor):
+            close = did_you_mean(p.id, library.ids("platforms"))
+            own = "give a platform of your own a 'name' and a 'metaphor'"
+            hint = f"{close} Otherwise, {own}" if close.startswith("did you") else (
+                f"{own}, or use a library platform: {close.removeprefix('expected one of ')}")
             c.problems.append(doc.diagnostic(
-                (*loc, "id"), "PB203", f"'{p.id}' is not a library platform",
-                did_you_mean(p.id, library.ids("platforms")).removesuffix("?")
-                + "? For a platform of your own, give it a 'name' and a 'metaphor'",
-            ))
+                (*loc, "id"), "PB203", f"'{p.id}' is not a library platform", hint))
     for i, plan in enumerate(profile.listening):
         c.ref("audience", ("listening", i, "audience"), plan.audience, audiences)
     for i, initiative in enumerate(profile.leading):

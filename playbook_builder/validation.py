@@ -70,9 +70,13 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: ErrorDetails) -> D
     if at_key:
         loc = loc[:-1]
     loc = _strip_union_branches(loc)
-    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    name = "id" if at_key else next(
+        (str(part) for part in reversed(loc) if isinstance(part, str)), "value")
     kind: str = error["type"]
     value = error.get("input")
+
+    def located(loc: Loc, code: str, message: str, hint: str) -> Diagnostic:
+        return doc.diagnostic(loc, code, message, hint, at_key=at_key)
 
     if kind == "missing":
         return doc.diagnostic(
@@ -85,35 +89,47 @@ def _diagnostic(doc: Document, model: type[BaseModel], error: ErrorDetails) -> D
             loc, "PB104", f"unknown key '{name}'", did_you_mean(name, allowed), at_key=True
         )
     if value == "" and kind in _EXPECTED:
-        return doc.diagnostic(
+        if loc and isinstance(loc[-1], int):
+            return located(loc, "PB102", f"an empty item in '{name}'",
+                                  "write the item after '- ', or remove the line")
+        return located(
             loc, "PB102", f"'{name}' has no value",
             "write its value after the colon, or remove the key",
         )
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
-        found = "nothing" if value is None else _TYPE_NAMES.get(type(value), "something else")
-        return doc.diagnostic(
-            loc, "PB102", f"'{name}' must be {expected}, not {found}", _SHAPE_HINTS[expected]
+        if loc and isinstance(loc[-1], int):
+            name = f"an item of '{name}'"
+            return located(
+                loc, "PB102", f"{name} must be {expected}, not {_found(value)}",
+                _SHAPE_HINTS[expected])
+        return located(
+            loc, "PB102", f"'{name}' must be {expected}, not {_found(value)}",
+            _SHAPE_HINTS[expected],
         )
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'|(\d+)", str(error.get("ctx", {}).get("expected", "")))
         options = [a or b for a, b in choices]
-        return doc.diagnostic(
+        return located(
             loc, "PB103", f"'{value}' is not an allowed value for '{name}'",
             did_you_mean(str(value), options),
         )
     if kind == "string_pattern_mismatch":
         hint = _PATTERN_HINTS.get(name) or _id_hint(value)
-        return doc.diagnostic(loc, "PB103", f"'{value}' is not a valid {name}", hint)
+        return located(loc, "PB103", f"'{value}' is not a valid {name}", hint)
     if kind in ("string_too_short", "too_short"):
-        return doc.diagnostic(
+        return located(
             loc, "PB103", f"'{name}' must not be empty", "write something here or remove the key"
         )
     if kind in _CUSTOM:
         code, hint = _CUSTOM[kind]
-        return doc.diagnostic(loc, code, f"'{name}' {error['msg']}", hint)
+        return located(loc, code, f"'{name}' {error['msg']}", hint)
     message = error["msg"].removeprefix("Value error, ")
-    return doc.diagnostic(loc, "PB103", f"'{name}' is not allowed: {message}", _value_hint(kind))
+    return located(loc, "PB103", f"'{name}' is not allowed: {message}", _value_hint(kind))
+
+
+def _found(value: Any) -> str:
+    return "nothing" if value is None else _TYPE_NAMES.get(type(value), "something else")
 
 
 def _id_hint(value: Any) -> str:

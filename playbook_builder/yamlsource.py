@@ -28,6 +28,9 @@ except AttributeError:  # pragma: no cover
 MAX_BYTES = 1_000_000
 """Largest input file accepted; checked before reading, so a huge file costs nothing."""
 
+MAX_DEPTH = 40
+"""Deepest nesting accepted; a profile needs five or six levels."""
+
 _PLAIN_TAGS = frozenset(
     {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 )
@@ -72,6 +75,8 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_diagnostic(name, text, exc)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise InputError([_reader_diagnostic(name, text, exc)]) from None
     if not isinstance(node, yaml.MappingNode):
         raise InputError([_not_a_mapping(name, node)])
     builder = _Builder(name)
@@ -94,15 +99,22 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise InputError([Diagnostic(
             name, 1, 1, "PB001", "file not found", "check the path and the current folder"
         )]) from None
-    except (IsADirectoryError, PermissionError) as exc:
+    except OSError as exc:
         raise InputError([Diagnostic(
             name, 1, 1, "PB001", f"cannot read file ({exc.strerror})", "name a readable YAML file"
         )]) from None
 
 
 def _decode(name: str, raw: bytes) -> str:
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise InputError([Diagnostic(name, 1, 1, "PB007", "the file is UTF-32 text",
+                                     "save the file as UTF-8")])
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError([Diagnostic(name, 1, 1, "PB007", "invalid UTF-16 text",
+                                         "save the file as UTF-8")]) from None
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
@@ -130,8 +142,8 @@ def _refuse_anchors(name: str, text: str) -> None:
                     "YAML anchors and aliases (&name, *name) are not supported",
                     "write the value out in full where it is needed",
                 ))
-    except yaml.MarkedYAMLError:
-        return  # the composer reports the syntax error with its position
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError):
+        return  # composing reports the error with its position
     if problems:
         raise InputError(problems)
 
@@ -157,6 +169,18 @@ def _syntax_diagnostic(name: str, text: str, exc: yaml.MarkedYAMLError) -> Diagn
     )
 
 
+def _reader_diagnostic(name: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    """A character YAML does not allow at all, such as NUL, located by its offset."""
+    position = min(exc.position, len(text))
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    return Diagnostic(
+        name, line, col, "PB007", f"the character U+{ord(char):04X} is not allowed in YAML",
+        "delete it; it often comes along when text is copied from another program",
+    )
+
+
 def _not_a_mapping(name: str, node: yaml.Node | None) -> Diagnostic:
     kind = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
     found = "nothing" if node is None else kind.get(type(node), "something else")
@@ -178,6 +202,10 @@ class _Builder:
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
         self.values[loc] = _position(node)
+        if len(loc) > MAX_DEPTH:
+            self._problem(node, "PB002", f"nested more than {MAX_DEPTH} levels deep",
+                          "a profile needs only a few levels; check the indentation")
+            return None
         if node.tag not in _PLAIN_TAGS:
             self._problem(node, "PB004", f"YAML tag '{node.tag}' is not allowed",
                           "remove the tag; values are always plain text")

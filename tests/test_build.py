@@ -174,3 +174,14 @@ def test_same_input_same_pages(project: Project, tmp_path: Path) -> None:
     second = site_digest(project.build(site_dir=str(tmp_path / "again")))
     for name in ("index.html", "objections/index.html", "search/search_index.json"):
         assert first[name] == second[name], name
+
+
+def test_titles_cannot_break_out_of_the_title_element(project: Project) -> None:
+    text = project.profile.read_text("utf-8").replace(
+        "name: Desk volunteer", "name: 'ROLE </title><img src=x onerror=alert(15)>'"
+    ).replace("name: Hillside Library", "name: 'Food & Friends </title><b>'")
+    project.write_profile(text)
+    project.build()
+    page = project.page("onboarding/desk-volunteer")
+    assert "<title>ROLE &lt;/title&gt;&lt;img src=x onerror=alert(15)&gt; - Food &amp;" in page
+    assert "<img src=x" not in page and "</title><b>" not in page

@@ -77,3 +77,45 @@ def test_broken_library_file_is_located(tmp_path: Path) -> None:
 
 def test_bundled_library_is_found() -> None:
     assert (data_dir("content") / "platforms" / "linkedin.yml").is_file()
+
+
+def test_library_problems_point_at_files(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(data_dir("content"), content)
+    (content / "steps" / "listen.yml").unlink()
+    (content / "objections" / "notes.txt").write_text("draft", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_library(content)
+    text = caught.value.format_text().replace(str(tmp_path) + "/", "")
+    assert text == (
+        "content/objections/notes.txt:1:1: error: not a library item file [PB009]\n"
+        "  hint: library items are YAML files ending in .yml; move other files elsewhere"
+    )
+    (content / "objections" / "notes.txt").unlink()
+    with pytest.raises(InputError) as caught:
+        load_library(content)
+    text = caught.value.format_text().replace(str(tmp_path) + "/", "")
+    assert text == (
+        "content/steps/listen.yml:1:1: error: the library has no step 'listen' [PB205]\n"
+        "  hint: add this file: every step is needed"
+    )
+
+
+def test_step_exercise_reference_is_located(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(data_dir("content"), content)
+    why = content / "steps" / "why.yml"
+    why.write_text(why.read_text("utf-8").replace(
+        "exercise: write-it-offline-first", "exercise: write-it-ofline-first"), "utf-8")
+    with pytest.raises(InputError) as caught:
+        load_library(content)
+    line = next(i for i, t in enumerate(why.read_text("utf-8").splitlines(), 1)
+                if t.startswith("exercise:"))
+    assert caught.value.format_text().replace(str(tmp_path) + "/", "") == (
+        f"content/steps/why.yml:{line}:11: error: unknown exercise 'write-it-ofline-first'"
+        " [PB201]\n  hint: did you mean 'write-it-offline-first'?"
+    )

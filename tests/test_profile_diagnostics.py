@@ -109,9 +109,9 @@ audiences:
         pytest.param(
             BASE + "platforms:\n  - id: myspace\n",
             "org.yml:9:9: error: 'myspace' is not a library platform [PB203]\n"
-            "  hint: expected one of 'blog', 'bluesky', 'facebook', 'forums', 'instagram',"
-            " 'linkedin', 'mastodon', 'newsletter', 'podcast', 'tiktok', 'x', 'youtube'?"
-            " For a platform of your own, give it a 'name' and a 'metaphor'",
+            "  hint: give a platform of your own a 'name' and a 'metaphor', or use a library"
+            " platform: 'blog', 'bluesky', 'facebook', 'forums', 'instagram', 'linkedin',"
+            " 'mastodon', 'newsletter', 'podcast', 'tiktok', 'x', 'youtube'",
             id="new-platform-without-metaphor",
         ),
         pytest.param(
@@ -173,3 +173,33 @@ def test_logo_symlink_leading_out_is_refused(
         "org.yml:4:9: error: logo 'logo.svg' leads outside the profile's folder [PB206]\n"
         "  hint: copy the image into the profile's folder instead of linking it"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg onload="alert(1)"/>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.png", b"<html>not a png</html>", "is not a PNG image"),
+        ("logo.svg", b"just text", "is not an SVG image"),
+    ],
+)
+def test_logo_must_be_a_safe_image(
+    tmp_path: Path, library: Library, name: str, content: bytes, problem: str
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    text = BASE.replace("  name: Hillside\n", f"  name: Hillside\n  logo: {name}\n")
+    assert problems(tmp_path, library, text) == (
+        f"org.yml:4:9: error: logo '{name}' {problem} [PB208]\n"
+        "  hint: export the logo again as a plain image"
+    )
+
+
+def test_a_plain_svg_logo_is_fine(tmp_path: Path, library: Library) -> None:
+    (tmp_path / "logo.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    path = tmp_path / "org.yml"
+    path.write_text(BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: logo.svg\n"),
+                    encoding="utf-8")
+    assert load_profile(path, library).profile.organisation.logo == "logo.svg"

@@ -1,0 +1,179 @@
+"""Many playbooks at once: one site per profile in ``OUT/<slug>/``, plus an index page.
+
+Every profile is validated first (the library is loaded once, in this process); sites
+then build in parallel worker processes, each through the same safe output as a single
+build. A failing profile is reported while the others still build. ``changed_only``
+skips sites whose inputs are byte-for-byte what they were built from (a fingerprint is
+kept in each site's marker file), and ``shard`` splits the profiles across CI jobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from . import __version__
+from .diagnostics import Diagnostic, InputError
+from .library import Library
+from .loading import display_path, load_profile, logo_path
+from .output import MARKER, OutputError, publish_atomically
+
+Status = Literal["built", "unchanged", "invalid", "failed"]
+
+
+@dataclass(frozen=True)
+class SiteJob:
+    profile: Path
+    slug: str
+    title: str
+    out: Path
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    profile: Path
+    slug: str
+    status: Status
+    seconds: float = 0.0
+    message: str = ""
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """``"2/4"`` -> ``(2, 4)``; raises ValueError with a readable message."""
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a shard; write it as I/N, such as 1/4") from None
+    if not 1 <= index <= count:
+        raise ValueError(f"shard '{text}': I must be between 1 and N")
+    return index, count
+
+
+def find_profiles(folder: Path, shard: tuple[int, int] = (1, 1)) -> list[Path]:
+    """The profiles in ``folder`` (sorted by name), keeping only this shard's share."""
+    every = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    index, count = shard
+    return [p for i, p in enumerate(every) if i % count == index - 1]
+
+
+def plan(
+    profiles: Sequence[Path], out: Path, library: Library, inputs_hash: str
+) -> tuple[list[SiteJob], list[SiteResult]]:
+    """Validate every profile: a job for each valid one, a result for each invalid one."""
+    jobs: list[SiteJob] = []
+    invalid: list[SiteResult] = []
+    slugs: dict[str, Path] = {}
+    for path in profiles:
+        try:
+            pb = load_profile(path, library)
+        except InputError as exc:
+            invalid.append(SiteResult(path, path.stem, "invalid",
+                                      diagnostics=tuple(exc.diagnostics)))
+            continue
+        slug = pb.profile.organisation.slug or _slug(path.stem)
+        if slug in slugs:
+            clash = Diagnostic(display_path(path), 1, 1, "PB202",
+                               f"slug '{slug}' is already used by {display_path(slugs[slug])}",
+                               "set a different 'organisation: slug:'")
+            invalid.append(SiteResult(path, slug, "invalid", diagnostics=(clash,)))
+            continue
+        slugs[slug] = path
+        logo = pb.profile.organisation.logo
+        files = [path, *([logo_path(path, logo)] if logo else [])]
+        jobs.append(SiteJob(path, slug, pb.title, out / slug, _fingerprint(inputs_hash, files)))
+    return jobs, invalid
+
+
+def hash_inputs(config_file: Path, library_files: Iterable[Path]) -> str:
+    """A hash of what every site shares: the tool, the configuration and the library."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in [config_file, *sorted(library_files)]:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _fingerprint(shared: str, files: Iterable[Path]) -> str:
+    digest = hashlib.sha256(shared.encode())
+    for path in files:
+        digest.update(path.read_bytes() + b"\0")
+    return f"built by playbook from inputs {digest.hexdigest()}\n"
+
+
+def _slug(name: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) or "site"
+
+
+def is_unchanged(job: SiteJob) -> bool:
+    marker = job.out / MARKER
+    return marker.is_file() and marker.read_text(encoding="utf-8") == job.fingerprint
+
+
+def run(
+    jobs: Sequence[SiteJob],
+    config_file: Path,
+    workers: int,
+    report: Callable[[SiteResult], None],
+) -> list[SiteResult]:
+    """Build every job in ``workers`` processes, reporting each result as it comes."""
+    results: list[SiteResult] = []
+    if not jobs:
+        return results
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(build_site, job, str(config_file)) for job in jobs]
+        for future in as_completed(futures):
+            result = future.result()
+            results.append(result)
+            report(result)
+    return sorted(results, key=lambda r: r.slug)
+
+
+def build_site(job: SiteJob, config_file: str) -> SiteResult:
+    """One site, built in a worker process; never raises."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .plugin import PROFILE_ENV
+
+    started = time.perf_counter()
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    os.environ[PROFILE_ENV] = str(job.profile.absolute())
+
+    def build_into(staging: Path) -> None:
+        build(load_config(config_file, site_dir=str(staging)))
+
+    try:
+        publish_atomically(job.out, build_into, marker=job.fingerprint)
+    except (OutputError, Exception) as exc:  # one site's failure must not stop the others
+        message = str(exc) or type(exc).__name__
+        return SiteResult(job.profile, job.slug, "failed", time.perf_counter() - started,
+                          message)
+    return SiteResult(job.profile, job.slug, "built", time.perf_counter() - started)
+
+
+def write_index(out: Path, jobs: Sequence[SiteJob]) -> None:
+    """``OUT/index.html``: a plain page linking every playbook, replaced atomically."""
+    items = "\n".join(
+        f'    <li><a href="{html.escape(job.slug)}/">{html.escape(job.title)}</a></li>'
+        for job in sorted(jobs, key=lambda j: j.title.lower())
+    )
+    page = (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n"
+        "  <title>Playbooks</title>\n</head>\n<body>\n  <h1>Playbooks</h1>\n  <ul>\n"
+        f"{items}\n  </ul>\n</body>\n</html>\n"
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    temporary = out / ".index.html.tmp"
+    temporary.write_text(page, encoding="utf-8")
+    os.replace(temporary, out / "index.html")

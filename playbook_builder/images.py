@@ -1,0 +1,43 @@
+"""Checking that a file named as an image is one, and cannot run code in the site.
+
+The logo is published next to the pages, where a visitor can open it directly; an SVG
+opened that way runs any script inside it with the site's privileges. So a raster image
+must start with its format's signature, and an SVG must hold no script, event handler,
+``javascript:`` link, embedded HTML or entity declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+    ".ico": (b"\x00\x00\x01\x00",),
+}
+IMAGE_TYPES = frozenset({*SIGNATURES, ".svg"})
+
+_SVG_ACTIVE = re.compile(
+    rb"<\s*script|\son[a-z]+\s*=|javascript\s*:|<\s*foreignObject|<!ENTITY|<\s*iframe"
+    rb"|<\s*embed|<\s*object",
+    re.IGNORECASE,
+)
+
+
+def image_problem(path: Path) -> str | None:
+    """Why ``path`` is not a safe image of the kind its name says, or None if it is."""
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        if b"<svg" not in data[:4096].lower():
+            return "is not an SVG image"
+        if _SVG_ACTIVE.search(data):
+            return "contains a script, an event handler or embedded content"
+        return None
+    if not data.startswith(SIGNATURES[suffix]):
+        return f"is not a {suffix[1:].upper()} image"
+    return None
