@@ -172,6 +172,31 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
 
 
 @main.command()
+@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--min-score", type=click.IntRange(0, 100), default=0, show_default=True,
+              help="Exit with code 1 when the score is below this.")
+@click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The library to check against; the bundled library by default.")
+@_format_option
+def check(profile: Path, min_score: int, content_dir: Path | None, fmt: str) -> None:
+    """Score a profile against the strategy-first method and list what to improve."""
+    from .health import check as check_health
+    from .health_report import format_report
+    from .loading import display_path
+    from .resources import data_dir
+    from .yamlsource import load_yaml
+
+    try:
+        pb = load_profile(profile, load_library(content_dir or data_dir("content")))
+    except InputError as exc:
+        raise _Invalid(exc.diagnostics, fmt) from None
+    report = check_health(pb)
+    click.echo(format_report(report, load_yaml(profile, display_path(profile)), fmt))
+    if report.score < min_score:
+        raise click.ClickException(f"score {report.score} is below the minimum {min_score}")
+
+
+@main.command()
 def schema() -> None:
     """Print the profile's JSON Schema (2020-12), for editors and other tools."""
     from .schema import schema_text

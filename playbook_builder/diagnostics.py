@@ -33,9 +33,9 @@ class Diagnostic:
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the line."""
-        props = f"file={_gh_property(self.file)},line={self.line},col={self.col}"
+        props = f"file={gh_property(self.file)},line={self.line},col={self.col}"
         body = f"{self.message} [{self.code}]" + (f"\nhint: {self.hint}" if self.hint else "")
-        return f"::error {props},title={self.code}::{_gh_data(body)}"
+        return f"::error {props},title={self.code}::{gh_data(body)}"
 
 
 def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
@@ -50,12 +50,14 @@ def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:
     return "\n".join([*(d.format_text() for d in diagnostics), summary])
 
 
-def _gh_data(text: str) -> str:
+def gh_data(text: str) -> str:
+    """Text escaped for the message of a GitHub Actions workflow command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _gh_property(text: str) -> str:
-    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+def gh_property(text: str) -> str:
+    """Text escaped for a property (file=...) of a GitHub Actions workflow command."""
+    return gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class InputError(Exception):

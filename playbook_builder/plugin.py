@@ -45,6 +45,8 @@ class PlaybookConfig(base.Config):
     """The curated library folder, relative to mkdocs.yml; the bundled library by default."""
     brand = c.Type(bool, default=True)
     """Use the playbook's title and the organisation's logo for the site name and header."""
+    health = c.Type(bool, default=True)
+    """Publish the strategy health report at /health/; false leaves it out of the site."""
 
 
 @dataclass(frozen=True)
@@ -87,14 +89,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.inputs = resolve_inputs(self.config, config.config_file_path)
         try:
             self.playbook = load_playbook(self.inputs)
-            self.pages = render_site(self.playbook)
+            self.pages = render_site(self.playbook, health=self.config.health)
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
             raise PluginError(str(exc)) from exc
         _require_extensions(config)
         _add_theme(config, self.playbook, self.config.brand)
-        _add_navigation(config, self.playbook)
+        _add_navigation(config, self.playbook, self.config.health)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -169,11 +171,11 @@ def _add_theme(config: MkDocsConfig, pb: Playbook, brand: bool) -> None:
             theme["logo"] = values.logo_uri
 
 
-def _add_navigation(config: MkDocsConfig, pb: Playbook) -> None:
-    ours = sitemap.nav(pb)
+def _add_navigation(config: MkDocsConfig, pb: Playbook, health: bool) -> None:
+    ours = sitemap.nav(pb, health=health)
     if config.nav is None:
         config.nav = ours
-    elif not _mentions_any(config.nav, {p.src for p in sitemap.pages(pb)}):
+    elif not _mentions_any(config.nav, {p.src for p in sitemap.pages(pb, health=health)}):
         config.nav = [*config.nav, {"Playbook": ours}]
 
 

@@ -47,12 +47,12 @@ class RenderedPage:
     markdown: str
 
 
-def render_site(pb: Playbook) -> list[RenderedPage]:
+def render_site(pb: Playbook, *, health: bool = True) -> list[RenderedPage]:
     """Every page of the playbook as Markdown, in navigation order."""
     env = _environment()
-    links = targets(pb)
+    links = targets(pb, health=health)
     result = []
-    for page in pages(pb):
+    for page in pages(pb, health=health):
         context = {"pb": pb, "profile": pb.profile, "page_src": page.src, "targets": links,
                    **page.context}
         body = render_template(env, page.template, context)

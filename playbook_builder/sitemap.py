@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .health import check
 from .playbook import Playbook
 
 HOME = "index.md"
@@ -22,6 +23,7 @@ PLATFORMS = "platforms/index.md"
 OBJECTIONS = "objections.md"
 READING = "reading-list.md"
 ONBOARDING = "onboarding/index.md"
+HEALTH = "health.md"
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(])")
 
@@ -83,8 +85,8 @@ def role_src(role_id: str) -> str:
     return f"onboarding/{role_id}.md"
 
 
-def pages(pb: Playbook) -> list[Page]:
-    """Every page of the playbook, in navigation order."""
+def pages(pb: Playbook, *, health: bool = True) -> list[Page]:
+    """Every page of the playbook, in navigation order; ``health`` adds /health/."""
     home = Page(HOME, "home.md.j2", meta={"hide": ["navigation", "toc"]})
     result = [home, Page(STRATEGY, "strategy.md.j2")]
     result += [Page(step_src(s.id), "step.md.j2", {"step": s}) for s in pb.steps]
@@ -94,10 +96,12 @@ def pages(pb: Playbook) -> list[Page]:
     if pb.roles:
         result.append(Page(ONBOARDING, "onboarding.md.j2"))
         result += [Page(role_src(r.id), "role.md.j2", {"role": r}) for r in pb.roles]
+    if health:
+        result.append(Page(HEALTH, "health.md.j2", {"report": check(pb)}))
     return result
 
 
-def nav(pb: Playbook) -> list[Any]:
+def nav(pb: Playbook, *, health: bool = True) -> list[Any]:
     """The MkDocs ``nav`` for the generated pages; page titles come from their headings."""
     sections: list[Any] = [
         {"Home": HOME},
@@ -109,10 +113,12 @@ def nav(pb: Playbook) -> list[Any]:
     ]
     if pb.roles:
         sections.append({"Onboarding": [ONBOARDING, *(role_src(r.id) for r in pb.roles)]})
+    if health:
+        sections.append({"Strategy health": HEALTH})
     return sections
 
 
-def targets(pb: Playbook) -> dict[str, Target]:
+def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
     """Every linkable page and item, by its path id (``kind`` or ``kind/id``)."""
     steps = {s.id: s for s in pb.steps}
     found: dict[str, Target] = {
@@ -123,6 +129,9 @@ def targets(pb: Playbook) -> dict[str, Target]:
         "objections": Target(OBJECTIONS, "", "Objections", "Answers to common objections."),
         "reading-list": Target(READING, "", "Reading list", "What to read next."),
     }
+    if health:
+        found["health"] = Target(HEALTH, "", "Strategy health",
+                                 "Where the plan could follow the method more closely.")
     for s in pb.steps:
         found[f"strategy/{s.id}"] = Target(step_src(s.id), "", s.title, s.summary)
     for p in pb.principles:

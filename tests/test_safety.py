@@ -88,8 +88,8 @@ def test_gate_passes_escaped_braces_and_safe_links() -> None:
 def test_gate_fails_the_build(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     real = render.render_site
 
-    def tampered(pb):  # type: ignore[no-untyped-def]
-        pages = real(pb)
+    def tampered(pb, **options):  # type: ignore[no-untyped-def]
+        pages = real(pb, **options)
         first = pages[0]
         return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
                 *pages[1:]]
