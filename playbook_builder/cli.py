@@ -77,9 +77,18 @@ def _format_option(command: F) -> F:
 @click.option("--out", "-o", "out", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site; the config's site_dir by default.")
 @click.option("--strict/--no-strict", default=False, help="Fail on any MkDocs warning.")
+@click.option("--profiles", "profiles_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Build one site per profile in this folder, into OUT/<slug>/.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=os.cpu_count() or 1,
+              show_default="the number of CPUs", help="With --profiles: sites built at once.")
+@click.option("--changed-only", is_flag=True,
+              help="With --profiles: skip sites whose inputs did not change.")
+@click.option("--shard", metavar="I/N",
+              help="With --profiles: build only the I-th of N equal shares (for CI matrices).")
 @_format_option
 def build(
-    profile: Path | None, config_file: Path, out: Path | None, strict: bool, fmt: str
+    profile: Path | None, config_file: Path, out: Path | None, strict: bool,
+    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
 ) -> None:
     """Build the playbook site, exactly as 'mkdocs build' does, but safely.
 
@@ -89,6 +98,13 @@ def build(
     from mkdocs.commands.build import build as mkdocs_build
 
     ensure_source_date_epoch(config_file.resolve().parent)
+    if profiles_dir is not None:
+        if profile is not None:
+            raise UsageProblem("give either --profile or --profiles, not both")
+        _build_many(config_file, profiles_dir, out, jobs, changed_only, shard, fmt)
+        return
+    if changed_only or shard:
+        raise UsageProblem("--changed-only and --shard need --profiles")
     with _site_config(config_file, profile, fmt, site_dir=out, strict=strict) as config:
 
         def build_into(staging: Path) -> None:
@@ -96,6 +112,62 @@ def build(
             mkdocs_build(config)
 
         _publish(Path(config["site_dir"]), build_into)
+
+
+def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
+                changed_only: bool, shard_text: str | None, fmt: str) -> None:
+    """One site per profile; every problem reported, the others still built."""
+    from . import batch
+    from .plugin import PlaybookPlugin, resolve_inputs
+
+    try:
+        shard = batch.parse_shard(shard_text) if shard_text else (1, 1)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+    with _site_config(config_file, None, fmt, validate=False) as config:
+        plugin = config.plugins.get("playbook")
+        if not isinstance(plugin, PlaybookPlugin):
+            raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+        content_dir = resolve_inputs(plugin.config, config.config_file_path).content_dir
+        target = (out or Path(config["site_dir"])).absolute()
+    try:
+        library = load_library(content_dir)
+    except InputError as exc:
+        raise _Invalid(exc.diagnostics, fmt) from None
+    shared = batch.hash_inputs(config_file, (p for p in content_dir.rglob("*") if p.is_file()))
+    planned, invalid = batch.plan(batch.find_profiles(folder, shard), target, library, shared)
+    todo = [job for job in planned if not (changed_only and batch.is_unchanged(job))]
+    for job in planned:
+        if job not in todo:
+            click.echo(f"{job.slug}: unchanged", err=True)
+    results = _run_with_progress(todo, config_file, jobs)
+    batch.write_index(target, planned)
+    failed = [r for r in results if r.status == "failed"]
+    click.echo(f"{len(results) - len(failed)} built, {len(planned) - len(todo)} unchanged, "
+               f"{len(failed)} failed, {len(invalid)} invalid", err=True)
+    if invalid:
+        report = format_diagnostics([d for r in invalid for d in r.diagnostics], fmt)
+        click.echo(report, err=fmt == "text")
+    if failed or invalid:
+        raise SystemExit(1 if failed else EXIT_INVALID)
+
+
+def _run_with_progress(jobs: list[Any], config_file: Path, workers: int) -> list[Any]:
+    """Build, showing a progress bar on a terminal and one plain line per site otherwise."""
+    from . import batch
+
+    def line(result: batch.SiteResult) -> str:
+        detail = f": {result.message}" if result.message else ""
+        return f"{result.slug}: {result.status} in {result.seconds:.1f} s{detail}"
+
+    if not sys.stderr.isatty():
+        return batch.run(jobs, config_file, workers, lambda r: click.echo(line(r), err=True))
+    with click.progressbar(length=len(jobs), label="building", file=sys.stderr) as bar:
+        def advance(result: batch.SiteResult) -> None:
+            if result.status == "failed":
+                click.echo("\n" + line(result), err=True)
+            bar.update(1)
+        return batch.run(jobs, config_file, workers, advance)
 
 
 def _publish(target: Path, write: Callable[[Path], None]) -> None:
@@ -221,7 +293,7 @@ class _Invalid(click.ClickException):
 
 @contextmanager
 def _site_config(
-    config_file: Path, profile: Path | None, fmt: str, **overrides: Any
+    config_file: Path, profile: Path | None, fmt: str, validate: bool = True, **overrides: Any
 ) -> Iterator[Any]:
     """The loaded MkDocs config with the playbook validated; errors become exit codes."""
     from mkdocs import exceptions
@@ -240,7 +312,7 @@ def _site_config(
     try:
         config = load_config(str(config_file), **clean)
         plugin = config.plugins.get("playbook")
-        if isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
+        if validate and isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
             load_playbook(resolve_inputs(plugin.config, config.config_file_path))
         yield config
     except InputError as exc:

@@ -1,0 +1,120 @@
+"""playbook build --profiles: one site per profile, in parallel, with every problem shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from playbook_builder import batch
+from playbook_builder.cli import main
+from playbook_builder.output import MARKER
+
+from .conftest import MINIMAL
+
+MKDOCS = "site_name: T\ntheme:\n  name: material\nplugins:\n  - search\n  - playbook\n"
+
+
+@pytest.fixture
+def agency(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An agency's repository: one profile per client, one of them broken."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    text = MINIMAL.read_text(encoding="utf-8")
+    for name in ("hillside", "lakeside", "riverside"):
+        (profiles / f"{name}.yml").write_text(
+            text.replace("Hillside Library", f"{name.title()} Library"), encoding="utf-8")
+    (profiles / "broken.yml").write_text("schema_version: 1\n", encoding="utf-8")
+    (profiles / "README.txt").write_text("not a profile", encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["build", "--profiles", "profiles", "--out", "out",
+                                       *args])
+    return result.exit_code, result.stderr
+
+
+def test_builds_every_valid_profile_and_reports_the_broken_one(agency: Path) -> None:
+    code, err = run("--jobs", "2")
+    assert code == 2
+    assert "3 built, 0 unchanged, 0 failed, 1 invalid" in err
+    assert "profiles/broken.yml:1:1: error: missing required key 'why' [PB101]" in err
+    for name in ("hillside", "lakeside", "riverside"):
+        page = (agency / "out" / name / "index.html").read_text("utf-8")
+        assert f"{name.title()} Library" in page
+    index = (agency / "out" / "index.html").read_text("utf-8")
+    assert index.count("<li>") == 3 and 'href="lakeside/"' in index
+
+
+def test_changed_only_rebuilds_what_changed(agency: Path) -> None:
+    run()
+    before = (agency / "out" / "hillside" / MARKER).read_text("utf-8")
+    lake = agency / "profiles" / "lakeside.yml"
+    lake.write_text(lake.read_text("utf-8").replace("200 new members", "300 new members"),
+                    encoding="utf-8")
+    code, err = run("--changed-only")
+    assert code == 2  # broken.yml is still broken
+    assert "1 built, 2 unchanged" in err
+    assert "hillside: unchanged" in err and "lakeside: built" in err
+    assert (agency / "out" / "hillside" / MARKER).read_text("utf-8") == before
+    assert "300 new members" in (agency / "out" / "lakeside" / "index.html").read_text("utf-8")
+
+
+def test_shards_split_the_work(agency: Path) -> None:
+    everything = batch.find_profiles(agency / "profiles")
+    shares = [batch.find_profiles(agency / "profiles", (i, 3)) for i in (1, 2, 3)]
+    assert sorted(p for share in shares for p in share) == everything
+    assert all(len(share) in (1, 2) for share in shares)
+    assert run("--shard", "2/2")[0] == 0
+    built = sorted(p.name for p in (agency / "out").iterdir() if not p.name.startswith("."))
+    assert built == ["hillside", "index.html", "riverside"]  # 2nd and 4th of four
+
+
+@pytest.mark.parametrize("shard", ["0/2", "3/2", "x", "1/0"])
+def test_bad_shard(agency: Path, shard: str) -> None:
+    code, err = run("--shard", shard)
+    assert code == 2 and "shard" in err
+
+
+def test_a_failing_build_does_not_stop_the_others(
+    agency: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mkdocs.commands.build as mkdocs_build
+
+    (agency / "profiles" / "broken.yml").unlink()
+    # Workers are forked, so they inherit this patch.
+    monkeypatch.setattr(mkdocs_build, "build", _fail_for_riverside(mkdocs_build.build))
+    code, err = run("--jobs", "2")
+    assert code == 1
+    assert "2 built, 0 unchanged, 1 failed, 0 invalid" in err
+    assert "riverside: failed" in err and "theme exploded" in err
+    assert (agency / "out" / "hillside" / "index.html").is_file()
+
+
+def _fail_for_riverside(real):  # type: ignore[no-untyped-def]
+    import os
+
+    def build(config, **kwargs):  # type: ignore[no-untyped-def]
+        if os.environ.get("PLAYBOOK_PROFILE", "").endswith("riverside.yml"):
+            raise RuntimeError("theme exploded")
+        return real(config, **kwargs)
+
+    return build
+
+
+def test_duplicate_slugs_are_reported(agency: Path) -> None:
+    twin = agency / "profiles" / "twin.yml"
+    hill = (agency / "profiles" / "hillside.yml").read_text("utf-8")
+    twin.write_text(hill.replace("  name: Hillside Library", "  name: Twin\n  slug: hillside"),
+                    encoding="utf-8")
+    (agency / "profiles" / "hillside.yml").write_text(
+        hill.replace("  name: Hillside Library", "  name: Hillside\n  slug: hillside"),
+        encoding="utf-8")
+    code, err = run()
+    assert code == 2
+    assert "profiles/twin.yml:1:1: error: slug 'hillside' is already used by" in err
