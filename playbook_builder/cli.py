@@ -269,6 +269,23 @@ def check(profile: Path, min_score: int, content_dir: Path | None, fmt: str) -> 
 
 
 @main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--ci", type=click.Choice(["github", "gitlab"]),
+              help="Add a CI workflow that validates, builds and publishes on every change.")
+def new(folder: Path, ci: str | None) -> None:
+    """Start a playbook project: mkdocs.yml, a profile to fill in, and optionally CI."""
+    from .scaffold import scaffold
+
+    try:
+        written = scaffold(folder, ci)
+    except OutputError as exc:
+        raise UsageProblem(str(exc)) from None
+    for name in written:
+        click.echo(f"created {folder / name}")
+    click.echo(f"next: cd {folder} && playbook serve")
+
+
+@main.command()
 def schema() -> None:
     """Print the profile's JSON Schema (2020-12), for editors and other tools."""
     from .schema import schema_text
