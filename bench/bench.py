@@ -1,16 +1,19 @@
 """Benchmarks against the plain-MkDocs floor, measured side by side in one run.
 
-    python bench/bench.py [--runs 7]
+    python bench/bench.py [--runs 5] [--profiles 1,10,100]
 
-Cases (each build runs in a fresh process, so imports and the first theme render count):
+Every comparison runs its cases interleaved (a, b, a, b, ...) so machine noise hits both
+alike, and reports medians and the ratio of the medians. The floor is always plain MkDocs
+building ``playbook export`` of the same playbook: the same pages, theme, extensions and
+navigation, without the plugin.
 
-- ``plugin``: the demo playbook built through the plugin (``mkdocs build``);
-- ``plain``: ``playbook export`` of the demo (the same generated Markdown, theme,
-  extensions and navigation) built by plain MkDocs, without the plugin: the floor;
-- ``validate``: loading and validating the example profile with the library.
-
-Runs are interleaved (plugin, plain, plugin, plain, ...) so that machine noise hits both
-alike; the table gives medians, and the ratio of the medians.
+- single build: the demo through the plugin vs its export, each in a fresh process;
+- rebuild: the second and later builds in one process (what ``mkdocs serve`` does after
+  an edit: it reloads the configuration and builds again), plugin vs export;
+- validation: the example profile with the library, in a fresh process (imports
+  included) and inside a warm process; and a synthetic 5,000-item library;
+- many profiles: N generated profiles with ``playbook build --profiles --jobs 2`` vs N
+  sequential ``mkdocs build`` runs.
 """
 
 from __future__ import annotations
@@ -23,71 +26,179 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
-VALIDATE = (
-    "from pathlib import Path\n"
-    "from playbook_builder.loading import load_library, load_profile\n"
-    "from playbook_builder.resources import data_dir\n"
-    "load_profile(Path('profiles/example.yml'), load_library(data_dir('content')))\n"
-)
-
-
-def plain_project(root: Path) -> Path:
-    """The demo exported as an ordinary MkDocs project (``playbook export``)."""
-    subprocess.run([sys.executable, "-m", "playbook_builder.cli", "export", "--out",
-                    str(root)], cwd=REPO, check=True)
-    return root / "mkdocs.yml"
-
-
-def measure(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time in seconds and peak memory in MiB of one run of ``command``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Run in a child: build a config several times in one process; print median ms of the
+# rebuilds (all but the first) and peak memory.
+REBUILD = """
+import resource, statistics, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+times = []
+for _ in range(int(sys.argv[2]) + 1):
     started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+    build(load_config(sys.argv[1], site_dir=sys.argv[3]))
+    times.append(time.perf_counter() - started)
+print(statistics.median(times[1:]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+VALIDATE_WARM = """
+import statistics, sys, time
+from pathlib import Path
+from playbook_builder import loading
+from playbook_builder.resources import data_dir
+content = Path(sys.argv[1]) if len(sys.argv) > 1 else data_dir("content")
+times = []
+for _ in range(5):
+    loading._load_library_cached.cache_clear()
+    started = time.perf_counter()
+    library = loading.load_library(content)
+    if len(sys.argv) == 1:
+        loading.load_profile(Path("profiles/example.yml"), library)
+    times.append(time.perf_counter() - started)
+print(statistics.median(times[1:]), 0)
+"""
+
+Sample = tuple[float, float]
+"""Seconds and peak MiB of one run."""
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> Sample:
+    """Wall time and peak memory of one run of ``command`` in a fresh process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=REPO, env=env or ENV, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
     if status != 0:
+        assert child.stderr is not None
         raise SystemExit(f"failed: {' '.join(command)}\n{child.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def reported(command: list[str]) -> Sample:
+    """What a child script prints about itself: seconds and peak memory in KiB."""
+    done = subprocess.run(command, cwd=REPO, env=ENV, capture_output=True, text=True,
+                          check=True)
+    seconds, kib = done.stdout.split()
+    return float(seconds), float(kib) / 1024
+
+
+def compare(title: str, cases: dict[str, Callable[[], Sample]], runs: int) -> dict[str, Sample]:
+    """Interleaved runs of every case; prints a table of medians; returns them."""
+    samples: dict[str, list[Sample]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, run in cases.items():
+            samples[name].append(run())
+    medians = {name: (statistics.median(s[0] for s in runs_),
+                      statistics.median(s[1] for s in runs_))
+               for name, runs_ in samples.items()}
+    print(f"\n### {title} (median of {runs})\n")
+    print("| case | time | peak memory |")
+    print("|---|---|---|")
+    for name, (seconds, mib) in medians.items():
+        memory = f"{mib:.0f} MiB" if mib else "-"
+        print(f"| {name} | {seconds * 1000:.0f} ms | {memory} |")
+    return medians
+
+
+def ratio(medians: dict[str, Sample], ours: str, floor: str) -> None:
+    (t1, m1), (t0, m0) = medians[ours], medians[floor]
+    print(f"\n{ours} / {floor}: time {t1 / t0:.2f}x, memory {m1 / m0:.2f}x")
+
+
+def synthetic_library(root: Path, items: int) -> Path:
+    """The bundled library plus enough generated objections to make ``items`` in all."""
+    from playbook_builder.resources import data_dir
+
+    content = root / "content"
+    shutil.copytree(data_dir("content"), content)
+    existing = sum(1 for _ in content.rglob("*.yml"))
+    for i in range(items - existing):
+        (content / "objections" / f"generated-{i:05d}.yml").write_text(
+            f"schema_version: 1\nid: generated-{i:05d}\ntags: [time]\n"
+            f"objection: Objection number {i} is raised often.\n"
+            "response: >-\n  A calm answer that ties the question back to the purpose and\n"
+            "  the people the organisation serves.\ntopic: time\n", encoding="utf-8")
+    return content
+
+
+def many_profiles(root: Path, count: int) -> Path:
+    """``count`` profiles, each the example under another name."""
+    folder = root / f"profiles-{count}"
+    folder.mkdir()
+    example = (REPO / "profiles" / "example.yml").read_text(encoding="utf-8")
+    shutil.copytree(REPO / "profiles" / "assets", folder / "assets")
+    for i in range(count):
+        (folder / f"org-{i:03d}.yml").write_text(
+            example.replace("name: Riverside Food Bank", f"name: Organisation {i}")
+            .replace("slug: riverside", f"slug: org-{i:03d}"), encoding="utf-8")
+    return folder
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profiles", default="1,10,100")
     args = parser.parse_args()
+    py = sys.executable
     work = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
     try:
-        plain_yml = plain_project(work / "plain")
-        cases = {
-            "plugin": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d",
-                        str(work / "site-plugin")], REPO),
-            "plain": ([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_yml),
-                       "-d", str(work / "site-plain")], REPO),
-            "validate": ([sys.executable, "-c", VALIDATE], REPO),
-        }
-        results: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
-        for _ in range(args.runs):
-            for name, (command, cwd) in cases.items():
-                results[name].append(measure(command, cwd))
-        report(results, args.runs)
+        subprocess.run([py, "-m", "playbook_builder.cli", "export", "--out",
+                        str(work / "plain")], cwd=REPO, env=ENV, check=True)
+        plain = str(work / "plain" / "mkdocs.yml")
+        demo = str(REPO / "mkdocs.yml")
+
+        single = compare("single build, fresh process", {
+            "plugin": lambda: measure([py, "-m", "mkdocs", "build", "-q", "-d",
+                                       str(work / "s1")]),
+            "plain": lambda: measure([py, "-m", "mkdocs", "build", "-q", "-f", plain,
+                                      "-d", str(work / "s2")]),
+        }, args.runs)
+        ratio(single, "plugin", "plain")
+
+        rebuild = compare("rebuild in a warm process, as mkdocs serve does after an edit", {
+            "plugin": lambda: reported([py, "-c", REBUILD, demo, "3", str(work / "r1")]),
+            "plain": lambda: reported([py, "-c", REBUILD, plain, "3", str(work / "r2")]),
+        }, args.runs)
+        ratio(rebuild, "plugin", "plain")
+
+        content = synthetic_library(work, 5000)
+        compare("validation", {
+            "example profile + library, fresh process (playbook validate)": lambda: measure(
+                [py, "-m", "playbook_builder.cli", "validate", "profiles/example.yml"]),
+            "example profile + library, warm process": lambda: reported(
+                [py, "-c", VALIDATE_WARM]),
+            "5,000-item library, warm process": lambda: reported(
+                [py, "-c", VALIDATE_WARM, str(content)]),
+        }, args.runs)
+
+        for count in (int(n) for n in args.profiles.split(",")):
+            folder = many_profiles(work, count)
+            profiles = sorted(folder.glob("*.yml"))
+
+            def sequential(profiles: list[Path] = profiles, count: int = count) -> Sample:
+                total, peak = 0.0, 0.0
+                for p in profiles:
+                    env = {**ENV, "PLAYBOOK_PROFILE": str(p)}
+                    seconds, mib = measure([py, "-m", "mkdocs", "build", "-q", "-d",
+                                            str(work / f"seq-{count}")], env)
+                    total, peak = total + seconds, max(peak, mib)
+                return total, peak
+
+            many = compare(f"{count} profiles", {
+                "playbook build --profiles --jobs 2": lambda folder=folder, count=count: measure(
+                    [py, "-m", "playbook_builder.cli", "-q", "build", "--profiles",
+                     str(folder), "--out", str(work / f"many-{count}"), "--jobs", "2"]),
+                f"{count} x mkdocs build": sequential,
+            }, 1 if count >= 100 else args.runs)
+            ratio(many, "playbook build --profiles --jobs 2", f"{count} x mkdocs build")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def report(results: dict[str, list[tuple[float, int]]], runs: int) -> None:
-    time_of = {n: statistics.median(t for t, _ in r) for n, r in results.items()}
-    memory_of = {n: statistics.median(m for _, m in r) for n, r in results.items()}
-    print(f"median of {runs} runs, each in a fresh process\n")
-    print("| case | wall time | peak memory |")
-    print("|---|---|---|")
-    for name in results:
-        print(f"| {name} | {time_of[name] * 1000:.0f} ms | {memory_of[name]:.0f} MiB |")
-    print(f"\nplugin / plain: time {time_of['plugin'] / time_of['plain']:.2f}x, "
-          f"memory {memory_of['plugin'] / memory_of['plain']:.2f}x")
 
 
 if __name__ == "__main__":

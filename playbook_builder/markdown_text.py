@@ -41,16 +41,12 @@ _PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 _ID = re.compile(ID_PATTERN)
 
 
+_ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES})
+
+
 def escape(value: str) -> Markdown:
     """One line of Markdown that renders as ``value``, with whitespace runs collapsed."""
-    text = _WHITESPACE.sub(" ", value)
-    out = []
-    for ch in text:
-        if ch in _BACKSLASHED:
-            out.append("\\" + ch)
-        else:
-            out.append(_ENTITIES.get(ch, ch))
-    return Markdown("".join(out))
+    return Markdown(_WHITESPACE.sub(" ", value).translate(_ESCAPES))
 
 
 def paragraphs(value: str) -> Markdown:

@@ -138,3 +138,13 @@ def test_any_value_is_shown_verbatim_and_adds_no_element(library: Library, name:
     text = re.sub(r'<a class="headerlink".*?</a>', "", heading.group(1))
     assert html.unescape(text).strip() == " ".join(name.split())
     assert inspect_html(page) == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    ['<P ONCLICK="x()">hi</P>', "<SCRIPT>x()</SCRIPT>", '<a href="JaVaScRiPt:x()">a</a>',
+     '<a href="jav&#x61;script:x()">a</a>', "<img/onerror=x()>",
+     '<a href=" javascript:x()">a</a>'],
+)
+def test_gate_screen_misses_nothing(page: str) -> None:
+    assert inspect_html(page) != []
