@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+
 from .values import LINK_SCHEMES
 
 FORBIDDEN_ELEMENTS = frozenset({
