@@ -286,6 +286,44 @@ def new(folder: Path, ci: str | None) -> None:
 
 
 @main.command()
+@click.argument("item", required=False)
+@_common_site_options
+@click.option("--version", "version", metavar="NAME",
+              help="Link into a published version or alias, such as 'latest'.")
+@click.option("--all", "every", is_flag=True, help="Print every role's start-here link.")
+def link(item: str | None, profile: Path | None, config_file: Path, version: str | None,
+         every: bool) -> None:
+    """Print the shareable URL of a role's start page or of any page or item."""
+    from .links import LinkProblem, absolute_url, role_links, target_for
+    from .plugin import PlaybookPlugin, load_playbook, resolve_inputs
+    from .sitemap import targets
+
+    if (item is None) == (not every):
+        raise UsageProblem("name one role or item, or use --all")
+    with _site_config(config_file, profile, "text") as config:
+        plugin = config.plugins.get("playbook")
+        if not isinstance(plugin, PlaybookPlugin):
+            raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+        if not config.site_url:
+            raise UsageProblem(f"{config_file}: set 'site_url' to the address the playbook"
+                               " is published at")
+        pb = load_playbook(resolve_inputs(plugin.config, config.config_file_path))
+        links = targets(pb, health=plugin.config.health)
+        directory_urls = config.use_directory_urls
+        try:
+            if every:
+                for name, url in role_links(pb, links, config.site_url, version,
+                                            directory_urls):
+                    click.echo(f"{name}: {url}")
+                return
+            assert item is not None
+            path = target_for(item, links).url(directory_urls)
+            click.echo(absolute_url(config.site_url, version, path))
+        except LinkProblem as exc:
+            raise UsageProblem(str(exc)) from None
+
+
+@main.command()
 def schema() -> None:
     """Print the profile's JSON Schema (2020-12), for editors and other tools."""
     from .schema import schema_text

@@ -14,10 +14,11 @@ import yaml
 
 from .loading import logo_path
 from .playbook import Playbook
+from .redirects import redirect_page
 from .render import render_site
 from .resources import data_dir
-from .site_settings import REQUIRED_EXTENSIONS, STYLESHEET, theme_values
-from .sitemap import nav
+from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, theme_values
+from .sitemap import nav, redirects
 
 DEFAULT_THEME: dict[str, Any] = {
     "name": "material",
@@ -36,6 +37,10 @@ def export_project(
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
+    for redirect in redirects(pb):
+        old, page_html = redirect_page(redirect, use_directory_urls=True)
+        (docs / old).parent.mkdir(parents=True, exist_ok=True)
+        (docs / old).write_text(page_html, encoding="utf-8")
     values = theme_values(pb)
     if values.logo_uri and pb.profile.organisation.logo:
         (docs / values.logo_uri).parent.mkdir(parents=True, exist_ok=True)
@@ -63,6 +68,7 @@ def mkdocs_config(pb: Playbook, site: dict[str, Any]) -> dict[str, Any]:
         "plugins": ["search"],
         "markdown_extensions": [{k: v} if v else k for k, v in REQUIRED_EXTENSIONS.items()],
         "extra_css": [STYLESHEET],
+        "extra_javascript": [SCRIPT],
         "extra": {"playbook": values.extra},
         "nav": nav(pb),
     }

@@ -160,4 +160,15 @@ class Library:
         return [item.id for item in items]
 
     def platform(self, platform_id: str) -> Platform | None:
-        return next((p for p in self.platforms if p.id == platform_id), None)
+        """The platform with this id, or with this id among its aliases."""
+        wanted = self.canonical("platforms", platform_id)
+        return next((p for p in self.platforms if p.id == wanted), None)
+
+    def canonical(self, kind: str, item_id: str) -> str:
+        """The current id of an item named by its id or by one of its earlier ids."""
+        return self.aliases(kind).get(item_id, item_id)
+
+    def aliases(self, kind: str) -> dict[str, str]:
+        """Earlier id -> current id, for every item of ``kind``."""
+        items: tuple[Item, ...] = getattr(self, kind)
+        return {alias: item.id for item in items for alias in item.aliases}

@@ -10,6 +10,7 @@ library's bodies) is placed as it is.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -69,6 +70,20 @@ def heading_id(value: str) -> Markdown:
 
 
 _LINK_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&*+,;=%']")
+
+
+def alias_anchors(aliases: object) -> Markdown:
+    """Empty elements carrying an item's earlier ids, placed in its heading so that links
+    to an old anchor still land on the item."""
+    ids = aliases if isinstance(aliases, (list, tuple)) else [aliases]
+    for alias in ids:
+        heading_id(str(alias))  # validates
+    return Markdown("".join(f'<span id="{alias}"></span>' for alias in ids))
+
+
+def attribute(value: str) -> Markdown:
+    """Text for an HTML attribute value in double quotes."""
+    return Markdown(html.escape(_WHITESPACE.sub(" ", value), quote=True))
 
 
 def url(value: str) -> Markdown:

@@ -70,12 +70,23 @@ def choose(
     overrides: Mapping[str, BaseModel],
     added: Sequence[T],
 ) -> tuple[T, ...]:
-    """Apply select, exclude, override and add (in that order) to library ``items``."""
+    """Apply select, exclude, override and add (in that order) to library ``items``.
+
+    Items may be named by an earlier id (one of their ``aliases``)."""
     by_id = {item.id: item for item in items}
-    chosen = [by_id[i] for i in select if i in by_id] if select is not None else list(items)
-    kept = [item for item in chosen if item.id not in set(exclude)]
-    changed = [_override(item, overrides.get(item.id)) for item in kept]
-    return (*changed, *added)
+    current = {alias: item.id for item in items for alias in item.aliases}
+
+    def named(item_id: str) -> str:
+        return current.get(item_id, item_id)
+
+    chosen = (
+        [by_id[named(i)] for i in select if named(i) in by_id]
+        if select is not None else list(items)
+    )
+    dropped = {named(i) for i in exclude}
+    changes = {named(i): change for i, change in overrides.items()}
+    kept = [item for item in chosen if item.id not in dropped]
+    return (*(_override(item, changes.get(item.id)) for item in kept), *added)
 
 
 def _override(item: T, override: BaseModel | None) -> T:
@@ -96,8 +107,12 @@ def _platform(
         known.model_copy(update=own) if known
         else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "?")
     )
+    earlier = {*choice.aliases, *(known.aliases if known else ())}
+    if known and choice.id != known.id:
+        earlier.add(choice.id)
     return ChosenPlatform(
-        id=choice.id,
+        id=known.id if known else choice.id,
+        aliases=tuple(sorted(earlier)),
         guide=guide,
         purpose=choice.purpose,
         cadence=choice.cadence,

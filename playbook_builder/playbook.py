@@ -13,6 +13,8 @@ class ChosenPlatform:
     """A platform the organisation chose: the library's guidance plus its own plan."""
 
     id: str
+    aliases: tuple[str, ...]
+    """Earlier ids: the library's, the profile's, and the id the profile used if old."""
     guide: PlatformText
     """What the library (or, for a new platform, the profile) says about the platform."""
     purpose: str | None

@@ -25,9 +25,10 @@ from .diagnostics import InputError
 from .gate import inspect_html
 from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
+from .redirects import redirect_page
 from .render import RenderedPage, TemplateBug, render_site
 from .resources import data_dir
-from .site_settings import REQUIRED_EXTENSIONS, STYLESHEET, logo_uri, theme_values
+from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, logo_uri, theme_values
 
 log = get_plugin_logger(__name__)
 
@@ -111,6 +112,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             generated.edit_uri = edit_uri
             files.append(generated)
             self.generated.add(page.src)
+        for redirect in sitemap.redirects(self.playbook):
+            old, html = redirect_page(redirect, config.use_directory_urls)
+            if files.get_file_from_path(old) is None:
+                files.append(File.generated(config, old, content=html))
         logo = self.playbook.profile.organisation.logo
         if logo and self.config.brand:
             files.append(File.generated(
@@ -163,6 +168,8 @@ def _add_theme(config: MkDocsConfig, pb: Playbook, brand: bool) -> None:
         theme.dirs.insert(position, overrides)
     if STYLESHEET not in config.extra_css:
         config.extra_css.append(STYLESHEET)
+    if SCRIPT not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(SCRIPT)
     values = theme_values(pb)
     config.extra["playbook"] = values.extra
     if brand:

@@ -84,6 +84,8 @@ class PlatformChoice(Strict):
 
     id: Id
     """A library platform id (such as `linkedin`), or a new id with a name and metaphor."""
+    aliases: tuple[Id, ...] = ()
+    """Earlier ids of this platform; links to /platforms/<alias>/ keep working."""
     name: Text | None = None
     """The platform's name; required for a platform the library does not have."""
     metaphor: Text | None = None
@@ -147,6 +149,8 @@ class ObjectionEntry(ObjectionText):
 
     id: Id
     """A stable id; the objection's anchor on the objections page."""
+    aliases: tuple[Id, ...] = ()
+    """Earlier ids of this objection; links to its old anchor keep working."""
 
 
 class ObjectionChoices(Strict):
@@ -200,6 +204,8 @@ class Role(Strict):
 
     id: Id
     """A stable id; the role's page is /onboarding/<id>/."""
+    aliases: tuple[Id, ...] = ()
+    """Earlier ids of this role; links to /onboarding/<alias>/ keep working."""
     name: Text
     """The role's name."""
     welcome: Text | None = None

@@ -68,13 +68,16 @@ def check_references(doc: Document, profile: Profile, library: Library) -> list[
     c = _Checker(doc)
     audiences = [a.id for a in profile.audiences]
     goals = [g.id for g in profile.goals]
-    chosen = [p.id for p in profile.platforms]
-    platforms = {*library.ids("platforms"), *chosen}
+    chosen = [library.canonical("platforms", p.id) for p in profile.platforms]
+    platforms = {*library.ids("platforms"), *library.aliases("platforms"), *chosen,
+                 *(a for p in profile.platforms for a in p.aliases)}
 
     c.unique("audience", ("audiences",), audiences)
     c.unique("goal", ("goals",), goals)
     c.unique("platform", ("platforms",), chosen)
     c.unique("role", ("roles",), [r.id for r in profile.roles])
+    _check_aliases(c, "role", "roles", [(r.id, r.aliases) for r in profile.roles])
+    _check_aliases(c, "platform", "platforms", [(p.id, p.aliases) for p in profile.platforms])
     c.not_reserved("platform", ("platforms",), chosen)
     c.not_reserved("role", ("roles",), [r.id for r in profile.roles])
     c.unique("listening plan for", ("listening",),
@@ -104,10 +107,27 @@ def check_references(doc: Document, profile: Profile, library: Library) -> list[
     return c.problems
 
 
+def _check_aliases(
+    c: _Checker, kind: str, key: str, entries: Sequence[tuple[str, Sequence[str]]]
+) -> None:
+    """An earlier id must not name another entry, or two entries at once."""
+    ids = {entry_id for entry_id, _ in entries}
+    seen: set[str] = set()
+    for i, (_, aliases) in enumerate(entries):
+        for j, alias in enumerate(aliases):
+            if alias in ids or alias in seen:
+                c.problems.append(c.doc.diagnostic(
+                    (key, i, "aliases", j), "PB202",
+                    f"the earlier id '{alias}' also names another {kind}",
+                    "an earlier id can lead to one place only; remove it here or there",
+                ))
+            seen.add(alias)
+
+
 def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: Library) -> None:
     choices = getattr(profile, key)
     library_kind = "reading" if key == "reading_list" else key
-    known = library.ids(library_kind)
+    known = [*library.ids(library_kind), *library.aliases(library_kind)]
     if choices.select is not None:
         c.refs(kind, (key, "select"), choices.select, known)
     c.refs(kind, (key, "exclude"), choices.exclude, known)

@@ -19,10 +19,10 @@ import jinja2
 import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import markdown_text
+from . import markdown_text, sections
 from .markdown_text import Markdown
 from .playbook import Playbook
-from .sitemap import Target, pages, targets
+from .sitemap import Page, Target, pages, targets
 
 SECTOR_LABELS = {
     "business": "Business",
@@ -48,16 +48,45 @@ class RenderedPage:
 
 
 def render_site(pb: Playbook, *, health: bool = True) -> list[RenderedPage]:
-    """Every page of the playbook as Markdown, in navigation order."""
+    """Every page of the playbook as Markdown, in navigation order.
+
+    Onboarding pages are rendered last: they show how long each step of a role's path
+    takes to read, measured on the pages already rendered, and the printable path
+    gathers those pages' content.
+    """
     env = _environment()
     links = targets(pb, health=health)
-    result = []
-    for page in pages(pb, health=health):
-        context = {"pb": pb, "profile": pb.profile, "page_src": page.src, "targets": links,
-                   **page.context}
-        body = render_template(env, page.template, context)
-        result.append(RenderedPage(page.src, _front_matter(page.meta) + body))
-    return result
+    specs = pages(pb, health=health)
+    by_src = {page.src: page for page in specs}
+
+    def render(page: Page, page_src: str, extra: Mapping[str, Any] | None = None) -> str:
+        context = {"pb": pb, "profile": pb.profile, "page_src": page_src, "targets": links,
+                   **page.context, **(extra or {})}
+        return render_template(env, page.template, context)
+
+    done = {page.src: render(page, page.src) for page in specs if "role" not in page.context}
+
+    def reading(ref: str) -> str:
+        target = links[ref]
+        text = done.get(target.src, "")
+        return sections.section(text, target.anchor) if target.anchor else sections.body(text)
+
+    def printed(ref: str, page_src: str) -> Markdown:
+        """The target's content, rendered again so that its links work from ``page_src``."""
+        target = links[ref]
+        text = render(by_src[target.src], page_src)
+        piece = sections.section(text, target.anchor) if target.anchor else sections.body(text)
+        return Markdown(sections.demote(piece, 1))
+
+    for page in specs:
+        if "role" in page.context:
+            path = page.context["role"].path
+            minutes = {ref: sections.minutes(reading(ref)) for ref in path}
+            extra = {"minutes": minutes, "total_minutes": sum(minutes.values())}
+            if page.context.get("printable"):
+                extra["printed"] = {ref: printed(ref, page.src) for ref in path}
+            done[page.src] = render(page, page.src, extra)
+    return [RenderedPage(page.src, _front_matter(page.meta) + done[page.src]) for page in specs]
 
 
 def _front_matter(meta: Mapping[str, Any]) -> str:
@@ -109,6 +138,8 @@ def make_environment(loader: jinja2.BaseLoader) -> ImmutableSandboxedEnvironment
         paragraphs=markdown_text.paragraphs,
         bullets=markdown_text.bullets,
         anchor=markdown_text.heading_id,
+        alias_anchors=markdown_text.alias_anchors,
+        attribute=markdown_text.attribute,
         url=markdown_text.url,
         library_markdown=_library_markdown,
     )

@@ -27,6 +27,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
     ("PlatformChoice", "name"): "WhatsApp community groups",
     ("PlatformChoice", "metaphor"): "a chat over the garden fence",
+    ("PlatformChoice", "aliases"): ["whatsapp"],
     ("ObjectionChoices", "select"): ["time-waste", "cant-measure", "lose-control"],
     ("ObjectionOverride", "objection"): "Facebook is a waste of our volunteers' time.",
     ("ObjectionOverride", "when_right"): "When nobody has time to answer comments.",

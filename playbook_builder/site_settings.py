@@ -13,6 +13,7 @@ from typing import Any
 from .playbook import Playbook
 
 STYLESHEET = "assets/stylesheets/playbook.css"
+SCRIPT = "assets/javascripts/playbook.js"
 
 REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
     "attr_list": {},

@@ -85,6 +85,10 @@ def role_src(role_id: str) -> str:
     return f"onboarding/{role_id}.md"
 
 
+def role_print_src(role_id: str) -> str:
+    return f"onboarding/{role_id}/print.md"
+
+
 def pages(pb: Playbook, *, health: bool = True) -> list[Page]:
     """Every page of the playbook, in navigation order; ``health`` adds /health/."""
     home = Page(HOME, "home.md.j2", meta={"hide": ["navigation", "toc"]})
@@ -95,7 +99,10 @@ def pages(pb: Playbook, *, health: bool = True) -> list[Page]:
     result += [Page(OBJECTIONS, "objections.md.j2"), Page(READING, "reading-list.md.j2")]
     if pb.roles:
         result.append(Page(ONBOARDING, "onboarding.md.j2"))
-        result += [Page(role_src(r.id), "role.md.j2", {"role": r}) for r in pb.roles]
+        for r in pb.roles:
+            result.append(Page(role_src(r.id), "role.md.j2", {"role": r}))
+            result.append(Page(role_print_src(r.id), "role-print.md.j2",
+                               {"role": r, "printable": True}))
     if health:
         result.append(Page(HEALTH, "health.md.j2", {"report": check(pb)}))
     return result
@@ -153,4 +160,45 @@ def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
     for role in pb.roles:
         welcome = role.welcome or ""
         found[f"onboarding/{role.id}"] = Target(role_src(role.id), "", role.name, welcome)
+        found[f"onboarding/{role.id}/print"] = Target(
+            role_print_src(role.id), "", f"{role.name}: the whole path", welcome)
+    _add_aliases(found, pb)
     return found
+
+
+def _add_aliases(found: dict[str, Target], pb: Playbook) -> None:
+    """Earlier ids name the same targets as the current ones."""
+    named: list[tuple[str, str, tuple[str, ...]]] = [
+        *(("strategy", s.id, s.aliases) for s in pb.steps),
+        *(("principles", p.id, p.aliases) for p in pb.principles),
+        *(("platforms", c.id, c.aliases) for c in pb.platforms),
+        *(("objections", o.id, o.aliases) for o in pb.objections),
+        *(("reading-list", r.id, r.aliases) for r in pb.reading),
+        *(("exercises", e.id, e.aliases) for e in pb.exercises),
+        *(("questions", q.id, q.aliases) for q in pb.questions),
+        *(("onboarding", r.id, r.aliases) for r in pb.roles),
+    ]
+    for kind, current, aliases in named:
+        for alias in aliases:
+            if f"{kind}/{current}" in found:
+                found.setdefault(f"{kind}/{alias}", found[f"{kind}/{current}"])
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old page address that forwards to the page's current one."""
+
+    old: Target
+    new: Target
+
+
+def redirects(pb: Playbook) -> list[Redirect]:
+    """A redirect for every earlier id of a page of its own (platforms and roles)."""
+    result = []
+    for c in pb.platforms:
+        new = Target(platform_src(c.id), "", c.name, "")
+        result += [Redirect(Target(platform_src(a), "", c.name, ""), new) for a in c.aliases]
+    for r in pb.roles:
+        new = Target(role_src(r.id), "", r.name, "")
+        result += [Redirect(Target(role_src(a), "", r.name, ""), new) for a in r.aliases]
+    return result

@@ -38,4 +38,7 @@ def test_export_builds_without_the_plugin_to_the_same_pages(
     pages = sorted(p.relative_to(plugin) for p in plugin.rglob("index.html"))
     assert len(pages) > 15
     for page in pages:
-        assert article(exported / page) == article(plugin / page), page
+        if "<article" in (plugin / page).read_text("utf-8"):
+            assert article(exported / page) == article(plugin / page), page
+        else:  # a redirect from an earlier address
+            assert (exported / page).read_bytes() == (plugin / page).read_bytes()

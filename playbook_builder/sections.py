@@ -1,0 +1,52 @@
+"""Pieces of generated Markdown: an item's section, a page's body, reading time.
+
+Onboarding needs these to estimate how long each step of a role's path takes to read and
+to gather the whole path onto one printable page. Headings we generate end in ``{#id}``,
+so an item's section runs from its heading to the next heading of the same or a higher
+level.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+WORDS_PER_MINUTE = 200
+
+_HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{#([a-z0-9-]+)\})?$", re.M)
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n+", re.S)
+_MARKUP = re.compile(r"<[^>]+>|\{#[a-z0-9-]+\}|\]\([^)]*\)|[\\*_#>|!\[\]-]")
+
+
+def body(markdown: str) -> str:
+    """A page without its front matter and its title."""
+    text = _FRONT_MATTER.sub("", markdown)
+    return re.sub(r"\A# .*\n+", "", text)
+
+
+def section(markdown: str, anchor: str) -> str:
+    """The content under the heading whose id is ``anchor``, without the heading."""
+    headings = list(_HEADING.finditer(markdown))
+    for i, heading in enumerate(headings):
+        if heading.group(3) == anchor:
+            level = len(heading.group(1))
+            end = next((h.start() for h in headings[i + 1:] if len(h.group(1)) <= level),
+                       len(markdown))
+            return markdown[heading.end():end].strip("\n") + "\n"
+    return ""
+
+
+def demote(markdown: str, levels: int) -> str:
+    """Headings pushed down ``levels`` levels and stripped of their ids, so that several
+    pages can share one page without clashing anchors."""
+    def lower(match: re.Match[str]) -> str:
+        hashes = "#" * min(6, len(match.group(1)) + levels)
+        return f"{hashes} {match.group(2)}"
+
+    return _HEADING.sub(lower, markdown)
+
+
+def minutes(markdown: str) -> int:
+    """Estimated reading time, in whole minutes (at least one)."""
+    words = len(_MARKUP.sub(" ", markdown).split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))

@@ -1,0 +1,133 @@
+"""Onboarding by link: role pages, reading times, the printable path, stable links and
+redirects from earlier ids, and playbook link."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from playbook_builder.cli import main
+from playbook_builder.library import Library
+from playbook_builder.loading import load_profile
+from playbook_builder.sections import demote, minutes, section
+from playbook_builder.sitemap import targets
+
+from .conftest import EXAMPLE, REPO, Project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("onboarding") / "site"
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(out), strict=True))
+    return out
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_role_page_has_the_path_times_and_checklist(site: Path) -> None:
+    html = page(site, "onboarding/volunteer-coordinator")
+    steps = re.findall(r'<a class="pb-path__step" href="([^"]+)"', html)
+    assert steps == ["../../strategy/why/", "../../strategy/who/", "../../platforms/facebook/",
+                     "../../platforms/instagram/", "../../strategy/participate/",
+                     "../../objections/#time-waste",
+                     "../../strategy/participate/#three-week-trial"]
+    assert len(re.findall(r'<span class="pb-minutes">\d+ min</span>', html)) == 7
+    assert re.search(r"about \d+ min in all", html)
+    assert 'data-role-name="Volunteer coordinator"' in html
+    checklist = html.split('class="pb-checklist"', 1)[1]
+    assert checklist.count('class="task-list-item"') == 4
+    assert "assets/javascripts/playbook.js" in html
+
+
+def test_home_page_links_every_role(site: Path) -> None:
+    home = page(site, "")
+    for role in ("volunteer-coordinator", "partnerships-lead", "front-door-volunteer"):
+        assert f'href="onboarding/{role}/"' in home
+
+
+def test_printable_path_gathers_the_content(site: Path) -> None:
+    html = page(site, "onboarding/front-door-volunteer/print")
+    assert "Front-door volunteer: the whole path" in html
+    assert "Nobody in Riverside should go hungry" in html  # strategy/why, whole page
+    assert "3. Posting about a food bank shames the people who use it." in html
+    assert "We never show people collecting food" in html  # the item's own section
+    assert 'href="../../../principles/#know-where-you-are-going"' in html  # links still work
+    assert 'href="print/"' in page(site, "onboarding/front-door-volunteer")
+
+
+def test_old_role_address_redirects_with_its_anchor(site: Path) -> None:
+    html = page(site, "onboarding/volunteer-lead")
+    assert '<link rel="canonical" href="../volunteer-coordinator/">' in html
+    assert 'location.replace("../volunteer-coordinator/" + location.hash)' in html
+
+
+def test_old_objection_anchor_lands_on_the_item(site: Path) -> None:
+    html = page(site, "objections")
+    assert re.search(r'<h2 id="dignity">[^<]*<span id="shame"></span>', html)
+
+
+def test_links_derive_from_ids_not_titles(library: Library, tmp_path: Path) -> None:
+    before = {k: t.url() for k, t in targets(load_profile(EXAMPLE, library)).items()}
+    reworded = tmp_path / "example.yml"
+    shutil.copytree(EXAMPLE.parent / "assets", tmp_path / "assets")
+    reworded.write_text(EXAMPLE.read_text("utf-8")
+                        .replace("name: Volunteer coordinator", "name: Head of volunteers")
+                        .replace("Posting about a food bank shames", "Posts about us shame"),
+                        encoding="utf-8")
+    after = {k: t.url() for k, t in targets(load_profile(reworded, library)).items()}
+    assert after == before
+
+
+def test_a_role_path_may_name_an_item_by_its_earlier_id(project: Project) -> None:
+    text = project.profile.read_text("utf-8")
+    text = text.replace("  - id: facebook\n    purpose", "  - id: facebook\n    aliases: [fb]\n"
+                        "    purpose")
+    project.write_profile(text.replace("platforms/facebook, objections",
+                                      "platforms/fb, objections"))
+    project.build()
+    html = project.page("onboarding/desk-volunteer")
+    assert 'href="../../platforms/facebook/"' in html
+    assert (project.site / "platforms" / "fb" / "index.html").is_file()
+
+
+def test_sections() -> None:
+    text = "# T\n\n## A {#a}\n\none two\n\n### Sub {#s}\n\nthree\n\n## B {#b}\n\nfour\n"
+    assert section(text, "a") == "one two\n\n### Sub {#s}\n\nthree\n"
+    assert demote(section(text, "a"), 1) == "one two\n\n#### Sub\n\nthree\n"
+    assert minutes("word " * 401) == 3 and minutes("") == 1
+
+
+@pytest.fixture
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+def test_link_command(in_repo: None) -> None:
+    runner = CliRunner()
+    base = "https://playbook.riverside.example.org/"
+    assert runner.invoke(main, ["link", "volunteer-coordinator"]).stdout == (
+        f"{base}onboarding/volunteer-coordinator/\n")
+    assert runner.invoke(main, ["link", "volunteer-lead"]).stdout == (
+        f"{base}onboarding/volunteer-coordinator/\n")
+    assert runner.invoke(main, ["link", "objections/time-waste", "--version", "latest"]
+                         ).stdout == f"{base}latest/objections/#time-waste\n"
+    every = runner.invoke(main, ["link", "--all"]).stdout.splitlines()
+    assert every[0] == f"Volunteer coordinator: {base}onboarding/volunteer-coordinator/"
+    assert len(every) == 3
+
+
+def test_link_unknown_id_suggests(in_repo: None) -> None:
+    result = CliRunner().invoke(main, ["link", "volunter-coordinator"])
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: unknown role or item 'volunter-coordinator' [PB201]\n"
+                             "  hint: did you mean 'volunteer-coordinator'?\n")
+    bad = CliRunner().invoke(main, ["link", "objections", "--version", "../x"])
+    assert bad.exit_code == 2 and "not a version name" in bad.stderr
