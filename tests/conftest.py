@@ -86,3 +86,11 @@ def minimal_text() -> str:
 @pytest.fixture
 def project(tmp_path: Path, minimal_text: str) -> Project:
     return Project(tmp_path, minimal_text)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """Keep each phase's report on the test item, so fixtures can see a failure."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
