@@ -175,9 +175,8 @@ def _publish(target: Path, write: Callable[[Path], None]) -> None:
     try:
         publish_atomically(target, write, wait=lambda message: click.echo(message, err=True))
     except OutputError as exc:
-        failure = click.ClickException(str(exc))
-        failure.exit_code = exc.exit_code
-        raise failure from None
+        kind = UsageProblem if exc.exit_code == EXIT_INVALID else click.ClickException
+        raise kind(str(exc)) from None
 
 
 @main.command()
