@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -323,11 +324,53 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
 
 
 @main.command()
+@click.argument("version")
+@click.option("--alias", "aliases", multiple=True, metavar="NAME",
+              help="Also publish under this name, such as 'latest' (repeatable).")
+@click.option("--set-default", is_flag=True,
+              help="Make the first alias (or the version) what the site's root opens.")
+@click.option("--push", is_flag=True, help="Push the deploy branch; retried on a race.")
+@click.option("--branch", default="gh-pages", show_default=True, help="The deploy branch.")
+@click.option("--remote", default="origin", show_default=True, help="The remote to push to.")
+@click.option("--allow-dirty", is_flag=True,
+              help="Publish even with uncommitted changes in the working tree.")
+@click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
+              default="mkdocs.yml", show_default=True, help="The MkDocs configuration.")
+@_format_option
+def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: bool,
+            branch: str, remote: str, allow_dirty: bool, config_file: Path,
+            fmt: str) -> None:
+    """Publish VERSION of the playbook with mike, with a 'what changed' page."""
+    from . import publish as publishing
+
+    request = publishing.Request(
+        version, aliases, set_default, push, branch, remote, allow_dirty, config_file,
+        say=lambda message: click.echo(message, err=True))
+    with _site_config(config_file, None, fmt):
+        pass  # every input problem is reported before anything is committed
+    try:
+        publishing.publish(request, config_file.resolve().parent)
+    except publishing.PublishProblem as exc:
+        raise UsageProblem(str(exc)) from None
+    except publishing.PublishConflict as exc:
+        raise _Conflict(str(exc)) from None
+    except subprocess.CalledProcessError:
+        raise click.ClickException("the build failed; see the messages above") from None
+    click.echo(f"published {version}" + (f" as {', '.join(aliases)}" if aliases else ""))
+
+
+@main.command()
 def schema() -> None:
     """Print the profile's JSON Schema (2020-12), for editors and other tools."""
     from .schema import schema_text
 
     click.echo(schema_text(), nl=False)
+
+
+class _Conflict(click.ClickException):
+    """Another publish kept winning the race to the deploy branch."""
+
+    exit_code = 3
 
 
 class _Invalid(click.ClickException):

@@ -17,18 +17,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import sitemap
+from .changes import Changes, changes_since
 from .diagnostics import InputError
 from .gate import inspect_html
 from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
+from .publish import PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .redirects import redirect_page
 from .render import RenderedPage, TemplateBug, render_site
 from .resources import data_dir
 from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, logo_uri, theme_values
+from .snapshot import FILE_NAME, snapshot, snapshot_json
 
 log = get_plugin_logger(__name__)
 
@@ -81,6 +84,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.inputs: Inputs | None = None
         self.playbook: Playbook | None = None
         self.pages: list[RenderedPage] = []
+        self.changes: Changes | None = None
         self.generated: set[str] = set()
         self.gate_findings: dict[str, list[str]] = {}
 
@@ -90,14 +94,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.inputs = resolve_inputs(self.config, config.config_file_path)
         try:
             self.playbook = load_playbook(self.inputs)
-            self.pages = render_site(self.playbook, health=self.config.health)
+            self.changes = _changes_being_published(self.playbook)
+            self.pages = render_site(self.playbook, health=self.config.health,
+                                     changes=self.changes)
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
             raise PluginError(str(exc)) from exc
         _require_extensions(config)
         _add_theme(config, self.playbook, self.config.brand)
-        _add_navigation(config, self.playbook, self.config.health)
+        _add_navigation(config, self.playbook, self.config.health, self.changes is not None)
+        _add_versions(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -108,7 +115,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if files.get_file_from_path(page.src) is not None:
                 log.info("docs/%s replaces the generated page of the same name", page.src)
                 continue
-            generated = File.generated(config, page.src, content=page.markdown)
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            generated = File.generated(config, page.src, content=page.markdown,
+                                       inclusion=inclusion)
             generated.edit_uri = edit_uri
             files.append(generated)
             self.generated.add(page.src)
@@ -144,6 +153,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         return output
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Every site carries its playbook as data, for the next version's /changes/."""
+        if self.config.enabled and self.playbook is not None:
+            (Path(config.site_dir) / FILE_NAME).write_text(
+                snapshot_json(self.playbook), encoding="utf-8")
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer | None:
@@ -178,11 +193,27 @@ def _add_theme(config: MkDocsConfig, pb: Playbook, brand: bool) -> None:
             theme["logo"] = values.logo_uri
 
 
-def _add_navigation(config: MkDocsConfig, pb: Playbook, health: bool) -> None:
-    ours = sitemap.nav(pb, health=health)
+def _changes_being_published(pb: Playbook) -> Changes | None:
+    """When ``playbook publish`` builds a version, what changed since the previous one."""
+    previous_file = os.environ.get(PREVIOUS_ENV)
+    if previous_file is None:
+        return None
+    previous = Path(previous_file).read_text(encoding="utf-8") if previous_file else None
+    return changes_since(os.environ.get(PREVIOUS_VERSION_ENV, ""), previous, snapshot(pb))
+
+
+def _add_versions(config: MkDocsConfig) -> None:
+    """Under mike, Material's version selector and outdated banner (unless configured)."""
+    if os.environ.get("MIKE_DOCS_VERSION") and "version" not in config.extra:
+        config.extra["version"] = {"provider": "mike", "default": "latest", "alias": True}
+
+
+def _add_navigation(config: MkDocsConfig, pb: Playbook, health: bool, changes: bool) -> None:
+    ours = sitemap.nav(pb, health=health, changes=changes)
     if config.nav is None:
         config.nav = ours
-    elif not _mentions_any(config.nav, {p.src for p in sitemap.pages(pb, health=health)}):
+    elif not _mentions_any(config.nav, {p.src for p in sitemap.pages(pb, health=health)}
+                           | {sitemap.CHANGES}):
         config.nav = [*config.nav, {"Playbook": ours}]
 
 

@@ -20,6 +20,7 @@ import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import markdown_text, sections
+from .changes import Changes
 from .markdown_text import Markdown
 from .playbook import Playbook
 from .sitemap import Page, Target, pages, targets
@@ -45,9 +46,12 @@ class TemplateBug(Exception):
 class RenderedPage:
     src: str
     markdown: str
+    in_nav: bool = True
 
 
-def render_site(pb: Playbook, *, health: bool = True) -> list[RenderedPage]:
+def render_site(
+    pb: Playbook, *, health: bool = True, changes: Changes | None = None
+) -> list[RenderedPage]:
     """Every page of the playbook as Markdown, in navigation order.
 
     Onboarding pages are rendered last: they show how long each step of a role's path
@@ -56,7 +60,7 @@ def render_site(pb: Playbook, *, health: bool = True) -> list[RenderedPage]:
     """
     env = _environment()
     links = targets(pb, health=health)
-    specs = pages(pb, health=health)
+    specs = pages(pb, health=health, changes=changes)
     by_src = {page.src: page for page in specs}
 
     def render(page: Page, page_src: str, extra: Mapping[str, Any] | None = None) -> str:
@@ -86,7 +90,8 @@ def render_site(pb: Playbook, *, health: bool = True) -> list[RenderedPage]:
             if page.context.get("printable"):
                 extra["printed"] = {ref: printed(ref, page.src) for ref in path}
             done[page.src] = render(page, page.src, extra)
-    return [RenderedPage(page.src, _front_matter(page.meta) + done[page.src]) for page in specs]
+    return [RenderedPage(page.src, _front_matter(page.meta) + done[page.src], page.in_nav)
+            for page in specs]
 
 
 def _front_matter(meta: Mapping[str, Any]) -> str:

@@ -24,6 +24,7 @@ OBJECTIONS = "objections.md"
 READING = "reading-list.md"
 ONBOARDING = "onboarding/index.md"
 HEALTH = "health.md"
+CHANGES = "changes.md"
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(])")
 
@@ -64,6 +65,8 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
     meta: Mapping[str, Any] = field(default_factory=dict)
     """Front matter of our own (never profile values), such as Material's ``hide``."""
+    in_nav: bool = True
+    """False for pages reached only through links, such as a role's printable path."""
 
 
 def first_sentence(text: str) -> str:
@@ -89,8 +92,9 @@ def role_print_src(role_id: str) -> str:
     return f"onboarding/{role_id}/print.md"
 
 
-def pages(pb: Playbook, *, health: bool = True) -> list[Page]:
-    """Every page of the playbook, in navigation order; ``health`` adds /health/."""
+def pages(pb: Playbook, *, health: bool = True, changes: object = None) -> list[Page]:
+    """Every page of the playbook, in navigation order; ``health`` adds /health/, and
+    ``changes`` (when publishing a version) adds /changes/."""
     home = Page(HOME, "home.md.j2", meta={"hide": ["navigation", "toc"]})
     result = [home, Page(STRATEGY, "strategy.md.j2")]
     result += [Page(step_src(s.id), "step.md.j2", {"step": s}) for s in pb.steps]
@@ -102,13 +106,15 @@ def pages(pb: Playbook, *, health: bool = True) -> list[Page]:
         for r in pb.roles:
             result.append(Page(role_src(r.id), "role.md.j2", {"role": r}))
             result.append(Page(role_print_src(r.id), "role-print.md.j2",
-                               {"role": r, "printable": True}))
+                               {"role": r, "printable": True}, in_nav=False))
     if health:
         result.append(Page(HEALTH, "health.md.j2", {"report": check(pb)}))
+    if changes is not None:
+        result.append(Page(CHANGES, "changes.md.j2", {"changes": changes}))
     return result
 
 
-def nav(pb: Playbook, *, health: bool = True) -> list[Any]:
+def nav(pb: Playbook, *, health: bool = True, changes: bool = False) -> list[Any]:
     """The MkDocs ``nav`` for the generated pages; page titles come from their headings."""
     sections: list[Any] = [
         {"Home": HOME},
@@ -122,6 +128,8 @@ def nav(pb: Playbook, *, health: bool = True) -> list[Any]:
         sections.append({"Onboarding": [ONBOARDING, *(role_src(r.id) for r in pb.roles)]})
     if health:
         sections.append({"Strategy health": HEALTH})
+    if changes:
+        sections.append({"What changed": CHANGES})
     return sections
 
 

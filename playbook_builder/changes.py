@@ -1,0 +1,115 @@
+"""What changed between two published versions, in words a reader understands.
+
+Compares two snapshots (see :mod:`snapshot`) entry by entry, matching entries by id, and
+says what was added, removed or changed: the why, audiences, goals, platforms, listening,
+participation, leading, objections, the reading list, roles, the voice, and the curated
+library's principles, steps, questions and exercises.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Entry = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What the /changes/ page says."""
+
+    previous_version: str
+    first: bool = False
+    unreadable: bool = False
+    sections: tuple[Section, ...] = ()
+
+
+def changes_since(previous_version: str, previous: str | None, current: dict[str, Any]
+                  ) -> Changes:
+    """The changes from the previous version's ``playbook.json`` text (None: the first)."""
+    if previous is None:
+        return Changes(previous_version, first=True)
+    try:
+        old = json.loads(previous)
+        if old.get("format") != current["format"]:
+            raise ValueError("another snapshot format")
+        return Changes(previous_version, sections=tuple(describe_changes(old, current)))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return Changes(previous_version, unreadable=True)
+
+
+# (title, where the entries are, what one is called, how to name it, its id)
+_COLLECTIONS: tuple[tuple[str, Callable[[dict[str, Any]], list[Entry]], str, str, str], ...] = (
+    ("Audiences", lambda s: s["profile"]["audiences"], "audience", "name", "id"),
+    ("Goals", lambda s: s["profile"]["goals"], "goal", "statement", "id"),
+    ("Platforms", lambda s: s["platforms"], "platform", "name", "id"),
+    ("Listening", lambda s: s["profile"]["listening"], "listening plan for", "audience",
+     "audience"),
+    ("Leading", lambda s: s["profile"]["leading"], "initiative", "initiative", "initiative"),
+    ("Objections", lambda s: s["objections"], "objection", "objection", "id"),
+    ("Reading list", lambda s: s["reading"], "reading", "title", "id"),
+    ("Onboarding roles", lambda s: s["profile"]["roles"], "role", "name", "id"),
+    ("Principles", lambda s: s["library"]["principles"], "principle", "title", "id"),
+    ("Steps", lambda s: s["library"]["steps"], "step", "title", "id"),
+    ("Strategy questions", lambda s: s["library"]["questions"], "question", "question", "id"),
+    ("Exercises", lambda s: s["library"]["exercises"], "exercise", "title", "id"),
+)
+
+_FIELD_WORDS = {
+    "why": "why anyone should care", "cares_about": "what they care about",
+    "hangs_out": "where they talk", "listen_for": "what we listen for",
+    "when_right": "when the objection is right", "in_practice": "what it means in practice",
+    "key_questions": "the key questions", "dont": "what we don't do", "do": "what we do",
+}
+
+
+def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Section]:
+    """Every difference between ``old`` and ``new``, grouped by part of the playbook."""
+    sections = []
+    general = _general(old, new)
+    if general:
+        sections.append(Section("The playbook", tuple(general)))
+    for title, where, kind, label, key in _COLLECTIONS:
+        lines = _compare(where(old), where(new), kind, label, key)
+        if lines:
+            sections.append(Section(title, tuple(lines)))
+    return sections
+
+
+def _general(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    lines = []
+    if old["title"] != new["title"]:
+        lines.append(f"The title is now '{new['title']}' (it was '{old['title']}').")
+    if old["profile"]["why"] != new["profile"]["why"]:
+        lines.append("The answer to 'why should anyone care?' was rewritten.")
+    before, after = old["profile"]["organisation"], new["profile"]["organisation"]
+    if before.get("voice") != after.get("voice"):
+        lines.append(f"Our voice is now described as '{after.get('voice') or 'unstated'}'.")
+    if old["profile"]["participation"] != new["profile"]["participation"]:
+        changed = _fields(old["profile"]["participation"], new["profile"]["participation"])
+        lines.append(f"How we take part changed: {changed}.")
+    return lines
+
+
+def _compare(before: Sequence[Entry], after: Sequence[Entry], kind: str, label: str,
+             key: str) -> list[str]:
+    old = {str(e[key]): e for e in before}
+    new = {str(e[key]): e for e in after}
+    lines = [f"Added the {kind} '{new[k][label]}'." for k in new if k not in old]
+    lines += [f"Removed the {kind} '{old[k][label]}'." for k in old if k not in new]
+    lines += [f"Changed the {kind} '{new[k][label]}': {_fields(old[k], new[k])}."
+              for k in new if k in old and old[k] != new[k]]
+    return lines
+
+
+def _fields(before: Entry, after: Entry) -> str:
+    names = [k for k in sorted({*before, *after}) if before.get(k) != after.get(k)]
+    return ", ".join(_FIELD_WORDS.get(n, n.replace("_", " ")) for n in names) + " updated"
