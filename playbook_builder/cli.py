@@ -240,7 +240,9 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
         theme = {k: config.theme[k] for k in ("features", "palette") if config.theme.get(k)}
         site = {"site_url": config.site_url, "repo_url": config.repo_url,
                 "edit_uri": config.edit_uri, "theme": theme}
-        _publish(out, lambda staging: export_project(pb, inputs.profile, staging, site))
+        tags = any(name in config.plugins for name in ("tags", "material/tags"))
+        _publish(out, lambda staging: export_project(
+            pb, inputs.profile, staging, site, health=plugin.config.health, tags=tags))
 
 
 @main.command()

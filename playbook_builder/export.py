@@ -28,12 +28,14 @@ DEFAULT_THEME: dict[str, Any] = {
 
 
 def export_project(
-    pb: Playbook, profile: Path, out: Path, site: dict[str, Any] | None = None
+    pb: Playbook, profile: Path, out: Path, site: dict[str, Any] | None = None,
+    *, health: bool = True, tags: bool = False,
 ) -> None:
     """Write ``out/docs/`` and ``out/mkdocs.yml``; ``site`` holds settings to carry over
-    from the original configuration (``site_url``, ``repo_url``, ``theme``...)."""
+    from the original configuration (``site_url``, ``repo_url``, ``theme``...), and
+    ``health`` and ``tags`` say which optional pages the original site has."""
     docs = out / "docs"
-    for page in render_site(pb):
+    for page in render_site(pb, health=health, tags=tags):
         target = docs / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
@@ -46,7 +48,7 @@ def export_project(
         (docs / values.logo_uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(logo_path(profile, pb.profile.organisation.logo), docs / values.logo_uri)
     shutil.copytree(data_dir("overrides"), out / "overrides")
-    config = mkdocs_config(pb, site or {})
+    config = mkdocs_config(pb, site or {}, health=health, tags=tags)
     (out / "mkdocs.yml").write_text(
         "# Exported by playbook export: builds with plain MkDocs and Material.\n"
         + yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
@@ -54,7 +56,8 @@ def export_project(
     )
 
 
-def mkdocs_config(pb: Playbook, site: dict[str, Any]) -> dict[str, Any]:
+def mkdocs_config(pb: Playbook, site: dict[str, Any], *, health: bool = True,
+                  tags: bool = False) -> dict[str, Any]:
     """The stand-alone configuration for an exported playbook."""
     values = theme_values(pb)
     theme = {**DEFAULT_THEME, **site.get("theme", {}), "custom_dir": "overrides"}
@@ -65,10 +68,10 @@ def mkdocs_config(pb: Playbook, site: dict[str, Any]) -> dict[str, Any]:
         "site_name": values.site_name,
         **carried,
         "theme": theme,
-        "plugins": ["search"],
+        "plugins": ["search", "tags"] if tags else ["search"],
         "markdown_extensions": [{k: v} if v else k for k, v in REQUIRED_EXTENSIONS.items()],
         "extra_css": [STYLESHEET],
         "extra_javascript": [SCRIPT],
         "extra": {"playbook": values.extra},
-        "nav": nav(pb),
+        "nav": nav(pb, health=health, tags=tags),
     }

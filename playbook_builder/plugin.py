@@ -85,6 +85,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.playbook: Playbook | None = None
         self.pages: list[RenderedPage] = []
         self.changes: Changes | None = None
+        self.tags = False
         self.generated: set[str] = set()
         self.gate_findings: dict[str, list[str]] = {}
 
@@ -95,15 +96,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             self.playbook = load_playbook(self.inputs)
             self.changes = _changes_being_published(self.playbook)
+            self.tags = _uses_tags(config)
             self.pages = render_site(self.playbook, health=self.config.health,
-                                     changes=self.changes)
+                                     changes=self.changes, tags=self.tags)
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
             raise PluginError(str(exc)) from exc
         _require_extensions(config)
         _add_theme(config, self.playbook, self.config.brand)
-        _add_navigation(config, self.playbook, self.config.health, self.changes is not None)
+        _add_navigation(config, self.playbook, self.config.health, self.changes is not None,
+                        self.tags)
         _add_versions(config)
         return config
 
@@ -208,12 +211,18 @@ def _add_versions(config: MkDocsConfig) -> None:
         config.extra["version"] = {"provider": "mike", "default": "latest", "alias": True}
 
 
-def _add_navigation(config: MkDocsConfig, pb: Playbook, health: bool, changes: bool) -> None:
-    ours = sitemap.nav(pb, health=health, changes=changes)
+def _uses_tags(config: MkDocsConfig) -> bool:
+    """Is Material's tags plugin on? Then the playbook gets a tags page."""
+    return any(name in config.plugins for name in ("tags", "material/tags"))
+
+
+def _add_navigation(config: MkDocsConfig, pb: Playbook, health: bool, changes: bool,
+                    tags: bool) -> None:
+    ours = sitemap.nav(pb, health=health, changes=changes, tags=tags)
     if config.nav is None:
         config.nav = ours
     elif not _mentions_any(config.nav, {p.src for p in sitemap.pages(pb, health=health)}
-                           | {sitemap.CHANGES}):
+                           | {sitemap.CHANGES, sitemap.TAGS}):
         config.nav = [*config.nav, {"Playbook": ours}]
 
 

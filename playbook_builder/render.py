@@ -50,7 +50,7 @@ class RenderedPage:
 
 
 def render_site(
-    pb: Playbook, *, health: bool = True, changes: Changes | None = None
+    pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False
 ) -> list[RenderedPage]:
     """Every page of the playbook as Markdown, in navigation order.
 
@@ -60,7 +60,7 @@ def render_site(
     """
     env = _environment()
     links = targets(pb, health=health)
-    specs = pages(pb, health=health, changes=changes)
+    specs = pages(pb, health=health, changes=changes, tags=tags)
     by_src = {page.src: page for page in specs}
 
     def render(page: Page, page_src: str, extra: Mapping[str, Any] | None = None) -> str:

@@ -24,6 +24,7 @@ OBJECTIONS = "objections.md"
 READING = "reading-list.md"
 ONBOARDING = "onboarding/index.md"
 HEALTH = "health.md"
+TAGS = "tags.md"
 CHANGES = "changes.md"
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(])")
@@ -92,15 +93,25 @@ def role_print_src(role_id: str) -> str:
     return f"onboarding/{role_id}/print.md"
 
 
-def pages(pb: Playbook, *, health: bool = True, changes: object = None) -> list[Page]:
-    """Every page of the playbook, in navigation order; ``health`` adds /health/, and
-    ``changes`` (when publishing a version) adds /changes/."""
+BOOSTED = {"search": {"boost": 2}}
+"""Front matter that ranks a page higher in Material's search."""
+
+
+def pages(pb: Playbook, *, health: bool = True, changes: object = None,
+          tags: bool = False) -> list[Page]:
+    """Every page of the playbook, in navigation order; ``health`` adds /health/,
+    ``changes`` (when publishing a version) adds /changes/, and ``tags`` (when Material's
+    tags plugin is on) adds /tags/."""
     home = Page(HOME, "home.md.j2", meta={"hide": ["navigation", "toc"]})
     result = [home, Page(STRATEGY, "strategy.md.j2")]
     result += [Page(step_src(s.id), "step.md.j2", {"step": s}) for s in pb.steps]
     result += [Page(PRINCIPLES, "principles.md.j2"), Page(PLATFORMS, "platforms.md.j2")]
-    result += [Page(platform_src(p.id), "platform.md.j2", {"platform": p}) for p in pb.platforms]
-    result += [Page(OBJECTIONS, "objections.md.j2"), Page(READING, "reading-list.md.j2")]
+    result += [Page(platform_src(p.id), "platform.md.j2", {"platform": p},
+                    meta={**BOOSTED, "tags": [p.id, *(a.id for a in p.audiences)]})
+               for p in pb.platforms]
+    topics = sorted({o.topic for o in pb.objections if o.topic})
+    result += [Page(OBJECTIONS, "objections.md.j2", meta={**BOOSTED, "tags": topics}),
+               Page(READING, "reading-list.md.j2")]
     if pb.roles:
         result.append(Page(ONBOARDING, "onboarding.md.j2"))
         for r in pb.roles:
@@ -111,10 +122,13 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None) -> list[
         result.append(Page(HEALTH, "health.md.j2", {"report": check(pb)}))
     if changes is not None:
         result.append(Page(CHANGES, "changes.md.j2", {"changes": changes}))
+    if tags:
+        result.append(Page(TAGS, "tags.md.j2"))
     return result
 
 
-def nav(pb: Playbook, *, health: bool = True, changes: bool = False) -> list[Any]:
+def nav(pb: Playbook, *, health: bool = True, changes: bool = False,
+        tags: bool = False) -> list[Any]:
     """The MkDocs ``nav`` for the generated pages; page titles come from their headings."""
     sections: list[Any] = [
         {"Home": HOME},
@@ -130,6 +144,8 @@ def nav(pb: Playbook, *, health: bool = True, changes: bool = False) -> list[Any
         sections.append({"Strategy health": HEALTH})
     if changes:
         sections.append({"What changed": CHANGES})
+    if tags:
+        sections.append({"Tags": TAGS})
     return sections
 
 

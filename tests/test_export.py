@@ -30,7 +30,8 @@ def test_export_builds_without_the_plugin_to_the_same_pages(
     result = CliRunner().invoke(main, ["export", "--out", str(tmp_path / "export")])
     assert result.exit_code == 0, result.output
     config = yaml.safe_load((tmp_path / "export" / "mkdocs.yml").read_text("utf-8"))
-    assert config["plugins"] == ["search"]
+    assert config["plugins"] == ["search", "tags"]  # the demo uses Material's tags plugin
+    assert "playbook" not in str(config["plugins"])
     assert (tmp_path / "export" / "docs" / "objections.md").is_file()
     build(load_config(str(tmp_path / "export" / "mkdocs.yml"), strict=True))
     build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "plugin")))
