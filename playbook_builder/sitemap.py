@@ -117,7 +117,8 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
         for r in pb.roles:
             result.append(Page(role_src(r.id), "role.md.j2", {"role": r}))
             result.append(Page(role_print_src(r.id), "role-print.md.j2",
-                               {"role": r, "printable": True}, in_nav=False))
+                               {"role": r, "printable": True}, in_nav=False,
+                               meta={"search": {"exclude": True}}))
     if health:
         result.append(Page(HEALTH, "health.md.j2", {"report": check(pb)}))
     if changes is not None:

@@ -1,28 +1,18 @@
-"""What only a browser shows, in real Chromium: checklists that remember, the path bar,
-deep links and redirects from earlier addresses.
-
-Uses the system's Chromium (Debian's ``chromium`` package) through Playwright. A failing
-test leaves a screenshot in ``test-results/``.
-"""
+"""What only a browser shows, in real Chromium: search, checklists that remember, the
+path bar, deep links and redirects from earlier addresses. (Fixtures in browser.py.)"""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from playwright import sync_api as playwright_api
 
+from .browser import serve
 from .conftest import REPO
-
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = REPO / "test-results"
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -30,43 +20,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo playbook, built and served on 127.0.0.1."""
     site = tmp_path_factory.mktemp("browser") / "site"
     build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    assert CHROMIUM.exists(), "browser tests need Debian's chromium: apt-get install chromium"
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, request: pytest.FixtureRequest) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.set_default_timeout(10_000)
-    yield tab
-    report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
-        SCREENSHOTS.mkdir(exist_ok=True)
-        tab.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    with serve(site) as url:
+        yield url
 
 
 def test_ticked_checklist_survives_navigation_and_reload(page, served: str) -> None:  # type: ignore[no-untyped-def]
@@ -112,4 +67,29 @@ def test_earlier_address_lands_on_the_new_page(page, served: str) -> None:  # ty
 
 def test_earlier_anchor_lands_on_the_item(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served + "objections/#shame")
+    playwright_api.expect(page.locator("#dignity")).to_be_in_viewport()
+
+
+def search(page, served: str, words: str):  # type: ignore[no-untyped-def]
+    page.goto(served)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(words, delay=10)
+    results = page.locator("a.md-search-result__link")
+    results.first.wait_for()
+    return results
+
+
+def test_search_finds_a_platform_by_its_metaphor(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    results = search(page, served, "garden fence")
+    assert "platforms/whatsapp-groups/" in results.first.get_attribute("href")
+    results.first.click()
+    page.wait_for_url("**/platforms/whatsapp-groups/**")
+
+
+def test_search_lands_on_the_objection_itself(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    results = search(page, served, "shames the people who use it")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    target = next(h for h in hrefs if h and re.search(r"objections/(\?h=[^#]*)?#dignity$", h))
+    page.locator(f'a.md-search-result__link[href="{target}"]').click()
+    page.wait_for_url(re.compile(r".*/objections/(\?h=[^#]*)?#dignity$"))
     playwright_api.expect(page.locator("#dignity")).to_be_in_viewport()
