@@ -88,13 +88,15 @@ def _attempts(request: Request, repo: Path, before_push: Callable[[], None]) -> 
             _start_from_remote(repo, request)
         with _previous_snapshot(repo, request), _strict_config(request.config_file) as config:
             cfg = mkdocs_utils.load_config(str(config))
-            with commands.deploy(cfg, request.version, aliases=list(request.aliases),
-                                 update_aliases=True, branch=request.branch), \
+            with _unless_unchanged(request, "the site is identical to the published one"), \
+                    commands.deploy(cfg, request.version, aliases=list(request.aliases),
+                                    update_aliases=True, branch=request.branch), \
                     mkdocs_utils.inject_plugin(str(config)) as injected:
                 mkdocs_utils.build(injected, request.version)
             if request.set_default:
-                commands.set_default(request.aliases[0] if request.aliases
-                                     else request.version, branch=request.branch)
+                with _unless_unchanged(request, "it already is the default"):
+                    commands.set_default(request.aliases[0] if request.aliases
+                                         else request.version, branch=request.branch)
         if not request.push:
             return
         before_push()
@@ -106,6 +108,17 @@ def _attempts(request: Request, repo: Path, before_push: Callable[[], None]) -> 
                         f" {attempt} of {ATTEMPTS}); publishing again on top of it")
     raise PublishConflict(f"gave up after {ATTEMPTS} attempts: other publishes kept"
                           f" updating '{request.branch}'; run the publish again")
+
+
+@contextmanager
+def _unless_unchanged(request: Request, why: str) -> Iterator[None]:
+    """mike refuses an empty commit; for a publish that changes nothing, that is fine."""
+    from mike import git_utils
+
+    try:
+        yield
+    except git_utils.GitEmptyCommit:
+        request.say(f"nothing new to commit: {why}")
 
 
 def _start_from_remote(repo: Path, request: Request) -> None:

@@ -4,8 +4,6 @@ page, dirty trees, and races between publishes (which retry and never force-push
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,40 +13,12 @@ from click.testing import CliRunner
 from playbook_builder import publish as publishing
 from playbook_builder.cli import main
 
-from .conftest import REPO
-
-GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
-
-
-def git(folder: Path, *args: str) -> str:
-    done = subprocess.run([*GIT, *args], cwd=folder, capture_output=True, text=True,
-                          check=True)
-    return done.stdout
-
-
-def clone_project(remote: Path, folder: Path) -> Path:
-    git(folder.parent, "clone", "-q", str(remote), folder.name)
-    git(folder, "config", "user.name", "Test")
-    git(folder, "config", "user.email", "test@example.org")
-    return folder
+from .gitrepo import clone_project, git, make_remote
 
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
-    """A bare 'origin' holding the demo playbook project."""
-    bare = tmp_path / "origin.git"
-    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(bare))
-    seed = tmp_path / "seed"
-    seed.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", seed)
-    shutil.copytree(REPO / "profiles", seed / "profiles")
-    (seed / "docs").mkdir()
-    (seed / "docs" / ".gitkeep").touch()
-    git(seed, "init", "-q", "-b", "main")
-    git(seed, "add", "-A")
-    git(seed, "commit", "-qm", "playbook")
-    git(seed, "push", "-q", str(bare), "main")
-    return bare
+    return make_remote(tmp_path)
 
 
 def published(remote: Path, path: str) -> str:
