@@ -33,7 +33,7 @@ def test_new_project_builds(tmp_path: Path, ci: str, library: Library,
     assert "playbook validate" in text and "playbook build --strict" in text
     if ci == "github":
         assert data["concurrency"]["cancel-in-progress"] is False
-        assert "for attempt in 1 2 3" in text
+        assert "playbook publish" in text and "--push" in text
     else:
         assert data["pages"]["resource_group"] and data["pages"]["retry"] == 2
     monkeypatch.chdir(project)
