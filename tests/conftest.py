@@ -78,6 +78,19 @@ class Project:
         return docs
 
 
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo playbook, built strictly from the repository's own mkdocs.yml."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site
+
+
+def page_html(site: Path, url: str) -> str:
+    """The HTML of the page at ``url`` (a directory URL such as ``platforms/x``)."""
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.fixture
 def minimal_text() -> str:
     return MINIMAL.read_text(encoding="utf-8")

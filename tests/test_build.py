@@ -8,27 +8,17 @@ import re
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from playbook_builder.library import Library
 
-from .conftest import REPO, Project
+from .conftest import Project, page_html
 
 STEPS = ["why", "who", "listen", "participate", "lead"]
 
 
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo playbook, built strictly from the repository's own mkdocs.yml."""
-    site = tmp_path_factory.mktemp("demo") / "site"
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return site
-
-
 def read(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    return page_html(site, url)
 
 
 def test_demo_has_every_url(demo_site: Path, library: Library) -> None:

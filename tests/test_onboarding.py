@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from playbook_builder.cli import main
 from playbook_builder.library import Library
@@ -18,18 +16,16 @@ from playbook_builder.loading import load_profile
 from playbook_builder.sections import demote, minutes, section
 from playbook_builder.sitemap import targets
 
-from .conftest import EXAMPLE, REPO, Project
+from .conftest import EXAMPLE, REPO, Project, page_html
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("onboarding") / "site"
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(out), strict=True))
-    return out
+@pytest.fixture
+def site(demo_site: Path) -> Path:
+    return demo_site
 
 
 def page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    return page_html(site, url)
 
 
 def test_role_page_has_the_path_times_and_checklist(site: Path) -> None:
