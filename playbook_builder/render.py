@@ -61,7 +61,6 @@ def render_site(
     env = _environment()
     links = targets(pb, health=health)
     specs = pages(pb, health=health, changes=changes, tags=tags)
-    by_src = {page.src: page for page in specs}
 
     def render(page: Page, page_src: str, extra: Mapping[str, Any] | None = None) -> str:
         context = {"pb": pb, "profile": pb.profile, "page_src": page_src, "targets": links,
@@ -76,11 +75,9 @@ def render_site(
         return sections.section(text, target.anchor) if target.anchor else sections.body(text)
 
     def printed(ref: str, page_src: str) -> Markdown:
-        """The target's content, rendered again so that its links work from ``page_src``."""
-        target = links[ref]
-        text = render(by_src[target.src], page_src)
-        piece = sections.section(text, target.anchor) if target.anchor else sections.body(text)
-        return Markdown(sections.demote(piece, 1))
+        """The target's content, with its links made to work from ``page_src``."""
+        moved = sections.rebase_links(reading(ref), links[ref].src, page_src)
+        return Markdown(sections.demote(moved, 1))
 
     for page in specs:
         if "role" in page.context:

@@ -9,6 +9,7 @@ level.
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 
 WORDS_PER_MINUTE = 200
@@ -44,6 +45,20 @@ def demote(markdown: str, levels: int) -> str:
         return f"{hashes} {match.group(2)}"
 
     return _HEADING.sub(lower, markdown)
+
+
+_LINK = re.compile(r"(?<!\\)\]\(([^)\s:#]+\.md)(#[a-z0-9-]*)?\)")
+
+
+def rebase_links(markdown: str, from_src: str, to_src: str) -> str:
+    """Relative links of a page at ``from_src``, rewritten to work from ``to_src``."""
+    here, there = posixpath.dirname(from_src), posixpath.dirname(to_src) or "."
+
+    def move(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(here, match.group(1)))
+        return f"]({posixpath.relpath(target, there)}{match.group(2) or ''})"
+
+    return _LINK.sub(move, markdown)
 
 
 def minutes(markdown: str) -> int:
