@@ -9,6 +9,7 @@ template environment never sees a profile value as template source. Only values 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,6 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import markdown_text, sections
@@ -94,7 +94,8 @@ def render_site(
 def _front_matter(meta: Mapping[str, Any]) -> str:
     """Page metadata; ``render_macros: false`` keeps mkdocs-macros from running our pages."""
     data = {"render_macros": False, **meta}
-    return "---\n" + yaml.safe_dump(data, sort_keys=True) + "---\n\n"
+    # JSON is YAML too, and several times faster to write than YAML for every page.
+    return "---\n" + json.dumps(data, sort_keys=True) + "\n---\n\n"
 
 
 def render_template(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
