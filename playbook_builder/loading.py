@@ -7,8 +7,12 @@ of them, so a user fixes everything in one pass.
 from __future__ import annotations
 
 from collections.abc import Iterator
+import typing
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from .diagnostics import Diagnostic, InputError, did_you_mean
 from .images import IMAGE_TYPES, image_problem
@@ -134,7 +138,10 @@ def load_profile(path: Path, library: Library) -> Playbook:
     doc = load_yaml(path, display_path(path))
     profile, problems = validate(doc, Profile)
     if profile is None:
-        raise InputError(problems)
+        # Report the references of the sections that are valid too, in the same run.
+        partial, broken = partial_profile(doc.data)
+        unchecked = {_REFERRED_AS[k] for k in broken if k in _REFERRED_AS}
+        raise InputError(problems + check_references(doc, partial, library, unchecked))
     problems = check_references(doc, profile, library)
     problems += _check_logo(doc, profile, path)
     playbook = merge(profile, library, doc.file)
@@ -142,6 +149,31 @@ def load_profile(path: Path, library: Library) -> Playbook:
     if problems:
         raise InputError(problems)
     return playbook
+
+
+_REFERRED_AS = {"audiences": "audience", "goals": "goal", "platforms": "platform"}
+
+
+def partial_profile(data: object) -> tuple[Profile, set[str]]:
+    """The profile's valid top-level sections (others left empty), and the invalid ones."""
+    sections = data if isinstance(data, dict) else {}
+    valid: dict[str, Any] = {}
+    broken: set[str] = set()
+    for name, field in Profile.model_fields.items():
+        if name not in sections:
+            if field.is_required():
+                broken.add(name)
+            continue
+        try:
+            kind = Annotated[field.annotation, *field.metadata] if field.metadata \
+                else field.annotation
+            adapter: TypeAdapter[Any] = TypeAdapter(kind)
+            valid[name] = adapter.validate_python(sections[name])
+        except ValidationError:
+            broken.add(name)
+    empty = {name: () for name, field in Profile.model_fields.items()
+             if name in broken and typing.get_origin(field.annotation) is tuple}
+    return Profile.model_construct(**{**empty, **valid}), broken
 
 
 def logo_path(profile_path: Path, logo: str) -> Path:

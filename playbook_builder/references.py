@@ -14,8 +14,10 @@ RESERVED_IDS = frozenset({"index"})
 
 
 class _Checker:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, unchecked: Collection[str] = ()) -> None:
         self.doc = doc
+        self.unchecked = unchecked
+        """Kinds whose own section is invalid: references to them cannot be judged."""
         self.problems: list[Diagnostic] = []
 
     def unique(self, kind: str, loc: Loc, ids: Sequence[str], taken: Collection[str] = (),
@@ -33,6 +35,8 @@ class _Checker:
             seen.add(item_id)
 
     def refs(self, kind: str, loc: Loc, ids: Iterable[str], known: Collection[str]) -> None:
+        if kind in self.unchecked:
+            return
         seen: set[str] = set()
         for i, ref in enumerate(ids):
             if ref not in known:
@@ -57,15 +61,17 @@ class _Checker:
     def ref(
         self, kind: str, loc: Loc, ref: str, known: Collection[str], *, at_key: bool = False
     ) -> None:
-        if ref not in known:
+        if ref not in known and kind not in self.unchecked:
             self.problems.append(self.doc.diagnostic(
                 loc, "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known), at_key=at_key
             ))
 
 
-def check_references(doc: Document, profile: Profile, library: Library) -> list[Diagnostic]:
-    """Every broken or duplicated reference in ``profile``, located in ``doc``."""
-    c = _Checker(doc)
+def check_references(doc: Document, profile: Profile, library: Library,
+                     unchecked: Collection[str] = ()) -> list[Diagnostic]:
+    """Every broken or duplicated reference in ``profile``, located in ``doc``; references
+    to the ``unchecked`` kinds ('audience', 'goal', 'platform') are skipped."""
+    c = _Checker(doc, unchecked)
     audiences = [a.id for a in profile.audiences]
     goals = [g.id for g in profile.goals]
     chosen = [library.canonical("platforms", p.id) for p in profile.platforms]

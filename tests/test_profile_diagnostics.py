@@ -203,3 +203,20 @@ def test_a_plain_svg_logo_is_fine(tmp_path: Path, library: Library) -> None:
     path.write_text(BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: logo.svg\n"),
                     encoding="utf-8")
     assert load_profile(path, library).profile.organisation.logo == "logo.svg"
+
+
+def test_references_are_reported_with_structural_problems(
+    tmp_path: Path, library: Library
+) -> None:
+    text = BASE.replace("  name: Hillside\n", "  name: Hillside\n  sector: charity\n") + (
+        "    hangs_out: [facebok]\n"
+        "goals:\n  - id: g\n    statement: s\n    audiences: [reader]\n"
+        "platforms:\n  - id: facebook\n    goals: [g]\n    cadence: [not, text]\n"
+    )
+    lines = [line for line in problems(tmp_path, library, text).splitlines()
+             if "error:" in line]
+    assert lines == [
+        "org.yml:4:11: error: 'charity' is not an allowed value for 'sector' [PB103]",
+        "org.yml:13:17: error: unknown audience 'reader' [PB201]",
+        "org.yml:17:14: error: 'cadence' must be text, not a list [PB102]",
+    ]  # the platforms section is invalid, so 'facebok' (a platform) is not judged
