@@ -6,8 +6,8 @@ of them, so a user fixes everything in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import typing
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -165,7 +165,7 @@ def partial_profile(data: object) -> tuple[Profile, set[str]]:
                 broken.add(name)
             continue
         try:
-            kind = Annotated[field.annotation, *field.metadata] if field.metadata \
+            kind: Any = Annotated[field.annotation, *field.metadata] if field.metadata \
                 else field.annotation
             adapter: TypeAdapter[Any] = TypeAdapter(kind)
             valid[name] = adapter.validate_python(sections[name])

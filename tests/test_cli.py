@@ -97,6 +97,9 @@ def test_json_format(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.Monk
     result = runner.invoke(main, ["validate", "--format", "json", "p.yml"])
     assert result.exit_code == 2
     assert json.loads(result.stdout) == [{
+        "file": "p.yml", "line": 8, "col": 17, "code": "PB201", "severity": "error",
+        "message": "unknown platform 'facebok'", "hint": "did you mean 'facebook'?",
+    }, {
         "file": "p.yml", "line": 9, "col": 1, "code": "PB104", "severity": "error",
         "message": "unknown key 'platfroms'", "hint": "did you mean 'platforms'?",
     }]
@@ -122,4 +125,5 @@ def test_build_reports_in_the_chosen_format(runner: CliRunner, project: Project,
     project.write_profile(BROKEN)
     result = runner.invoke(main, ["build", "--format", "github"])
     assert result.exit_code == 2
-    assert result.stdout.startswith("::error file=profile.yml,line=9,col=1,title=PB104::")
+    assert result.stdout.splitlines()[1].startswith(
+        "::error file=profile.yml,line=9,col=1,title=PB104::")
