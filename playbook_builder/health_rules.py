@@ -1,0 +1,443 @@
+"""The strategy health rules, each defined once with the check that finds it.
+
+A rule belongs to a step of the five-step path and explains, in the method's own words,
+why it matters; its check reads the merged playbook and yields where the profile could
+follow the method more closely, what was noticed, and what to do about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .findings import Rule, Severity
+from .library import STEP_IDS, StepId
+from .playbook import Playbook
+from .yamlsource import Loc
+
+MIN_WHY_WORDS = 8
+"""Below this, the answer to "why care?" is a placeholder rather than an answer."""
+
+FULL_WHY_WORDS = 25
+"""Below this, the answer is a start; the why step asks for a short paragraph."""
+
+MAX_PLATFORMS_PER_OWNER = 2
+"""More platforms than this for one person is busywork the method warns against."""
+
+
+_Notes = Iterator[tuple[Loc, str, str]]
+"""What a check yields: where, the message and the advice, for each finding."""
+_Check = Callable[[Playbook], _Notes]
+
+CHECKS: list[tuple[Rule, _Check]] = []
+
+
+def _rule(
+    id: str, severity: Severity, step: StepId, title: str, explanation: str, source: str
+) -> Callable[[_Check], _Check]:
+    """Register the decorated check under a rule, so each rule is defined exactly once."""
+
+    def register(check: _Check) -> _Check:
+        CHECKS.append((Rule(id, severity, step, title, explanation, source), check))
+        return check
+
+    return register
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    """``text`` on one line in single quotes, shortened so messages stay readable."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return f"'{flat}'"
+
+
+def _names(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list in plain words."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+# --- Step 1: why care? -----------------------------------------------------------------
+
+
+@_rule(
+    "why-missing", "warning", "why", "The why is missing",
+    "Everything else in the playbook rests on why anyone should care about your work. "
+    "Without it there is nothing to choose audiences, platforms or measures by.",
+    "strategy/why",
+)
+def _why_missing(pb: Playbook) -> _Notes:
+    why = pb.profile.why
+    if _words(why) < MIN_WHY_WORDS:
+        yield (("why",),
+               f"Your answer to 'why should anyone care?' is only {_quote(why)}.",
+               "Write a few sentences about what changes in someone's life, work or "
+               "neighbourhood because you exist. Try the one-sentence exercise on the "
+               "'Why care' page with two people who do not work with you.")
+
+
+@_rule(
+    "why-thin", "advice", "why", "The why could say more",
+    "A short paragraph on why your work matters to people outside your organisation "
+    "gives every later choice something to be judged against.",
+    "strategy/why",
+)
+def _why_thin(pb: Playbook) -> _Notes:
+    count = _words(pb.profile.why)
+    if MIN_WHY_WORDS <= count < FULL_WHY_WORDS:
+        yield (("why",),
+               f"Your answer to 'why should anyone care?' has {count} words.",
+               "It is a good start. Add a sentence or two on who it matters to and what "
+               "they would miss if you stopped tomorrow.")
+
+
+@_rule(
+    "no-goals", "warning", "why", "No goals yet",
+    "Decide what you want to achieve before choosing any tools; without a goal there is "
+    "nothing to measure and no way to tell whether the work is helping.",
+    "principles/know-where-you-are-going",
+)
+def _no_goals(pb: Playbook) -> _Notes:
+    if not pb.profile.goals:
+        yield (("goals",),
+               "The profile has no goals yet.",
+               "Add two or three goals under 'goals', each saying who should do what, "
+               "and by when, with a measure that tells you whether it happened.")
+
+
+@_rule(
+    "goal-without-measure", "warning", "why", "A goal without a measure",
+    "A goal needs a way to tell whether it has been met; otherwise nobody can say "
+    "whether the time spent is working.",
+    "strategy/why",
+)
+def _goal_without_measure(pb: Playbook) -> _Notes:
+    for i, goal in enumerate(pb.profile.goals):
+        if not goal.measures:
+            yield (("goals", i, "measures"),
+                   f"The goal {_quote(goal.statement)} has no measure.",
+                   "Add one or two 'measures' you could count each month, such as "
+                   "sign-ups, replies or referrals that the goal is really about.")
+
+
+_VANITY = re.compile(
+    r"\b(followers?|likes|fans|views|impressions|reach|retweets?|reposts?|shares|"
+    r"subscribers?|reactions|hearts|engagement|page ?views|follower count)\b",
+    re.IGNORECASE,
+)
+"""Counts that grow without anyone doing what the goal needs."""
+
+_OUTCOME = re.compile(
+    r"\b(who|that|which|becom\w*|turn\w* into|go on to|went on to|sign(?:ed|s)? up)\b",
+    re.IGNORECASE,
+)
+"""Words that tie a count to what people then do ("subscribers who become donors")."""
+
+
+def _is_vanity(measure: str) -> bool:
+    return bool(_VANITY.search(measure)) and not _OUTCOME.search(measure)
+
+
+@_rule(
+    "goal-only-vanity-measures", "warning", "why", "A goal measured only by popularity",
+    "Follower and like counts look like progress but say little on their own; the right "
+    "followers matter, not the number. Count the actions your goal depends on.",
+    "principles/tactic-not-strategy",
+)
+def _goal_only_vanity(pb: Playbook) -> _Notes:
+    for i, goal in enumerate(pb.profile.goals):
+        if goal.measures and all(_is_vanity(m) for m in goal.measures):
+            counted = _names([_quote(m) for m in goal.measures])
+            yield (("goals", i, "measures"),
+                   f"The goal {_quote(goal.statement)} is measured only by {counted}.",
+                   "Keep these if they help, and add a measure of what people do because "
+                   "of it, such as sign-ups, donations, replies or referrals.")
+
+
+@_rule(
+    "platform-without-goal", "warning", "why", "A tool before a strategy",
+    "No account should be opened until it is linked to one of your goals; a platform "
+    "that serves no goal is effort with nothing to show for it.",
+    "strategy/why",
+)
+def _platform_without_goal(pb: Playbook) -> _Notes:
+    for i, platform in enumerate(pb.platforms):
+        if not platform.goals:
+            yield (("platforms", i, "goals"),
+                   f"The platform {_quote(platform.name)} serves no goal.",
+                   f"Name the goal {platform.name} helps with under its 'goals', or pause "
+                   "it until one of your goals needs it.")
+
+
+# --- Step 2: who? ----------------------------------------------------------------------
+
+
+@_rule(
+    "goal-without-audience", "warning", "who", "A goal without an audience",
+    "Every goal depends on some group of people doing something; linking it to them "
+    "shows whose conversations to follow and where to take part.",
+    "strategy/who",
+)
+def _goal_without_audience(pb: Playbook) -> _Notes:
+    for i, goal in enumerate(pb.profile.goals):
+        if not goal.audiences:
+            yield (("goals", i, "audiences"),
+                   f"The goal {_quote(goal.statement)} names no audience.",
+                   "Add the ids of the audiences this goal depends on under its "
+                   "'audiences'.")
+
+
+@_rule(
+    "platform-without-audience", "warning", "who", "A platform for nobody in particular",
+    "Until you know who a platform is for, you cannot tell what to share there, what to "
+    "listen for or what to count.",
+    "principles/tactic-not-strategy",
+)
+def _platform_without_audience(pb: Playbook) -> _Notes:
+    for i, platform in enumerate(pb.platforms):
+        if not platform.audiences:
+            yield (("platforms", i, "audiences"),
+                   f"The platform {_quote(platform.name)} names no audience.",
+                   f"Add the audiences you meet on {platform.name} under its "
+                   "'audiences'; if you cannot name one, it may not be needed yet.")
+
+
+@_rule(
+    "audience-without-place", "advice", "who", "An audience with no known meeting place",
+    "Conversations already happen somewhere; joining them works better than building a "
+    "stage and hoping people turn up.",
+    "principles/go-where-the-conversation-is",
+)
+def _audience_without_place(pb: Playbook) -> _Notes:
+    for i, audience in enumerate(pb.profile.audiences):
+        if not audience.hangs_out:
+            yield (("audiences", i, "hangs_out"),
+                   f"The audience {_quote(audience.name)} has no place listed where it "
+                   "already talks.",
+                   "Ask a few of them where they swap news and questions, and list those "
+                   "platforms under 'hangs_out'; three places is a good start.")
+
+
+@_rule(
+    "platform-away-from-audience", "advice", "who", "A platform where your audience is not",
+    "Go where your audience already talks rather than asking it to come to you; a "
+    "platform none of its audiences uses means building an empty stage.",
+    "principles/go-where-the-conversation-is",
+)
+def _platform_away_from_audience(pb: Playbook) -> _Notes:
+    for i, platform in enumerate(pb.platforms):
+        audiences = platform.audiences or pb.profile.audiences
+        if not any(a.hangs_out for a in audiences):
+            continue  # nobody's places are known yet: audience-without-place says so
+        if not any(platform.id in a.hangs_out for a in audiences):
+            who = _names([_quote(a.name) for a in audiences])
+            yield (("platforms", i),
+                   f"{_quote(platform.name)} is not among the places where its "
+                   f"audiences ({who}) already talk.",
+                   f"Check whether {platform.name} is really where they are. If it is, add "
+                   f"'{platform.id}' to their 'hangs_out'; if not, consider meeting them "
+                   "where they already talk instead.")
+
+
+@_rule(
+    "audience-not-reached", "advice", "who", "An audience no platform reaches",
+    "Naming an audience is the start; the plan should say where you will meet it, "
+    "ideally in a place it already uses.",
+    "principles/go-where-the-conversation-is",
+)
+def _audience_not_reached(pb: Playbook) -> _Notes:
+    chosen = {p.id for p in pb.platforms}
+    for i, audience in enumerate(pb.profile.audiences):
+        if pb.platforms_for(audience.id) or chosen.intersection(audience.hangs_out):
+            continue
+        places = (f" They already talk on {_names(list(audience.hangs_out))}; one of those "
+                  "may be the place to start." if audience.hangs_out else "")
+        yield (("audiences", i),
+               f"None of your chosen platforms reaches the audience {_quote(audience.name)}.",
+               "Add this audience to a platform you already use, or choose where to meet "
+               f"them offline for now.{places}")
+
+
+# --- Step 3: listen --------------------------------------------------------------------
+
+
+@_rule(
+    "audience-without-listening", "warning", "listen", "An audience nobody listens to",
+    "Listen before you speak: hearing what people already say shows where you can help "
+    "and how each space expects a newcomer to behave.",
+    "principles/listen-before-you-speak",
+)
+def _audience_without_listening(pb: Playbook) -> _Notes:
+    heard = {plan.audience for plan in pb.profile.listening}
+    for i, audience in enumerate(pb.profile.audiences):
+        if audience.id not in heard:
+            yield (("audiences", i),
+                   f"There is no listening plan for the audience {_quote(audience.name)}.",
+                   f"Add an entry under 'listening' with 'audience: {audience.id}', where "
+                   "you will listen and what you listen for.")
+
+
+@_rule(
+    "listening-plan-incomplete", "advice", "listen", "A listening plan with a gap",
+    "Listening works best with a few named places to follow and a few things to listen "
+    "for, so it gives you a starting point to compare against later.",
+    "strategy/listen",
+)
+def _listening_incomplete(pb: Playbook) -> _Notes:
+    names = {a.id: a.name for a in pb.profile.audiences}
+    for i, plan in enumerate(pb.profile.listening):
+        missing = [key for key, value in (("where", plan.where),
+                                          ("listen_for", plan.listen_for)) if not value]
+        if missing:
+            name = _quote(names.get(plan.audience, plan.audience))
+            what = {"where": "where you listen", "listen_for": "what you listen for"}
+            yield (("listening", i, missing[0]),
+                   f"The listening plan for {name} does not say "
+                   f"{' or '.join(what[m] for m in missing)}.",
+                   f"Fill in {' and '.join(repr(m) for m in missing)}: for example the "
+                   "groups you follow and the questions that keep coming up.")
+
+
+# --- Step 4: participate ---------------------------------------------------------------
+
+
+@_rule(
+    "participation-without-donts", "warning", "participate", "No don'ts for taking part",
+    "Communities welcome members and push away marketers; a short list of what you never "
+    "do keeps everyone who posts on the right side of that line.",
+    "principles/earn-the-right-before-you-sell",
+)
+def _participation_without_donts(pb: Playbook) -> _Notes:
+    if not pb.profile.participation.dont:
+        yield (("participation", "dont"),
+               "The participation plan has no 'don't' yet.",
+               "Agree two or three things nobody posts or does, such as arguing in public "
+               "or selling in a space where you have not yet helped, and list them under "
+               "'dont'.")
+
+
+@_rule(
+    "participation-without-dos", "advice", "participate", "No dos for taking part",
+    "Credibility comes from useful contributions; naming them helps everyone who posts "
+    "aim for better conversations rather than more noise.",
+    "principles/smarter-conversations",
+)
+def _participation_without_dos(pb: Playbook) -> _Notes:
+    if not pb.profile.participation.do:
+        yield (("participation", "do"),
+               "The participation plan does not say what you do when you take part.",
+               "List a few useful habits under 'do', such as answering questions within a "
+               "day or sharing other groups' good news.")
+
+
+@_rule(
+    "platform-without-owner", "advice", "participate", "A platform nobody looks after",
+    "A platform nobody is responsible for becomes busywork for whoever has a spare "
+    "moment, or an account that quietly goes stale.",
+    "principles/no-hamster-wheels",
+)
+def _platform_without_owner(pb: Playbook) -> _Notes:
+    for i, platform in enumerate(pb.platforms):
+        if not platform.owner:
+            yield (("platforms", i, "owner"),
+                   f"The platform {_quote(platform.name)} has no owner.",
+                   f"Name the person or team who looks after {platform.name} under its "
+                   "'owner'; if nobody can, consider pausing it.")
+
+
+@_rule(
+    "platform-without-cadence", "advice", "participate", "A platform with no rhythm",
+    "Saying how often you take part keeps the effort in proportion and tells you whether "
+    "the plan fits the time you have.",
+    "principles/no-hamster-wheels",
+)
+def _platform_without_cadence(pb: Playbook) -> _Notes:
+    for i, platform in enumerate(pb.platforms):
+        if not platform.cadence:
+            yield (("platforms", i, "cadence"),
+                   f"The platform {_quote(platform.name)} has no cadence.",
+                   f"Say how often you take part on {platform.name} under its 'cadence', "
+                   "such as \"twice a week\"; a pace you can keep beats a busy one.")
+
+
+@_rule(
+    "owner-overloaded", "warning", "participate", "More platforms than one person can carry",
+    "Busy activity spread across many platforms wears people out and achieves little; "
+    "a few channels, each with a clear purpose, usually do more good.",
+    "principles/no-hamster-wheels",
+)
+def _owner_overloaded(pb: Playbook) -> _Notes:
+    held: dict[str, list[int]] = {}
+    for i, platform in enumerate(pb.platforms):
+        if platform.owner:
+            held.setdefault(" ".join(platform.owner.split()).casefold(), []).append(i)
+    for indexes in held.values():
+        if len(indexes) > MAX_PLATFORMS_PER_OWNER:
+            owner = pb.platforms[indexes[0]].owner or ""
+            names = _names([pb.platforms[i].name for i in indexes])
+            yield (("platforms", indexes[MAX_PLATFORMS_PER_OWNER], "owner"),
+                   f"{_quote(owner)} looks after {len(indexes)} platforms: {names}.",
+                   f"Share some with a colleague, or keep the {MAX_PLATFORMS_PER_OWNER} that "
+                   "serve your goals best and pause the rest until there is time for them.")
+
+
+# --- Step 5: lead ----------------------------------------------------------------------
+
+
+@_rule(
+    "no-leading-initiative", "warning", "lead", "No way for supporters to take part",
+    "The last step opens doors so that people who care about your mission can do "
+    "something with you, not only hear from you.",
+    "strategy/lead",
+)
+def _no_leading(pb: Playbook) -> _Notes:
+    if not pb.profile.leading:
+        yield (("leading",),
+               "The profile has no leading initiative yet.",
+               "Add one simple invitation under 'leading', such as a supper club, a story "
+               "exchange or a help session, and try it with a few supporters first.")
+
+
+@_rule(
+    "role-without-path", "warning", "lead", "A role with nothing to read",
+    "Newcomers are the people most ready to take part; a short reading path lets them "
+    "start from your purpose rather than from a login.",
+    "strategy/lead",
+)
+def _role_without_path(pb: Playbook) -> _Notes:
+    for i, role in enumerate(pb.roles):
+        if not role.path:
+            yield (("roles", i, "path"),
+                   f"The role {_quote(role.name)} has no reading path.",
+                   "List three to six pages under 'path', starting with 'strategy/why', so "
+                   "someone new knows what to read on their first day.")
+
+
+@_rule(
+    "role-path-skips-strategy", "advice", "lead", "A role path that skips the strategy",
+    "Tools only make sense once you know where you are going; people new to a role should "
+    "meet the purpose before the platforms.",
+    "principles/know-where-you-are-going",
+)
+def _role_skips_strategy(pb: Playbook) -> _Notes:
+    for i, role in enumerate(pb.roles):
+        if role.path and not any(p == "strategy" or p.startswith("strategy/")
+                                 for p in role.path):
+            yield (("roles", i, "path"),
+                   f"The reading path for {_quote(role.name)} has no strategy page.",
+                   "Add 'strategy/why' near the start of the path, so the platforms make "
+                   "sense when they get to them.")
+
+
+# --- In path order ---------------------------------------------------------------------
+
+
+_ORDER = {step: n for n, step in enumerate(STEP_IDS)}
+CHECKS.sort(key=lambda entry: _ORDER[entry[0].step])  # stable: definition order per step
+
+RULES: tuple[Rule, ...] = tuple(rule for rule, _ in CHECKS)
+"""Every rule, in step order and then in the order findings are reported."""
