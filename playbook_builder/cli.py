@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -354,10 +353,10 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
         publishing.publish(request, config_file.resolve().parent)
     except publishing.PublishProblem as exc:
         raise UsageProblem(str(exc)) from None
+    except publishing.PublishFailed as exc:
+        raise click.ClickException(str(exc)) from None
     except publishing.PublishConflict as exc:
         raise _Conflict(str(exc)) from None
-    except subprocess.CalledProcessError:
-        raise click.ClickException("the build failed; see the messages above") from None
     click.echo(f"published {version}" + (f" as {', '.join(aliases)}" if aliases else ""))
 
 

@@ -26,7 +26,7 @@ from .diagnostics import InputError
 from .gate import inspect_html
 from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
-from .publish import PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .publish import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .redirects import redirect_page
 from .render import RenderedPage, TemplateBug, render_site
 from .resources import data_dir
@@ -215,7 +215,8 @@ def _changes_being_published(pb: Playbook) -> Changes | None:
 def _add_versions(config: MkDocsConfig) -> None:
     """Under mike, Material's version selector and outdated banner (unless configured)."""
     if os.environ.get("MIKE_DOCS_VERSION") and "version" not in config.extra:
-        config.extra["version"] = {"provider": "mike", "default": "latest", "alias": True}
+        default = os.environ.get(DEFAULT_ENV) or "latest"
+        config.extra["version"] = {"provider": "mike", "default": default, "alias": True}
 
 
 def _uses_tags(config: MkDocsConfig) -> bool:

@@ -135,3 +135,52 @@ def test_always_losing_exits_3(remote: Path, tmp_path: Path,
     assert publishing.PublishConflict.exit_code == 3
     names = [v["version"] for v in json.loads(published(remote, "versions.json"))]
     assert "3.0" not in names
+
+
+def test_a_failed_push_is_not_mistaken_for_a_race(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    code, out = run_publish(project, monkeypatch, "1.0", "--push", "--remote", "nowhere")
+    assert code == 1
+    assert "git fetch failed" in out or "git push failed" in out
+    assert "reached 'gh-pages' first" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["1.0", "--alias", "1.0"], "is both the version and an alias"),
+     (["2.0", "--alias", "1.0"], "already specified as a version")],
+)
+def test_mike_refusals_are_usage_problems(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str],
+    message: str,
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    assert run_publish(project, monkeypatch, "1.0")[0] == 0
+    code, out = run_publish(project, monkeypatch, *args)
+    assert code == 2 and message in out
+
+
+def test_publish_leaves_the_projects_site_folder_alone(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    assert run_publish(project, monkeypatch, "1.0")[0] == 0
+    assert not (project / "site").exists()
+    assert "1.0" in published_local(project, "versions.json")
+
+
+def test_changes_compare_with_the_version_just_before(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    for version in ("dev", "2026.10", "2026.12"):
+        assert run_publish(project, monkeypatch, version)[0] == 0
+    assert run_publish(project, monkeypatch, "2026.11")[0] == 0
+    page = published_local(project, "2026.11/changes/index.html").lower()
+    assert "since version 2026.10" in page and "2026.12" not in page
+
+
+def published_local(project: Path, path: str) -> str:
+    return git(project, "show", f"gh-pages:{path}")
