@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
@@ -95,10 +96,14 @@ def plan(
     return jobs, invalid
 
 
-def hash_inputs(config_file: Path, library_files: Iterable[Path]) -> str:
-    """A hash of what every site shares: the tool, the configuration and the library."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in [config_file, *sorted(library_files)]:
+def hash_inputs(config_file: Path, folders: Iterable[Path]) -> str:
+    """A hash of what every site shares: the tools' versions, the configuration, and every
+    file in ``folders`` (the library, docs, theme overrides, our templates)."""
+    versions = [__version__, *(metadata.version(p) for p in ("mkdocs", "mkdocs-material"))]
+    digest = hashlib.sha256("\0".join(versions).encode())
+    files = sorted({p for folder in folders if folder.is_dir()
+                    for p in folder.rglob("*") if p.is_file()})
+    for path in [config_file, *files]:
         digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -124,6 +129,7 @@ def run(
     config_file: Path,
     workers: int,
     report: Callable[[SiteResult], None],
+    strict: bool = False,
 ) -> list[SiteResult]:
     """Build every job in ``workers`` processes, reporting each result as it comes."""
     results: list[SiteResult] = []
@@ -131,7 +137,7 @@ def run(
         return results
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(build_site, job, str(config_file)) for job in jobs]
+        futures = [pool.submit(build_site, job, str(config_file), strict) for job in jobs]
         for future in as_completed(futures):
             result = future.result()
             results.append(result)
@@ -139,7 +145,7 @@ def run(
     return sorted(results, key=lambda r: r.slug)
 
 
-def build_site(job: SiteJob, config_file: str) -> SiteResult:
+def build_site(job: SiteJob, config_file: str, strict: bool = False) -> SiteResult:
     """One site, built in a worker process; never raises."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -151,7 +157,7 @@ def build_site(job: SiteJob, config_file: str) -> SiteResult:
     os.environ[PROFILE_ENV] = str(job.profile.absolute())
 
     def build_into(staging: Path) -> None:
-        build(load_config(config_file, site_dir=str(staging)))
+        build(load_config(config_file, site_dir=str(staging), strict=strict))
 
     try:
         publish_atomically(job.out, build_into, marker=job.fingerprint)
@@ -162,8 +168,16 @@ def build_site(job: SiteJob, config_file: str) -> SiteResult:
     return SiteResult(job.profile, job.slug, "built", time.perf_counter() - started)
 
 
+INDEX_MARKER = ".playbook-sites"
+"""Marks a folder of playbooks whose index page we wrote."""
+
+
 def write_index(out: Path, jobs: Sequence[SiteJob]) -> None:
-    """``OUT/index.html``: a plain page linking every playbook, replaced atomically."""
+    """``OUT/index.html``: a plain page linking every playbook, replaced atomically, and
+    never over an index page that we did not write."""
+    if (out / "index.html").exists() and not (out / INDEX_MARKER).exists():
+        raise OutputError(f"{out / 'index.html'}: refusing to replace a page that playbook"
+                          " did not write; choose another --out")
     items = "\n".join(
         f'    <li><a href="{html.escape(job.slug)}/">{html.escape(job.title)}</a></li>'
         for job in sorted(jobs, key=lambda j: j.title.lower())
@@ -174,6 +188,7 @@ def write_index(out: Path, jobs: Sequence[SiteJob]) -> None:
         f"{items}\n  </ul>\n</body>\n</html>\n"
     )
     out.mkdir(parents=True, exist_ok=True)
-    temporary = out / ".index.html.tmp"
+    (out / INDEX_MARKER).write_text("index written by playbook\n", encoding="utf-8")
+    temporary = out / f".index.html.{os.getpid()}.tmp"
     temporary.write_text(page, encoding="utf-8")
     os.replace(temporary, out / "index.html")

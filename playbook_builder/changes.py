@@ -93,6 +93,12 @@ def _general(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     before, after = old["profile"]["organisation"], new["profile"]["organisation"]
     if before.get("voice") != after.get("voice"):
         lines.append(f"Our voice is now described as '{after.get('voice') or 'unstated'}'.")
+    rest = [k for k in sorted({*before, *after}) if k != "voice" and before.get(k) != after.get(k)]
+    if rest:
+        lines.append(f"The organisation's details changed: {_fields(before, after, rest)}.")
+    info_before, info_after = old["profile"]["playbook"], new["profile"]["playbook"]
+    if info_before != info_after:
+        lines.append(f"The playbook's details changed: {_fields(info_before, info_after)}.")
     if old["profile"]["participation"] != new["profile"]["participation"]:
         changed = _fields(old["profile"]["participation"], new["profile"]["participation"])
         lines.append(f"How we take part changed: {changed}.")
@@ -110,6 +116,7 @@ def _compare(before: Sequence[Entry], after: Sequence[Entry], kind: str, label: 
     return lines
 
 
-def _fields(before: Entry, after: Entry) -> str:
-    names = [k for k in sorted({*before, *after}) if before.get(k) != after.get(k)]
+def _fields(before: Entry, after: Entry, names: Sequence[str] | None = None) -> str:
+    if names is None:
+        names = [k for k in sorted({*before, *after}) if before.get(k) != after.get(k)]
     return ", ".join(_FIELD_WORDS.get(n, n.replace("_", " ")) for n in names) + " updated"

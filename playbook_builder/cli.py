@@ -101,7 +101,7 @@ def build(
     if profiles_dir is not None:
         if profile is not None:
             raise UsageProblem("give either --profile or --profiles, not both")
-        _build_many(config_file, profiles_dir, out, jobs, changed_only, shard, fmt)
+        _build_many(config_file, profiles_dir, out, jobs, changed_only, shard, strict, fmt)
         return
     if changed_only or shard:
         raise UsageProblem("--changed-only and --shard need --profiles")
@@ -115,7 +115,7 @@ def build(
 
 
 def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
-                changed_only: bool, shard_text: str | None, fmt: str) -> None:
+                changed_only: bool, shard_text: str | None, strict: bool, fmt: str) -> None:
     """One site per profile; every problem reported, the others still built."""
     from . import batch
     from .plugin import PlaybookPlugin, resolve_inputs
@@ -130,18 +130,28 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
             raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
         content_dir = resolve_inputs(plugin.config, config.config_file_path).content_dir
         target = (out or Path(config["site_dir"])).absolute()
+        shared_folders = [content_dir, Path(config.docs_dir), *_theme_folders(config)]
     try:
         library = load_library(content_dir)
     except InputError as exc:
         raise _Invalid(exc.diagnostics, fmt) from None
-    shared = batch.hash_inputs(config_file, (p for p in content_dir.rglob("*") if p.is_file()))
-    planned, invalid = batch.plan(batch.find_profiles(folder, shard), target, library, shared)
+    shared = batch.hash_inputs(config_file, shared_folders)
+    # Every profile is planned, so that slugs are unique and the index is whole across
+    # shards; this shard builds (and reports) only its own share.
+    everything, every_invalid = batch.plan(batch.find_profiles(folder), target, library,
+                                           shared)
+    mine = set(batch.find_profiles(folder, shard))
+    planned = [job for job in everything if job.profile in mine]
+    invalid = [result for result in every_invalid if result.profile in mine]
     todo = [job for job in planned if not (changed_only and batch.is_unchanged(job))]
     for job in planned:
         if job not in todo:
             click.echo(f"{job.slug}: unchanged", err=True)
-    results = _run_with_progress(todo, config_file, jobs)
-    batch.write_index(target, planned)
+    results = _run_with_progress(todo, config_file, jobs, strict)
+    try:
+        batch.write_index(target, everything)
+    except OutputError as exc:
+        raise UsageProblem(str(exc)) from None
     failed = [r for r in results if r.status == "failed"]
     click.echo(f"{len(results) - len(failed)} built, {len(planned) - len(todo)} unchanged, "
                f"{len(failed)} failed, {len(invalid)} invalid", err=True)
@@ -152,7 +162,16 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
         raise SystemExit(1 if failed else EXIT_INVALID)
 
 
-def _run_with_progress(jobs: list[Any], config_file: Path, workers: int) -> list[Any]:
+def _theme_folders(config: Any) -> list[Path]:
+    """The theme folders a site's pages depend on: ours and the user's overrides."""
+    from .resources import data_dir
+
+    custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    return [*custom, data_dir("overrides"), Path(__file__).parent / "templates"]
+
+
+def _run_with_progress(jobs: list[Any], config_file: Path, workers: int,
+                       strict: bool) -> list[Any]:
     """Build, showing a progress bar on a terminal and one plain line per site otherwise."""
     from . import batch
 
@@ -161,13 +180,14 @@ def _run_with_progress(jobs: list[Any], config_file: Path, workers: int) -> list
         return f"{result.slug}: {result.status} in {result.seconds:.1f} s{detail}"
 
     if not sys.stderr.isatty():
-        return batch.run(jobs, config_file, workers, lambda r: click.echo(line(r), err=True))
+        return batch.run(jobs, config_file, workers, lambda r: click.echo(line(r), err=True),
+                         strict)
     with click.progressbar(length=len(jobs), label="building", file=sys.stderr) as bar:
         def advance(result: batch.SiteResult) -> None:
             if result.status == "failed":
                 click.echo("\n" + line(result), err=True)
             bar.update(1)
-        return batch.run(jobs, config_file, workers, advance)
+        return batch.run(jobs, config_file, workers, advance, strict)
 
 
 def _publish(target: Path, write: Callable[[Path], None]) -> None:

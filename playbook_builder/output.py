@@ -100,7 +100,10 @@ def _lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
 def _clear_leftovers(target: Path) -> None:
     """Remove half-built folders of killed builds; restore a site caught mid-swap."""
     for stale in target.parent.glob(f".{target.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if stale.is_symlink():
+            stale.unlink()
+        else:
+            shutil.rmtree(stale, ignore_errors=True)
     previous = _sibling(target, "previous")
     if previous.exists():
         if target.exists():
@@ -110,6 +113,9 @@ def _clear_leftovers(target: Path) -> None:
 
 
 def _check_replaceable(target: Path) -> None:
+    if target.is_symlink():
+        raise OutputError(f"{target}: is a symbolic link; give the folder it points to"
+                          " as --out, so the new site replaces that folder")
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
         raise OutputError(
             f"{target}: refusing to replace a folder that playbook did not build;"

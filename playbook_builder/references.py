@@ -144,8 +144,11 @@ def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: 
 
 
 def check_paths(doc: Document, profile: Profile, targets: Collection[str]) -> list[Diagnostic]:
-    """Every role path entry that names no page or item of the playbook."""
+    """Every role path entry that names no page or item a path can lead to: the
+    strategy, principles, platforms, objections, reading list, exercises and questions
+    (not other onboarding pages, nor the optional health report)."""
+    readable = [t for t in targets if not t.startswith(("onboarding", "health"))]
     c = _Checker(doc)
     for i, role in enumerate(profile.roles):
-        c.refs("page or item", ("roles", i, "path"), role.path, targets)
+        c.refs("page or item", ("roles", i, "path"), role.path, readable)
     return c.problems

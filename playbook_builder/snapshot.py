@@ -20,15 +20,17 @@ _LIBRARY_KINDS = ("principles", "steps", "questions", "exercises")
 
 def snapshot(pb: Playbook) -> dict[str, Any]:
     """What the playbook says, as JSON-ready data."""
-    profile = pb.profile.model_dump(mode="json", exclude={"objections", "reading_list"})
+    # Only what the pages show: the owner's address, for one, is not published.
+    profile = pb.profile.model_dump(mode="json", exclude={
+        "objections": True, "reading_list": True, "playbook": {"owner"}})
     return {
         "format": FORMAT,
         "title": pb.title,
         "version": pb.profile.playbook.version,
         "profile": profile,
-        "platforms": [{"id": c.id, "name": c.name, "metaphor": c.guide.metaphor,
-                       "purpose": c.purpose, "cadence": c.cadence, "owner": c.owner,
-                       "audiences": [a.id for a in c.audiences],
+        "platforms": [{**c.guide.model_dump(mode="json", exclude={"schema_version"}),
+                       "id": c.id, "purpose": c.purpose, "cadence": c.cadence,
+                       "owner": c.owner, "audiences": [a.id for a in c.audiences],
                        "goals": [g.id for g in c.goals]} for c in pb.platforms],
         "objections": [o.model_dump(mode="json", exclude={"schema_version"})
                        for o in pb.objections],

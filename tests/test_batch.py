@@ -118,3 +118,23 @@ def test_duplicate_slugs_are_reported(agency: Path) -> None:
     code, err = run()
     assert code == 2
     assert "profiles/twin.yml:1:1: error: slug 'hillside' is already used by" in err
+
+
+def test_each_shard_writes_the_whole_index(agency: Path) -> None:
+    run("--shard", "1/2")
+    index = (agency / "out" / "index.html").read_text("utf-8")
+    assert index.count("<li>") == 3  # every valid profile, whichever shard builds it
+
+
+def test_a_docs_change_is_a_change(agency: Path) -> None:
+    run()
+    (agency / "docs" / "extra.md").write_text("# Extra\n", encoding="utf-8")
+    assert "3 built, 0 unchanged" in run("--changed-only")[1]
+
+
+def test_a_foreign_index_page_is_not_replaced(agency: Path) -> None:
+    (agency / "out").mkdir()
+    (agency / "out" / "index.html").write_text("<h1>Our intranet</h1>", encoding="utf-8")
+    code, err = run()
+    assert code == 2 and "refusing to replace a page that playbook did not write" in err
+    assert (agency / "out" / "index.html").read_text("utf-8") == "<h1>Our intranet</h1>"

@@ -178,3 +178,13 @@ def test_build_date_comes_from_the_last_commit(tmp_path: Path, minimal_text: str
                    cwd=tmp_path, env={**env, "NO_MKDOCS_2_WARNING": "1"}, check=True)
     assert "<lastmod>2024-01-02</lastmod>" in (project.site / "sitemap.xml").read_text()
     shutil.rmtree(project.site)
+
+
+def test_a_symlinked_output_folder_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    publish_atomically(real, write_site("published"))
+    (tmp_path / "site").symlink_to(real)
+    with pytest.raises(OutputError) as caught:
+        publish_atomically(tmp_path / "site", write_site("next"))
+    assert "is a symbolic link" in str(caught.value)
+    assert (real / "index.html").read_text("utf-8") == "published"

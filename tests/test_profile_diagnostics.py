@@ -220,3 +220,15 @@ def test_references_are_reported_with_structural_problems(
         "org.yml:13:17: error: unknown audience 'reader' [PB201]",
         "org.yml:17:14: error: 'cadence' must be text, not a list [PB102]",
     ]  # the platforms section is invalid, so 'facebok' (a platform) is not judged
+
+
+def test_a_role_path_cannot_lead_to_onboarding_or_health(
+    tmp_path: Path, library: Library
+) -> None:
+    text = BASE + "roles:\n  - id: r\n    name: R\n    path: [health, onboarding/r]\n"
+    lines = [line for line in problems(tmp_path, library, text).splitlines()
+             if "error:" in line]
+    assert lines == [
+        "org.yml:11:12: error: unknown page or item 'health' [PB201]",
+        "org.yml:11:20: error: unknown page or item 'onboarding/r' [PB201]",
+    ]

@@ -184,3 +184,14 @@ def test_changes_compare_with_the_version_just_before(
 
 def published_local(project: Path, path: str) -> str:
     return git(project, "show", f"gh-pages:{path}")
+
+
+def test_the_snapshot_leaves_out_what_no_page_shows(library) -> None:  # type: ignore[no-untyped-def]
+    from playbook_builder.loading import load_profile
+    from playbook_builder.snapshot import snapshot_json
+
+    from .conftest import EXAMPLE
+
+    text = snapshot_json(load_profile(EXAMPLE, library))
+    assert "comms@riverside.example.org" not in text
+    assert "a social gathering among acquaintances" in text
