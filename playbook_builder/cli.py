@@ -118,16 +118,14 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
                 changed_only: bool, shard_text: str | None, strict: bool, fmt: str) -> None:
     """One site per profile; every problem reported, the others still built."""
     from . import batch
-    from .plugin import PlaybookPlugin, resolve_inputs
+    from .plugin import resolve_inputs
 
     try:
         shard = batch.parse_shard(shard_text) if shard_text else (1, 1)
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
     with _site_config(config_file, None, fmt, validate=False) as config:
-        plugin = config.plugins.get("playbook")
-        if not isinstance(plugin, PlaybookPlugin):
-            raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+        plugin = _playbook_plugin(config, config_file)
         content_dir = resolve_inputs(plugin.config, config.config_file_path).content_dir
         target = (out or Path(config["site_dir"])).absolute()
         shared_folders = [content_dir, Path(config.docs_dir), *_theme_folders(config)]
@@ -160,6 +158,16 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
         click.echo(report, err=fmt == "text")
     if failed or invalid:
         raise SystemExit(1 if failed else EXIT_INVALID)
+
+
+def _playbook_plugin(config: Any, config_file: Path) -> Any:
+    """The site's playbook plugin; a usage problem when the site does not use it."""
+    from .plugin import PlaybookPlugin
+
+    plugin = config.plugins.get("playbook")
+    if not isinstance(plugin, PlaybookPlugin):
+        raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+    return plugin
 
 
 def _theme_folders(config: Any) -> list[Path]:
@@ -248,18 +256,16 @@ def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> 
 def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None:
     """Write the generated Markdown and a mkdocs.yml that builds it without the plugin."""
     from .export import export_project
-    from .plugin import PlaybookPlugin, load_playbook, resolve_inputs
+    from .plugin import load_playbook, resolve_inputs, uses_tags
 
     with _site_config(config_file, profile, fmt) as config:
-        plugin = config.plugins.get("playbook")
-        if not isinstance(plugin, PlaybookPlugin):
-            raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+        plugin = _playbook_plugin(config, config_file)
         inputs = resolve_inputs(plugin.config, config.config_file_path)
         pb = load_playbook(inputs)
         theme = {k: config.theme[k] for k in ("features", "palette") if config.theme.get(k)}
         site = {"site_url": config.site_url, "repo_url": config.repo_url,
                 "edit_uri": config.edit_uri, "theme": theme}
-        tags = any(name in config.plugins for name in ("tags", "material/tags"))
+        tags = uses_tags(config)
         _publish(out, lambda staging: export_project(
             pb, inputs.profile, staging, site, health=plugin.config.health, tags=tags))
 
@@ -316,15 +322,13 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
          every: bool) -> None:
     """Print the shareable URL of a role's start page or of any page or item."""
     from .links import LinkProblem, absolute_url, role_links, target_for
-    from .plugin import PlaybookPlugin, load_playbook, resolve_inputs
+    from .plugin import load_playbook, resolve_inputs
     from .sitemap import targets
 
     if (item is None) == (not every):
         raise UsageProblem("name one role or item, or use --all")
     with _site_config(config_file, profile, "text") as config:
-        plugin = config.plugins.get("playbook")
-        if not isinstance(plugin, PlaybookPlugin):
-            raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+        plugin = _playbook_plugin(config, config_file)
         if not config.site_url:
             raise UsageProblem(f"{config_file}: set 'site_url' to the address the playbook"
                                " is published at")

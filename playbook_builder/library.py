@@ -7,7 +7,7 @@ library is reviewed); every other field is plain text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -152,8 +152,6 @@ class Library:
     objections: tuple[Objection, ...] = ()
     reading: tuple[Reading, ...] = ()
     exercises: tuple[Exercise, ...] = ()
-    sources: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
-    """(kind, id) -> the file the item was read from."""
 
     def ids(self, kind: str) -> list[str]:
         items: tuple[Item, ...] = getattr(self, kind)

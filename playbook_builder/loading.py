@@ -68,9 +68,7 @@ def _load_library_cached(
                 found[kind].append(item)
                 docs[(kind, item.id)] = doc
     found["steps"].sort(key=lambda step: getattr(step, "order", 0))
-    sources = {key: doc.file for key, doc in docs.items()}
-    library = Library(**{kind: tuple(items) for kind, items in found.items()},  # type: ignore[arg-type]
-                      sources=sources)
+    library = Library(**{kind: tuple(items) for kind, items in found.items()})  # type: ignore[arg-type]
     if not problems:  # cross-item checks only make sense once every item loaded
         problems = _check_library(library, docs, content_dir)
     if problems:

@@ -96,7 +96,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             self.playbook = load_playbook(self.inputs)
             self.changes = _changes_being_published(self.playbook)
-            self.tags = _uses_tags(config)
+            self.tags = uses_tags(config)
             self.pages = render_site(self.playbook, health=self.config.health,
                                      changes=self.changes, tags=self.tags)
         except InputError as exc:
@@ -219,7 +219,7 @@ def _add_versions(config: MkDocsConfig) -> None:
         config.extra["version"] = {"provider": "mike", "default": default, "alias": True}
 
 
-def _uses_tags(config: MkDocsConfig) -> bool:
+def uses_tags(config: MkDocsConfig) -> bool:
     """Is Material's tags plugin on? Then the playbook gets a tags page."""
     return any(name in config.plugins for name in ("tags", "material/tags"))
 

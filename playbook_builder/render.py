@@ -62,12 +62,12 @@ def render_site(
     links = targets(pb, health=health)
     specs = pages(pb, health=health, changes=changes, tags=tags)
 
-    def render(page: Page, page_src: str, extra: Mapping[str, Any] | None = None) -> str:
-        context = {"pb": pb, "profile": pb.profile, "page_src": page_src, "targets": links,
+    def render(page: Page, extra: Mapping[str, Any] | None = None) -> str:
+        context = {"pb": pb, "profile": pb.profile, "page_src": page.src, "targets": links,
                    **page.context, **(extra or {})}
         return render_template(env, page.template, context)
 
-    done = {page.src: render(page, page.src) for page in specs if "role" not in page.context}
+    done = {page.src: render(page) for page in specs if "role" not in page.context}
 
     def reading(ref: str) -> str:
         target = links[ref]
@@ -86,7 +86,7 @@ def render_site(
             extra = {"minutes": minutes, "total_minutes": sum(minutes.values())}
             if page.context.get("printable"):
                 extra["printed"] = {ref: printed(ref, page.src) for ref in path}
-            done[page.src] = render(page, page.src, extra)
+            done[page.src] = render(page, extra)
     return [RenderedPage(page.src, _front_matter(page.meta) + done[page.src], page.in_nav)
             for page in specs]
 
