@@ -19,7 +19,6 @@ import click
 from . import __version__
 from .build_date import ensure_source_date_epoch
 from .diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
-from .loading import load_library, load_profile
 from .output import OutputError, publish_atomically
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -118,6 +117,7 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
                 changed_only: bool, shard_text: str | None, strict: bool, fmt: str) -> None:
     """One site per profile; every problem reported, the others still built."""
     from . import batch
+    from .loading import load_library
     from .plugin import resolve_inputs
 
     try:
@@ -227,6 +227,7 @@ def serve(profile: Path | None, config_file: Path, dev_addr: str) -> None:
 @_format_option
 def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> None:
     """Check profiles and the library; report every problem, build nothing."""
+    from .loading import load_library, load_profile
     from .resources import data_dir
 
     problems: list[Diagnostic] = []
@@ -256,7 +257,8 @@ def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> 
 def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None:
     """Write the generated Markdown and a mkdocs.yml that builds it without the plugin."""
     from .export import export_project
-    from .plugin import load_playbook, resolve_inputs, uses_tags
+    from .plugin import resolve_inputs, uses_tags
+    from .prepare import load_playbook
 
     with _site_config(config_file, profile, fmt) as config:
         plugin = _playbook_plugin(config, config_file)
@@ -281,7 +283,7 @@ def check(profile: Path, min_score: int, content_dir: Path | None, fmt: str) -> 
     """Score a profile against the strategy-first method and list what to improve."""
     from .health import check as check_health
     from .health_report import format_report
-    from .loading import display_path
+    from .loading import display_path, load_library, load_profile
     from .resources import data_dir
     from .yamlsource import load_yaml
 
@@ -322,7 +324,8 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
          every: bool) -> None:
     """Print the shareable URL of a role's start page or of any page or item."""
     from .links import LinkProblem, absolute_url, role_links, target_for
-    from .plugin import load_playbook, resolve_inputs
+    from .plugin import resolve_inputs
+    from .prepare import load_playbook
     from .sitemap import targets
 
     if (item is None) == (not every):
@@ -421,7 +424,7 @@ def _site_config(
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
-    from .plugin import PROFILE_ENV, PlaybookPlugin, load_playbook, resolve_inputs
+    from .plugin import PROFILE_ENV, PlaybookPlugin
 
     if not config_file.is_file():
         raise UsageProblem(f"{config_file}: no such file; run this where mkdocs.yml is, "
@@ -435,7 +438,7 @@ def _site_config(
         config = load_config(str(config_file), **clean)
         plugin = config.plugins.get("playbook")
         if validate and isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
-            load_playbook(resolve_inputs(plugin.config, config.config_file_path))
+            plugin.check_inputs(config)
         yield config
     except InputError as exc:
         raise _Invalid(exc.diagnostics, fmt) from None

@@ -14,7 +14,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from .values import ID_PATTERN, LINK_SCHEMES
+from .link_schemes import LINK_SCHEMES
+from .values import ID_PATTERN
 
 
 class Markdown(str):

@@ -2,14 +2,16 @@
 
 Everything that can fail because of user input happens in ``on_config``, before MkDocs
 touches the site folder, so an invalid profile leaves the previously built site intact.
+The core itself (:mod:`prepare`) is imported only when the build cache has nothing for
+these inputs: a rebuild of an unchanged playbook needs neither its models nor templates.
 """
 
 from __future__ import annotations
 
+import copy
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -20,24 +22,22 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import sitemap
-from .changes import Changes, changes_since
+from .build_cache import BuildCache, Entry, page_digest
 from .diagnostics import InputError
 from .gate import inspect_html
-from .loading import load_library, load_profile, logo_path
-from .playbook import Playbook
 from .publish import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
-from .redirects import redirect_page
-from .render import RenderedPage, TemplateBug, render_site
 from .resources import data_dir
-from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET, logo_uri, theme_values
-from .snapshot import FILE_NAME, snapshot, snapshot_json
+from .site_parts import Inputs, SiteParts
+from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
+from .snapshot import FILE_NAME
+
+if TYPE_CHECKING:
+    from .prepare import Previous
 
 log = get_plugin_logger(__name__)
 
 PROFILE_ENV = "PLAYBOOK_PROFILE"
 """Overrides the ``profile`` option; ``playbook build --profile`` sets it."""
-
 
 
 class PlaybookConfig(base.Config):
@@ -51,19 +51,15 @@ class PlaybookConfig(base.Config):
     """Use the playbook's title and the organisation's logo for the site name and header."""
     health = c.Type(bool, default=True)
     """Publish the strategy health report at /health/; false leaves it out of the site."""
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """The files one playbook is built from."""
-
-    profile: Path
-    content_dir: Path
+    cache = c.Type(bool, default=True)
+    """Reuse the last build's pages while the profile, logo and library are unchanged."""
+    cache_dir = c.Type(str, default=".cache/plugin/playbook")
+    """Where the build cache is kept, relative to mkdocs.yml."""
 
 
 def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:
     """Absolute paths of the profile and library, relative to the config file's folder."""
-    root = Path(config_file).resolve().parent if config_file else Path.cwd()
+    root = _config_folder(config_file)
     profile = os.environ.get(PROFILE_ENV) or options.profile
     content = options.content_dir
     return Inputs(
@@ -72,9 +68,8 @@ def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:
     )
 
 
-def load_playbook(inputs: Inputs) -> Playbook:
-    """The validated playbook; raises :class:`InputError` with every problem."""
-    return load_profile(inputs.profile, load_library(inputs.content_dir))
+def _config_folder(config_file: str | None) -> Path:
+    return Path(config_file).resolve().parent if config_file else Path.cwd()
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -82,39 +77,64 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def __init__(self) -> None:
         self.inputs: Inputs | None = None
-        self.playbook: Playbook | None = None
-        self.pages: list[RenderedPage] = []
-        self.changes: Changes | None = None
-        self.tags = False
+        self.parts: SiteParts | None = None
+        self.cache: BuildCache | None = None
+        self.cached: Entry | None = None
+        self.passed: set[str] = set()
         self.generated: set[str] = set()
-        self.gate_findings: dict[str, list[str]] = {}
+        self.content_findings: dict[str, list[str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
         self.inputs = resolve_inputs(self.config, config.config_file_path)
+        self.cache = self._build_cache(config, self.inputs)
+        self.cached = self.cache.load() if self.cache else None
+        parts = self.parts = self.cached.parts if self.cached else self._prepare(config)
+        _require_extensions(config)
+        _add_theme(config, parts, self.config.brand)
+        _add_navigation(config, parts)
+        _add_versions(config)
+        return config
+
+    def check_inputs(self, config: MkDocsConfig) -> None:
+        """Raises :class:`InputError` when the playbook's inputs are invalid.
+
+        Inputs the build cache vouches for, unchanged since a build, are not read again.
+        """
+        inputs = resolve_inputs(self.config, config.config_file_path)
+        cache = self._build_cache(config, inputs)
+        if cache is None or cache.load() is None:
+            from .prepare import load_playbook
+
+            load_playbook(inputs)
+
+    def _build_cache(self, config: MkDocsConfig, inputs: Inputs) -> BuildCache | None:
+        if not self.config.cache or PREVIOUS_ENV in os.environ:
+            return None  # a version being published shows what changed: built afresh
+        folder = _config_folder(config.config_file_path) / self.config.cache_dir
+        settings = {"health": self.config.health, "tags": uses_tags(config),
+                    "use_directory_urls": config.use_directory_urls}
+        return BuildCache(folder, inputs, settings)
+
+    def _prepare(self, config: MkDocsConfig) -> SiteParts:
+        from .prepare import TemplateBug, prepare_site
+
+        assert self.inputs is not None
         try:
-            self.playbook = load_playbook(self.inputs)
-            self.changes = _changes_being_published(self.playbook)
-            self.tags = uses_tags(config)
-            self.pages = render_site(self.playbook, health=self.config.health,
-                                     changes=self.changes, tags=self.tags)
+            return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
+                                use_directory_urls=config.use_directory_urls,
+                                previous=_previous_version())
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
             raise PluginError(str(exc)) from exc
-        _require_extensions(config)
-        _add_theme(config, self.playbook, self.config.brand)
-        _add_navigation(config, self.playbook, self.config.health, self.changes is not None,
-                        self.tags)
-        _add_versions(config)
-        return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.playbook is None or self.inputs is None:
+        if not self.config.enabled or self.parts is None or self.inputs is None:
             return files
         edit_uri = _relative_to_docs(self.inputs.profile, config.docs_dir)
-        for page in self.pages:
+        for page in self.parts.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info("docs/%s replaces the generated page of the same name", page.src)
                 continue
@@ -124,22 +144,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             generated.edit_uri = edit_uri
             files.append(generated)
             self.generated.add(page.src)
-        for redirect in sitemap.redirects(self.playbook):
-            old, html = redirect_page(redirect, config.use_directory_urls)
+        for old, html in self.parts.redirects:
             if files.get_file_from_path(old) is None:
                 files.append(File.generated(config, old, content=html))
-        logo = self.playbook.profile.organisation.logo
-        if logo and self.config.brand:
-            files.append(File.generated(
-                config, logo_uri(logo), abs_src_path=str(logo_path(self.inputs.profile, logo))
-            ))
+        if self.parts.logo_uri and self.parts.logo_file and self.config.brand:
+            files.append(File.generated(config, self.parts.logo_uri,
+                                        abs_src_path=self.parts.logo_file))
         return files
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.src_uri in self.generated:
-            self.gate_findings[page.file.src_uri] = inspect_html(html)
+            self.content_findings[page.file.src_uri] = self._inspect("content", html)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -147,8 +164,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         src = page.file.src_uri
         if src not in self.generated:
             return output
-        findings = self.gate_findings.pop(src, []) + inspect_html(
-            _outside_article(output), whole_page=True)
+        findings = self.content_findings.pop(src, []) + self._inspect(
+            "page", _outside_article(output))
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings)
             raise PluginError(
@@ -157,11 +174,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         return output
 
+    def _inspect(self, kind: str, html: str) -> list[str]:
+        """The gate's findings; none for exactly what passed it in the cached build."""
+        digest = page_digest(kind, html)
+        if self.cached and digest in self.cached.passed:
+            findings = []
+        else:
+            findings = inspect_html(html, whole_page=kind == "page")
+        if not findings:
+            self.passed.add(digest)
+        return findings
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Every site carries its playbook as data, for the next version's /changes/."""
-        if self.config.enabled and self.playbook is not None:
-            (Path(config.site_dir) / FILE_NAME).write_text(
-                snapshot_json(self.playbook), encoding="utf-8")
+        if not self.config.enabled or self.parts is None:
+            return
+        (Path(config.site_dir) / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
+        if self.cache and (self.cached is None or self.cached.passed != self.passed):
+            self.cache.store(Entry(self.parts, frozenset(self.passed)))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -179,7 +209,7 @@ def _require_extensions(config: MkDocsConfig) -> None:
             config.mdx_configs.setdefault(name, dict(options))
 
 
-def _add_theme(config: MkDocsConfig, pb: Playbook, brand: bool) -> None:
+def _add_theme(config: MkDocsConfig, parts: SiteParts, brand: bool) -> None:
     theme = config.theme
     position = 1 if theme.custom_dir else 0
     overrides = str(data_dir("overrides"))
@@ -189,12 +219,11 @@ def _add_theme(config: MkDocsConfig, pb: Playbook, brand: bool) -> None:
         config.extra_css.append(STYLESHEET)
     if SCRIPT not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(SCRIPT)
-    values = theme_values(pb)
-    config.extra["playbook"] = values.extra
+    config.extra["playbook"] = copy.deepcopy(parts.extra)
     if brand:
-        config.site_name = values.site_name
-        if values.logo_uri:
-            theme["logo"] = values.logo_uri
+        config.site_name = parts.site_name
+        if parts.logo_uri:
+            theme["logo"] = parts.logo_uri
 
 
 def _outside_article(page: str) -> str:
@@ -203,13 +232,15 @@ def _outside_article(page: str) -> str:
     return page if start < 0 or end < start else page[:start] + page[end:]
 
 
-def _changes_being_published(pb: Playbook) -> Changes | None:
-    """When ``playbook publish`` builds a version, what changed since the previous one."""
+def _previous_version() -> Previous | None:
+    """When ``playbook publish`` builds a version, the one published before it."""
+    from .prepare import Previous
+
     previous_file = os.environ.get(PREVIOUS_ENV)
     if previous_file is None:
         return None
     previous = Path(previous_file).read_text(encoding="utf-8") if previous_file else None
-    return changes_since(os.environ.get(PREVIOUS_VERSION_ENV, ""), previous, snapshot(pb))
+    return Previous(os.environ.get(PREVIOUS_VERSION_ENV, ""), previous)
 
 
 def _add_versions(config: MkDocsConfig) -> None:
@@ -224,14 +255,11 @@ def uses_tags(config: MkDocsConfig) -> bool:
     return any(name in config.plugins for name in ("tags", "material/tags"))
 
 
-def _add_navigation(config: MkDocsConfig, pb: Playbook, health: bool, changes: bool,
-                    tags: bool) -> None:
-    ours = sitemap.nav(pb, health=health, changes=changes, tags=tags)
+def _add_navigation(config: MkDocsConfig, parts: SiteParts) -> None:
     if config.nav is None:
-        config.nav = ours
-    elif not _mentions_any(config.nav, {p.src for p in sitemap.pages(pb, health=health)}
-                           | {sitemap.CHANGES, sitemap.TAGS}):
-        config.nav = [*config.nav, {"Playbook": ours}]
+        config.nav = copy.deepcopy(parts.nav)
+    elif not _mentions_any(config.nav, set(parts.own_paths)):
+        config.nav = [*config.nav, {"Playbook": copy.deepcopy(parts.nav)}]
 
 
 def _mentions_any(nav: Any, paths: set[str]) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 from types import TracebackType
 from typing import Any
@@ -23,6 +22,7 @@ from . import markdown_text, sections
 from .changes import Changes
 from .markdown_text import Markdown
 from .playbook import Playbook
+from .site_parts import RenderedPage
 from .sitemap import Page, Target, pages, targets
 
 SECTOR_LABELS = {
@@ -40,13 +40,6 @@ class TemplateBug(Exception):
     def __init__(self, template: str, line: int, message: str) -> None:
         self.template, self.line = template, line
         super().__init__(f"{template}:{line}: template error: {message}")
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    src: str
-    markdown: str
-    in_nav: bool = True
 
 
 def render_site(

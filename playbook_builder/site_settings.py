@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .playbook import Playbook
+if TYPE_CHECKING:  # the plugin imports this module without the core's models
+    from .playbook import Playbook
 
 STYLESHEET = "assets/stylesheets/playbook.css"
 SCRIPT = "assets/javascripts/playbook.js"

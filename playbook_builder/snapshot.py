@@ -8,9 +8,10 @@ always gives the same bytes.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .playbook import Playbook
+if TYPE_CHECKING:  # the plugin imports this module without the core's models
+    from .playbook import Playbook
 
 FILE_NAME = "playbook.json"
 FORMAT = 1

@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
+from .link_schemes import LINK_SCHEMES
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-LINK_SCHEMES = ("https", "http", "mailto")
 
 # C0/C1 controls other than tab and newline, and the Unicode bidirectional overrides that
 # can make text read differently from what it is.

@@ -94,7 +94,7 @@ def test_gate_fails_the_build(project: Project, monkeypatch: pytest.MonkeyPatch)
         return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
                 *pages[1:]]
 
-    monkeypatch.setattr("playbook_builder.plugin.render_site", tampered)
+    monkeypatch.setattr("playbook_builder.prepare.render_site", tampered)
     with pytest.raises(Abort):
         project.build()
 

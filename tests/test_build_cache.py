@@ -1,0 +1,273 @@
+"""The build cache: an unchanged playbook is not prepared again, and nothing else changes.
+
+A cached build must give the same bytes as a fresh one; any change to an input, an
+option or the cache entry itself must lead to a fresh build; and the publish gate still
+stands between a cache entry and the published page.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from playbook_builder import prepare
+
+from .conftest import MKDOCS_YML, REPO, Project
+
+SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">'
+       b'<rect width="1" height="1"/></svg>')
+
+
+@pytest.fixture
+def preparations(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The profiles prepared afresh (not taken from the cache) since the test began."""
+    prepared: list[Path] = []
+    real = prepare.prepare_site
+
+    def counting(inputs: Any, **options: Any) -> Any:
+        prepared.append(inputs.profile)
+        return real(inputs, **options)
+
+    monkeypatch.setattr(prepare, "prepare_site", counting)
+    return prepared
+
+
+@pytest.fixture
+def library_project(tmp_path: Path, minimal_text: str) -> Project:
+    """A project with its own copy of the library, and a logo."""
+    import shutil
+
+    from playbook_builder.resources import data_dir
+
+    shutil.copytree(data_dir("content"), tmp_path / "content")
+    (tmp_path / "logo.svg").write_bytes(SVG)
+    profile = minimal_text.replace("  name: Hillside Library\n",
+                                   "  name: Hillside Library\n  logo: logo.svg\n")
+    return Project(tmp_path, profile, MKDOCS_YML + "      content_dir: content\n")
+
+
+def snapshot_of(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+def build_fails(project: Project, caplog: pytest.LogCaptureFixture) -> str:
+    """What MkDocs logged about the failed build."""
+    caplog.clear()
+    with pytest.raises(Abort):
+        project.build()
+    return caplog.text
+
+
+def cache_entries(project: Project) -> list[Path]:
+    return sorted((project.root / ".cache" / "plugin" / "playbook").glob("*.json"))
+
+
+def test_an_unchanged_playbook_is_taken_from_the_cache_with_the_same_bytes(
+    library_project: Project, preparations: list[Path]
+) -> None:
+    first = snapshot_of(library_project.build())
+    assert len(cache_entries(library_project)) == 1
+    second = snapshot_of(library_project.build())
+    assert preparations == [library_project.profile]  # the second build used the cache
+    assert second == first
+
+
+def _edit_profile(p: Project) -> None:
+    p.write_profile(p.profile.read_text("utf-8").replace("Hillside Library", "Hillside Books"))
+
+
+def _a_principle(p: Project) -> Path:
+    return sorted((p.root / "content" / "principles").glob("*.yml"))[0]
+
+
+def _edit_library(p: Project) -> None:
+    item = _a_principle(p)
+    item.write_text(item.read_text("utf-8") + "\n", encoding="utf-8")
+
+
+def _new_library_item(p: Project) -> None:
+    item = _a_principle(p)
+    (item.parent / "a-new-principle.yml").write_text(
+        item.read_text("utf-8").replace(f"id: {item.stem}", "id: a-new-principle"), "utf-8")
+
+
+def _edit_logo(p: Project) -> None:
+    (p.root / "logo.svg").write_bytes(SVG.replace(b'width="1"', b'width="0.5"'))
+
+
+def _option(option: str) -> Callable[[Project], None]:
+    def change(p: Project) -> None:
+        config = p.root / "mkdocs.yml"
+        config.write_text(config.read_text("utf-8") + f"      {option}\n", "utf-8")
+    return change
+
+
+def _directory_urls_off(p: Project) -> None:
+    config = p.root / "mkdocs.yml"
+    config.write_text("use_directory_urls: false\n" + config.read_text("utf-8"), "utf-8")
+
+
+def _tags_on(p: Project) -> None:
+    config = p.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - search\n", "  - search\n  - tags\n"),
+                      "utf-8")
+
+
+@pytest.mark.parametrize("change", [
+    _edit_profile, _edit_library, _new_library_item, _edit_logo, _option("health: false"),
+    _directory_urls_off, _tags_on,
+], ids=["profile", "library item", "new library item", "logo", "health option",
+        "directory urls", "tags plugin"])
+def test_any_change_to_an_input_or_setting_prepares_the_site_again(
+    library_project: Project, preparations: list[Path], change: Callable[[Project], None]
+) -> None:
+    library_project.build()
+    change(library_project)
+    library_project.build()
+    assert len(preparations) == 2
+    library_project.build()
+    assert len(preparations) == 2  # and the new result is cached in its turn
+
+
+def test_an_edit_shows_on_the_rebuilt_site(library_project: Project) -> None:
+    library_project.build()
+    _edit_profile(library_project)
+    assert "Hillside Books" in library_project.build().joinpath("index.html").read_text("utf-8")
+
+
+def test_a_stray_file_in_the_library_is_still_reported(
+    library_project: Project, caplog: pytest.LogCaptureFixture
+) -> None:
+    library_project.build()
+    (library_project.root / "content" / "principles" / "notes.txt").write_text("x", "utf-8")
+    assert "notes.txt:1:1: error: not a library item file [PB009]" in build_fails(
+        library_project, caplog)
+
+
+def test_an_unsafe_logo_is_still_refused(
+    library_project: Project, caplog: pytest.LogCaptureFixture
+) -> None:
+    library_project.build()
+    (library_project.root / "logo.svg").write_bytes(b'<svg onload="alert(1)"/>')
+    assert ("profile.yml:4:9: error: logo 'logo.svg' contains a script, an event handler or"
+            " embedded content [PB208]") in build_fails(library_project, caplog)
+
+
+def test_a_logo_linked_from_outside_is_still_refused(
+    library_project: Project, tmp_path_factory: pytest.TempPathFactory,
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    library_project.build()
+    outside = tmp_path_factory.mktemp("elsewhere") / "logo.svg"
+    outside.write_bytes(SVG)  # the same bytes, now from outside the profile's folder
+    (library_project.root / "logo.svg").unlink()
+    (library_project.root / "logo.svg").symlink_to(outside)
+    assert ("profile.yml:4:9: error: logo 'logo.svg' leads outside the profile's folder"
+            " [PB206]") in build_fails(library_project, caplog)
+
+
+def test_an_invalid_profile_is_never_cached(project: Project, minimal_text: str) -> None:
+    project.write_profile(minimal_text.replace("schema_version: 1", "schema_version: 9"))
+    with pytest.raises(Abort):
+        project.build()
+    assert cache_entries(project) == []
+
+
+@pytest.mark.parametrize("damage", [
+    lambda text: text[: len(text) // 2],
+    lambda text: "[]",
+    lambda text: text.replace('"site_name": "', '"site_name": 7, "x": "'),
+    lambda text: text.replace('"pages": [[', '"pages": [[1, '),
+], ids=["truncated", "not a mapping", "wrong type", "wrong shape"])
+def test_a_damaged_entry_is_a_miss(
+    project: Project, preparations: list[Path], damage: Callable[[str], str]
+) -> None:
+    first = snapshot_of(project.build())
+    [entry] = cache_entries(project)
+    entry.write_text(damage(entry.read_text("utf-8")), "utf-8")
+    assert snapshot_of(project.build()) == first
+    assert len(preparations) == 2
+    json.loads(entry.read_text("utf-8"))  # rewritten whole
+
+
+def test_a_tampered_entry_cannot_get_past_the_publish_gate(
+    project: Project, caplog: pytest.LogCaptureFixture
+) -> None:
+    project.build()
+    [entry] = cache_entries(project)
+    data = json.loads(entry.read_text("utf-8"))
+    data["parts"]["pages"][0][1] += "\n<script>alert(1)</script>\n"
+    entry.write_text(json.dumps(data), "utf-8")
+    assert ("publish gate: index.md contains what our templates never put there;"
+            " not publishing:\n  a <script> element") in build_fails(project, caplog)
+
+
+def test_pages_unlike_those_that_passed_are_inspected_again(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from playbook_builder import plugin
+
+    inspected: list[bool] = []
+    real = plugin.inspect_html
+
+    def counting(html: str, *, whole_page: bool = False) -> list[str]:
+        inspected.append(whole_page)
+        return real(html, whole_page=whole_page)
+
+    monkeypatch.setattr(plugin, "inspect_html", counting)
+    project.build()
+    pages = inspected.count(True)
+    assert pages > 0
+    assert inspected.count(False) == pages  # each page's content, then the whole page
+    project.build()
+    assert len(inspected) == 2 * pages  # identical pages: the verdicts were reused
+    config = project.root / "mkdocs.yml"
+    config.write_text("copyright: Changed\n" + config.read_text("utf-8"), "utf-8")
+    project.build()  # the theme's part of every page changed, the content did not
+    assert inspected[2 * pages:] == [True] * pages
+
+
+def test_the_cache_can_be_turned_off(project: Project, preparations: list[Path]) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "      cache: false\n", "utf-8")
+    project.build()
+    project.build()
+    assert len(preparations) == 2
+    assert not (project.root / ".cache").exists()
+
+
+def test_a_cache_folder_that_cannot_be_written_is_skipped(project: Project) -> None:
+    (project.root / "blocked").write_text("a file, not a folder", "utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "      cache_dir: blocked/cache\n", "utf-8")
+    first = snapshot_of(project.build())
+    assert snapshot_of(project.build()) == first
+
+
+BUILD_AND_REPORT = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config(sys.argv[1], site_dir=sys.argv[2]))
+core = ("pydantic", "playbook_builder.prepare", "playbook_builder.render")
+print(" ".join(name for name in core if name in sys.modules) or "none")
+"""
+
+
+def test_a_cached_build_does_not_load_the_core(project: Project) -> None:
+    def build_in_a_fresh_process() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", BUILD_AND_REPORT, str(project.root / "mkdocs.yml"),
+             str(project.site)], capture_output=True, text=True, check=True, cwd=REPO)
+        return done.stdout.strip()
+
+    assert build_in_a_fresh_process() == "pydantic playbook_builder.prepare playbook_builder.render"
+    assert build_in_a_fresh_process() == "none"
