@@ -21,7 +21,8 @@ STEP_IDS: tuple[StepId, ...] = ("why", "who", "listen", "participate", "lead")
 class Strict(BaseModel):
     """Base of every input model: unknown keys are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Field docstrings are read only when needed, by field_docs.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Item(Strict):

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from .field_docs import field_docs
 from .profile import Profile
 from .resources import data_dir
 from .validation import inner_model
@@ -62,8 +63,10 @@ def profile_schema() -> dict[str, Any]:
     examples = {**_examples_from(Profile, _example_data()), **EXTRA_EXAMPLES}
     models = _models(Profile)
     for name, definition in [("Profile", schema), *schema.get("$defs", {}).items()]:
-        for field, prop in definition.get("properties", {}).items():
-            prop.setdefault("description", models[name].model_fields[field].description)
+        properties = definition.get("properties", {})
+        for field, prop in properties.items():
+            prop.setdefault("description", field_docs(models[name]).get(field))
+            properties[field] = prop = dict(sorted(prop.items()))  # in pydantic's order
             if (name, field) in examples:
                 prop["examples"] = [examples[(name, field)]]
     return {

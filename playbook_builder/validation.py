@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .diagnostics import Diagnostic, did_you_mean
+from .field_docs import field_docs
 from .yamlsource import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -153,10 +154,8 @@ def _strip_union_branches(loc: Loc) -> Loc:
 
 def _describe(model: type[BaseModel], loc: Loc) -> str:
     field_model = _model_at(model, loc[:-1])
-    field = field_model.model_fields.get(str(loc[-1])) if field_model else None
-    if field is None or not field.description:
-        return ""
-    return f" ({field.description.rstrip('.')})"
+    doc = field_docs(field_model).get(str(loc[-1])) if field_model else None
+    return f" ({doc.rstrip('.')})" if doc else ""
 
 
 def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
