@@ -7,13 +7,20 @@ alike, and reports medians and the ratio of the medians. The floor is always pla
 building ``playbook export`` of the same playbook: the same pages, theme, extensions and
 navigation, without the plugin.
 
-- single build: the demo through the plugin vs its export, each in a fresh process;
-- rebuild: the second and later builds in one process (what ``mkdocs serve`` does after
-  an edit: it reloads the configuration and builds again), plugin vs export;
+- single build: the demo through the plugin vs its export, each in a fresh process; the
+  plugin both on a first build (empty build cache) and on a build whose inputs did not
+  change since the last (the cache's entry reused);
+- rebuild: the second and later builds in one process after an edit (what ``mkdocs
+  serve`` does: it reloads the configuration and builds again), the plugin after an edit
+  of the profile (so never from the cache) vs the export after an edit of a page;
 - validation: the example profile with the library, in a fresh process (imports
   included) and inside a warm process; and a synthetic 5,000-item library;
 - many profiles: N generated profiles with ``playbook build --profiles --jobs 2`` vs N
-  sequential ``mkdocs build`` runs.
+  sequential ``mkdocs build`` runs, both with an empty build cache, as on a fresh CI
+  machine.
+
+The demo is built from a copy of the project in a temporary folder, so that its edits
+and its build cache stay there.
 """
 
 from __future__ import annotations
@@ -32,14 +39,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
-# Run in a child: build a config several times in one process; print median ms of the
-# rebuilds (all but the first) and peak memory.
+# Run in a child: build a config several times in one process, each time after an edit
+# of the file named; print median ms of the rebuilds (all but the first) and peak memory.
 REBUILD = """
 import resource, statistics, sys, time
+from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+edited = Path(sys.argv[4])
 times = []
 for _ in range(int(sys.argv[2]) + 1):
+    edited.write_text(edited.read_text(encoding="utf-8") + "\\n", encoding="utf-8")
     started = time.perf_counter()
     build(load_config(sys.argv[1], site_dir=sys.argv[3]))
     times.append(time.perf_counter() - started)
@@ -67,10 +77,11 @@ Sample = tuple[float, float]
 """Seconds and peak MiB of one run."""
 
 
-def measure(command: list[str], env: dict[str, str] | None = None) -> Sample:
+def measure(command: list[str], env: dict[str, str] | None = None,
+            cwd: Path = REPO) -> Sample:
     """Wall time and peak memory of one run of ``command`` in a fresh process."""
     started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=REPO, env=env or ENV, stdout=subprocess.DEVNULL,
+    child = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
@@ -80,9 +91,9 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Sample:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def reported(command: list[str]) -> Sample:
+def reported(command: list[str], cwd: Path = REPO) -> Sample:
     """What a child script prints about itself: seconds and peak memory in KiB."""
-    done = subprocess.run(command, cwd=REPO, env=ENV, capture_output=True, text=True,
+    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True,
                           check=True)
     seconds, kib = done.stdout.split()
     return float(seconds), float(kib) / 1024
@@ -127,6 +138,15 @@ def synthetic_library(root: Path, items: int) -> Path:
     return content
 
 
+def demo_copy(root: Path) -> Path:
+    """The demo project (configuration, profile, pages) in a folder of its own."""
+    demo = root / "demo"
+    shutil.copytree(REPO / "profiles", demo / "profiles")
+    shutil.copytree(REPO / "docs", demo / "docs")
+    shutil.copy(REPO / "mkdocs.yml", demo / "mkdocs.yml")
+    return demo
+
+
 def many_profiles(root: Path, count: int) -> Path:
     """``count`` profiles, each the example under another name."""
     folder = root / f"profiles-{count}"
@@ -148,24 +168,40 @@ def main() -> None:
     py = sys.executable
     work = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
     try:
+        demo = demo_copy(work)
+        cache = demo / ".cache"
         subprocess.run([py, "-m", "playbook_builder.cli", "export", "--out",
-                        str(work / "plain")], cwd=REPO, env=ENV, check=True)
+                        str(work / "plain")], cwd=demo, env=ENV, check=True)
         plain = str(work / "plain" / "mkdocs.yml")
-        demo = str(REPO / "mkdocs.yml")
+        build_demo = [py, "-m", "mkdocs", "build", "-q", "-d", str(work / "s1")]
+
+        def first_build() -> Sample:
+            shutil.rmtree(cache, ignore_errors=True)
+            return measure(build_demo, cwd=demo)
+
+        def unchanged_build() -> Sample:
+            if not cache.exists():
+                measure(build_demo, cwd=demo)  # writes the entry the measured build reuses
+            return measure(build_demo, cwd=demo)
 
         single = compare("single build, fresh process", {
-            "plugin": lambda: measure([py, "-m", "mkdocs", "build", "-q", "-d",
-                                       str(work / "s1")]),
+            "plugin, inputs unchanged since the last build": unchanged_build,
+            "plugin, first build (empty cache)": first_build,
             "plain": lambda: measure([py, "-m", "mkdocs", "build", "-q", "-f", plain,
                                       "-d", str(work / "s2")]),
         }, args.runs)
-        ratio(single, "plugin", "plain")
+        ratio(single, "plugin, inputs unchanged since the last build", "plain")
+        ratio(single, "plugin, first build (empty cache)", "plain")
 
-        rebuild = compare("rebuild in a warm process, as mkdocs serve does after an edit", {
-            "plugin": lambda: reported([py, "-c", REBUILD, demo, "3", str(work / "r1")]),
-            "plain": lambda: reported([py, "-c", REBUILD, plain, "3", str(work / "r2")]),
+        rebuild = compare("rebuild in a warm process after an edit, as mkdocs serve does", {
+            "plugin, after a profile edit": lambda: reported(
+                [py, "-c", REBUILD, "mkdocs.yml", "3", str(work / "r1"),
+                 "profiles/example.yml"], cwd=demo),
+            "plain, after a page edit": lambda: reported(
+                [py, "-c", REBUILD, plain, "3", str(work / "r2"),
+                 str(work / "plain" / "docs" / "index.md")]),
         }, args.runs)
-        ratio(rebuild, "plugin", "plain")
+        ratio(rebuild, "plugin, after a profile edit", "plain, after a page edit")
 
         content = synthetic_library(work, 5000)
         compare("validation", {
@@ -182,18 +218,23 @@ def main() -> None:
             profiles = sorted(folder.glob("*.yml"))
 
             def sequential(profiles: list[Path] = profiles, count: int = count) -> Sample:
+                shutil.rmtree(cache, ignore_errors=True)
                 total, peak = 0.0, 0.0
                 for p in profiles:
                     env = {**ENV, "PLAYBOOK_PROFILE": str(p)}
                     seconds, mib = measure([py, "-m", "mkdocs", "build", "-q", "-d",
-                                            str(work / f"seq-{count}")], env)
+                                            str(work / f"seq-{count}")], env, demo)
                     total, peak = total + seconds, max(peak, mib)
                 return total, peak
 
+            def together(folder: Path = folder, count: int = count) -> Sample:
+                shutil.rmtree(cache, ignore_errors=True)
+                return measure([py, "-m", "playbook_builder.cli", "-q", "build", "--profiles",
+                                str(folder), "--out", str(work / f"many-{count}"),
+                                "--jobs", "2"], cwd=demo)
+
             many = compare(f"{count} profiles", {
-                "playbook build --profiles --jobs 2": lambda folder=folder, count=count: measure(
-                    [py, "-m", "playbook_builder.cli", "-q", "build", "--profiles",
-                     str(folder), "--out", str(work / f"many-{count}"), "--jobs", "2"]),
+                "playbook build --profiles --jobs 2": together,
                 f"{count} x mkdocs build": sequential,
             }, 1 if count >= 100 else args.runs)
             ratio(many, "playbook build --profiles --jobs 2", f"{count} x mkdocs build")

@@ -36,9 +36,11 @@ FORMAT = 1
 
 @dataclass(frozen=True)
 class Entry:
-    parts: SiteParts
-    passed: frozenset[str]
-    """Digests (:func:`page_digest`) of the pages that passed the publish gate."""
+    parts: SiteParts | None
+    """The prepared site; ``None`` unless everything it was built from is unchanged."""
+    passed: frozenset[str] = frozenset()
+    """Digests (:func:`page_digest`) of the pages that passed the publish gate. Valid
+    whatever the inputs: a verdict depends on nothing but the page and this code."""
 
 
 class BuildCache:
@@ -54,23 +56,24 @@ class BuildCache:
         # makes the entry stale rather than wrong.
         self._inputs_digest = _inputs_digest(inputs)
 
-    def load(self) -> Entry | None:
-        """The entry, when everything it was built from is unchanged."""
+    def load(self) -> Entry:
+        """What the cache holds for this build; an empty entry when nothing applies."""
         try:
             data = json.loads(self.file.read_bytes())
             if data["format"] != FORMAT or data["key"] != self.key:
-                return None
+                return Entry(None)
+            passed = frozenset(_strings(data["passed"]))
             parts = SiteParts.from_json(data["parts"])
-            if data["inputs"] != self._inputs_digest or data["logo"] != _logo_digest(parts):
-                return None
-            return Entry(parts, frozenset(str(d) for d in data["passed"]))
         except (OSError, ValueError, KeyError, TypeError):
-            return None
+            return Entry(None)
+        unchanged = (data.get("inputs") == self._inputs_digest
+                     and data.get("logo") == _logo_digest(parts))
+        return Entry(parts if unchanged else None, passed)
 
-    def store(self, entry: Entry) -> None:
+    def store(self, parts: SiteParts, passed: frozenset[str]) -> None:
         data = {"format": FORMAT, "key": self.key, "inputs": self._inputs_digest,
-                "logo": _logo_digest(entry.parts), "parts": entry.parts.to_json(),
-                "passed": sorted(entry.passed)}
+                "logo": _logo_digest(parts), "parts": parts.to_json(),
+                "passed": sorted(passed)}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
@@ -87,6 +90,12 @@ class BuildCache:
 def page_digest(kind: str, html: str) -> str:
     """What identifies a page the publish gate has seen, with how it looked at it."""
     return _digest(kind, html)
+
+
+def _strings(values: list[Any]) -> list[str]:
+    if not all(isinstance(v, str) for v in values):
+        raise TypeError("expected strings")
+    return values
 
 
 def _digest(*texts: str) -> str:

@@ -79,7 +79,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.inputs: Inputs | None = None
         self.parts: SiteParts | None = None
         self.cache: BuildCache | None = None
-        self.cached: Entry | None = None
+        self.cached = Entry(None)
         self.passed: set[str] = set()
         self.generated: set[str] = set()
         self.content_findings: dict[str, list[str]] = {}
@@ -89,8 +89,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return config
         self.inputs = resolve_inputs(self.config, config.config_file_path)
         self.cache = self._build_cache(config, self.inputs)
-        self.cached = self.cache.load() if self.cache else None
-        parts = self.parts = self.cached.parts if self.cached else self._prepare(config)
+        self.cached = self.cache.load() if self.cache else Entry(None)
+        parts = self.parts = self.cached.parts or self._prepare(config)
         _require_extensions(config)
         _add_theme(config, parts, self.config.brand)
         _add_navigation(config, parts)
@@ -104,7 +104,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """
         inputs = resolve_inputs(self.config, config.config_file_path)
         cache = self._build_cache(config, inputs)
-        if cache is None or cache.load() is None:
+        if cache is None or cache.load().parts is None:
             from .prepare import load_playbook
 
             load_playbook(inputs)
@@ -177,7 +177,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _inspect(self, kind: str, html: str) -> list[str]:
         """The gate's findings; none for exactly what passed it in the cached build."""
         digest = page_digest(kind, html)
-        if self.cached and digest in self.cached.passed:
+        if digest in self.cached.passed:
             findings = []
         else:
             findings = inspect_html(html, whole_page=kind == "page")
@@ -190,8 +190,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled or self.parts is None:
             return
         (Path(config.site_dir) / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
-        if self.cache and (self.cached is None or self.cached.passed != self.passed):
-            self.cache.store(Entry(self.parts, frozenset(self.passed)))
+        if self.cache and (self.cached.parts is None or self.cached.passed != self.passed):
+            self.cache.store(self.parts, frozenset(self.passed))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

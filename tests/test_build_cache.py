@@ -229,6 +229,9 @@ def test_pages_unlike_those_that_passed_are_inspected_again(
     assert inspected.count(False) == pages  # each page's content, then the whole page
     project.build()
     assert len(inspected) == 2 * pages  # identical pages: the verdicts were reused
+    project.write_profile(project.profile.read_text("utf-8") + "# an edit\n")
+    project.build()  # prepared again; the pages came out the same
+    assert len(inspected) == 2 * pages
     config = project.root / "mkdocs.yml"
     config.write_text("copyright: Changed\n" + config.read_text("utf-8"), "utf-8")
     project.build()  # the theme's part of every page changed, the content did not
