@@ -2,15 +2,19 @@
 
 Validating and rendering a playbook is quick; importing the models and compiling the
 templates that do it is most of what the plugin adds to a fresh ``mkdocs build`` (see
-BENCHMARKS.md). A build whose profile, logo and library are byte for byte what they were
-reuses the last build's :class:`SiteParts` instead, and the digests of the pages that
-passed the publish gate then, so identical pages are not inspected twice.
+BENCHMARKS.md). A build whose profile and library are byte for byte what they were
+reuses the last build's :class:`SiteParts` instead.
 
-An entry is one JSON file per profile. It is used only when this code, the build's
-settings and the bytes of every input file are what they were when it was written;
-anything else, including an unreadable or damaged entry, is a miss, and a miss is simply
-an ordinary build. Entries are written only after a complete build, atomically; a cache
-folder that cannot be written is skipped without a word, as the build does not need it.
+An entry is one JSON file per profile and settings. It is used only when this code, the
+build's settings and the bytes of every input file are what they were when it was
+written; anything else, including an unreadable or damaged entry, is a miss, and a miss
+is simply an ordinary build. Entries are written only after a complete build,
+atomically; a folder that cannot be written is skipped without a word.
+
+The cache lives in the user's own cache folder, not in the project: what it holds goes
+onto pages, so it is trusted only where no one else can write, and never travels with a
+repository or a CI cache. The logo is not part of an entry: it is checked again on every
+build (see the plugin).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+import time
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -31,16 +35,15 @@ import yaml
 
 from .site_parts import Inputs, SiteParts
 
-FORMAT = 1
+FORMAT = 2
+KEPT_ENTRIES = 200
+"""The most recently used entries kept; older ones are removed when an entry is written."""
 
 
-@dataclass(frozen=True)
-class Entry:
-    parts: SiteParts | None
-    """The prepared site; ``None`` unless everything it was built from is unchanged."""
-    passed: frozenset[str] = frozenset()
-    """Digests (:func:`page_digest`) of the pages that passed the publish gate. Valid
-    whatever the inputs: a verdict depends on nothing but the page and this code."""
+def user_cache_folder() -> Path:
+    """``$XDG_CACHE_HOME/playbook-builder``, or ``~/.cache/playbook-builder``."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "playbook-builder"
 
 
 class BuildCache:
@@ -48,34 +51,32 @@ class BuildCache:
 
     def __init__(self, folder: Path, inputs: Inputs, settings: dict[str, Any]) -> None:
         self.folder = folder
-        self.inputs = inputs
-        name = _digest(str(inputs.profile), str(inputs.content_dir))[:32]
+        settings_text = json.dumps(settings, sort_keys=True)
+        name = _digest(str(inputs.profile), str(inputs.content_dir), settings_text)[:32]
         self.file = folder / f"{name}.json"
-        self.key = _digest(json.dumps(settings, sort_keys=True), _code_version())
+        self.key = _digest(settings_text, _code_version())
         # Taken before the build reads its inputs: an edit made during the build then
         # makes the entry stale rather than wrong.
-        self._inputs_digest = _inputs_digest(inputs)
+        self.inputs_digest = _inputs_digest(inputs)
 
-    def load(self) -> Entry:
-        """What the cache holds for this build; an empty entry when nothing applies."""
+    def load(self) -> SiteParts | None:
+        """The prepared site, when everything it was built from is unchanged."""
         try:
             data = json.loads(self.file.read_bytes())
-            if data["format"] != FORMAT or data["key"] != self.key:
-                return Entry(None)
-            passed = frozenset(_strings(data["passed"]))
+            if (data["format"], data["key"], data["inputs"]) != (
+                    FORMAT, self.key, self.inputs_digest):
+                return None
             parts = SiteParts.from_json(data["parts"])
+            os.utime(self.file)  # recently used: kept the longest
+            return parts
         except (OSError, ValueError, KeyError, TypeError):
-            return Entry(None)
-        unchanged = (data.get("inputs") == self._inputs_digest
-                     and data.get("logo") == _logo_digest(parts))
-        return Entry(parts if unchanged else None, passed)
+            return None
 
-    def store(self, parts: SiteParts, passed: frozenset[str]) -> None:
-        data = {"format": FORMAT, "key": self.key, "inputs": self._inputs_digest,
-                "logo": _logo_digest(parts), "parts": parts.to_json(),
-                "passed": sorted(passed)}
+    def store(self, parts: SiteParts) -> None:
+        data = {"format": FORMAT, "key": self.key, "inputs": self.inputs_digest,
+                "parts": parts.to_json()}
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
         except OSError:
             return
@@ -85,17 +86,20 @@ class BuildCache:
             os.replace(temporary, self.file)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
+            return
+        _prune(self.folder)
 
 
-def page_digest(kind: str, html: str) -> str:
-    """What identifies a page the publish gate has seen, with how it looked at it."""
-    return _digest(kind, html)
-
-
-def _strings(values: list[Any]) -> list[str]:
-    if not all(isinstance(v, str) for v in values):
-        raise TypeError("expected strings")
-    return values
+def _prune(folder: Path) -> None:
+    """Remove all but the most recently used entries, and leftovers of killed builds."""
+    try:
+        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        an_hour_ago = time.time() - 3600
+        leftovers = [p for p in folder.glob(".*.tmp") if p.stat().st_mtime < an_hour_ago]
+        for stale in [*entries[KEPT_ENTRIES:], *leftovers]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # another build pruned first
 
 
 def _digest(*texts: str) -> str:
@@ -120,16 +124,6 @@ def _inputs_digest(inputs: Inputs) -> str:
     return sha.hexdigest()
 
 
-def _logo_digest(parts: SiteParts) -> str:
-    """The logo's bytes and where it really is: a link that now leads elsewhere is a change
-    even when the bytes are the same, as the profile check refuses logos outside."""
-    sha = hashlib.sha256()
-    if parts.logo_file is not None:
-        _add_file(sha, Path(parts.logo_file))
-        sha.update(os.fsencode(os.path.realpath(parts.logo_file)))
-    return sha.hexdigest()
-
-
 def _visible(folder: Path) -> list[Path]:
     try:
         return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
@@ -148,10 +142,13 @@ def _add_file(sha: Any, path: Path) -> None:
 
 @cache
 def _code_version() -> str:
-    """This package's code and templates, and what else shapes the prepared site."""
+    return code_digest(Path(__file__).parent)
+
+
+def code_digest(package: Path) -> str:
+    """The package's code and templates, and what else shapes the prepared site."""
     sha = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted([*package.glob("*.py"), *package.glob("templates/*")]):
+    for path in sorted([*package.glob("*.py"), *package.glob("templates/**/*")]):
         _add_file(sha, path)
     sha.update(f"{sys.version}|{jinja2.__version__}|{yaml.__version__}".encode())
     for name in ("pydantic", "pydantic_core"):

@@ -40,7 +40,8 @@ def export_project(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     for redirect in redirects(pb):
-        old, page_html = redirect_page(redirect, use_directory_urls=True)
+        old, page_html = redirect_page(redirect.old.url(), redirect.new.url(),
+                                       redirect.new.title)
         (docs / old).parent.mkdir(parents=True, exist_ok=True)
         (docs / old).write_text(page_html, encoding="utf-8")
     values = theme_values(pb)

@@ -41,29 +41,41 @@ def inspect_html(html: str, *, whole_page: bool = False) -> list[str]:
     return scanner.findings
 
 
-# The screens run on the lower-cased page: much faster than case-insensitive patterns.
+# The screens run on the lower-cased page (much faster than case-insensitive patterns),
+# and each begins with a literal character, so that the regular expression engine can
+# skip ahead to it instead of trying every position of a page that is mostly clean.
 _SCREEN_ELEMENTS = re.compile(r"<\s*(?:" + "|".join(sorted(FORBIDDEN_ELEMENTS)) + r")\b")
-_SCREEN_HANDLERS = re.compile(r"[\s/\"']on[a-z]+\s*=")
-_SCREEN_URLS = re.compile(
-    r"\b(?:" + "|".join(sorted(URL_ATTRIBUTES)) + r")\s*=\s*"
-    r"(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
+# Any attribute whose name starts with "on", as the parser reads names.
+_SCREEN_HANDLERS = re.compile(r"on[^\s/>=]*\s*=")
+# An attribute value that could spell a scheme we do not allow: an ampersand among the
+# characters a scheme is made of (a character reference could spell or hide it), or a
+# scheme other than ours, perhaps with spaces or control characters inside (browsers
+# ignore those). "=+" is how the parser reads attributes: ``href==javascript:`` counts.
+_SCREEN_LINKS = re.compile(
+    r"=+\s*[\"']?(?:[a-z0-9+.\-\x00-\x20]*&"
+    r"|[\x00-\x20]*(?!(?:" + "|".join(LINK_SCHEMES) + r"):)[a-z0-9+.\-\x00-\x20]+:)")
+_NAME_START = re.compile(r"[\s/\"']")
+_NAME_AT_END = re.compile(r"[^\s/>=]*\Z")
 
 
 def _suspicious(html: str, *, whole_page: bool) -> bool:
     """Could the parser find anything here? (No false negatives; false positives are
     settled by the parser.)"""
     lower = html.lower()
-    if _SCREEN_HANDLERS.search(lower):
-        return True
     if not whole_page and (_SCREEN_ELEMENTS.search(lower) or _TEMPLATE_SYNTAX.search(html)):
         return True
-    for match in _SCREEN_URLS.finditer(lower):
-        value = next(group for group in match.groups() if group is not None)
-        # A character reference before the first colon could spell or hide the scheme.
-        scheme_part = value.split(":", 1)[0]
-        if "&" in scheme_part or _IGNORED_IN_URLS.search(value) or _unsafe_url(value):
-            return True
-    return False
+    if any(m.start() == 0 or _NAME_START.match(lower, m.start() - 1)
+           for m in _SCREEN_HANDLERS.finditer(lower)):
+        return True
+    return any(_attribute_before(lower, m.start()) in URL_ATTRIBUTES
+               for m in _SCREEN_LINKS.finditer(lower))
+
+
+def _attribute_before(lower: str, equals: int) -> str:
+    """The name of the attribute whose "=" is at ``equals``, as the parser reads it."""
+    window = lower[max(0, equals - 64):equals].rstrip()
+    found = _NAME_AT_END.search(window)
+    return found.group() if found else ""
 
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")

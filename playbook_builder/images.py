@@ -30,8 +30,13 @@ _SVG_ACTIVE = re.compile(
 
 def image_problem(path: Path) -> str | None:
     """Why ``path`` is not a safe image of the kind its name says, or None if it is."""
-    data = path.read_bytes()
-    suffix = path.suffix.lower()
+    return data_problem(path.read_bytes(), path.suffix.lower())
+
+
+def data_problem(data: bytes, suffix: str) -> str | None:
+    """Why ``data`` is not a safe image of the kind ``suffix`` (such as ``.svg``) says."""
+    if suffix not in IMAGE_TYPES:
+        return "is not an image file"
     if suffix == ".svg":
         if b"<svg" not in data[:4096].lower():
             return "is not an SVG image"

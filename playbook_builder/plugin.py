@@ -17,21 +17,23 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .build_cache import BuildCache, Entry, page_digest
-from .diagnostics import InputError
+from .build_cache import BuildCache, user_cache_folder
 from .gate import inspect_html
-from .publish import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .images import data_problem
+from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .redirects import redirect_page
 from .resources import data_dir
 from .site_parts import Inputs, SiteParts
 from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
 from .snapshot import FILE_NAME
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when needed: a build from the cache needs neither
+    from mkdocs.livereload import LiveReloadServer
+
     from .prepare import Previous
 
 log = get_plugin_logger(__name__)
@@ -52,9 +54,10 @@ class PlaybookConfig(base.Config):
     health = c.Type(bool, default=True)
     """Publish the strategy health report at /health/; false leaves it out of the site."""
     cache = c.Type(bool, default=True)
-    """Reuse the last build's pages while the profile, logo and library are unchanged."""
-    cache_dir = c.Type(str, default=".cache/plugin/playbook")
-    """Where the build cache is kept, relative to mkdocs.yml."""
+    """Reuse the last build's pages while the profile and library are unchanged."""
+    cache_dir = c.Optional(c.Type(str))
+    """Where the build cache is kept (relative to mkdocs.yml); the user's cache folder by
+    default. Anyone who can write there can change what the pages say."""
 
 
 def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:
@@ -78,9 +81,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self.inputs: Inputs | None = None
         self.parts: SiteParts | None = None
+        self.logo: bytes | None = None
         self.cache: BuildCache | None = None
-        self.cached = Entry(None)
-        self.passed: set[str] = set()
+        self.fresh = False
         self.generated: set[str] = set()
         self.content_findings: dict[str, list[str]] = {}
 
@@ -89,8 +92,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return config
         self.inputs = resolve_inputs(self.config, config.config_file_path)
         self.cache = self._build_cache(config, self.inputs)
-        self.cached = self.cache.load() if self.cache else Entry(None)
-        parts = self.parts = self.cached.parts or self._prepare(config)
+        cached = self.cache.load() if self.cache else None
+        parts, self.logo = self._parts_with_logo(config, cached)
+        self.parts, self.fresh = parts, parts is not cached
         _require_extensions(config)
         _add_theme(config, parts, self.config.brand)
         _add_navigation(config, parts)
@@ -104,20 +108,45 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """
         inputs = resolve_inputs(self.config, config.config_file_path)
         cache = self._build_cache(config, inputs)
-        if cache is None or cache.load().parts is None:
-            from .prepare import load_playbook
+        cached = cache.load() if cache else None
+        try:
+            if cached is not None:
+                _read_logo(cached, inputs.profile)
+                return
+        except LogoProblem:
+            pass
+        from .prepare import load_playbook
 
-            load_playbook(inputs)
+        load_playbook(inputs)
+
+    def _parts_with_logo(
+        self, config: MkDocsConfig, cached: SiteParts | None
+    ) -> tuple[SiteParts, bytes | None]:
+        """The site's parts, and the logo's bytes, checked again on every build."""
+        assert self.inputs is not None
+        if cached is not None:
+            try:
+                return cached, _read_logo(cached, self.inputs.profile)
+            except LogoProblem:
+                pass  # the logo changed: the full check says where and why
+        parts = self._prepare(config)
+        try:
+            return parts, _read_logo(parts, self.inputs.profile)
+        except LogoProblem as exc:
+            raise PluginError(f"logo {parts.logo_file} {exc}; it changed while the site"
+                              " was being built: build again") from None
 
     def _build_cache(self, config: MkDocsConfig, inputs: Inputs) -> BuildCache | None:
         if not self.config.cache or PREVIOUS_ENV in os.environ:
             return None  # a version being published shows what changed: built afresh
-        folder = _config_folder(config.config_file_path) / self.config.cache_dir
+        folder = (_config_folder(config.config_file_path) / self.config.cache_dir
+                  if self.config.cache_dir else user_cache_folder())
         settings = {"health": self.config.health, "tags": uses_tags(config),
                     "use_directory_urls": config.use_directory_urls}
         return BuildCache(folder, inputs, settings)
 
     def _prepare(self, config: MkDocsConfig) -> SiteParts:
+        from .diagnostics import InputError
         from .prepare import TemplateBug, prepare_site
 
         assert self.inputs is not None
@@ -144,19 +173,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             generated.edit_uri = edit_uri
             files.append(generated)
             self.generated.add(page.src)
-        for old, html in self.parts.redirects:
+        for moved in self.parts.redirects:
+            old, html = redirect_page(moved.old, moved.new, moved.title)
             if files.get_file_from_path(old) is None:
                 files.append(File.generated(config, old, content=html))
-        if self.parts.logo_uri and self.parts.logo_file and self.config.brand:
-            files.append(File.generated(config, self.parts.logo_uri,
-                                        abs_src_path=self.parts.logo_file))
+        if self.parts.logo_uri and self.logo is not None and self.config.brand:
+            # The bytes that were checked, not whatever the file holds by now.
+            files.append(File.generated(config, self.parts.logo_uri, content=self.logo))
         return files
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.src_uri in self.generated:
-            self.content_findings[page.file.src_uri] = self._inspect("content", html)
+            self.content_findings[page.file.src_uri] = inspect_html(html)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -164,8 +194,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         src = page.file.src_uri
         if src not in self.generated:
             return output
-        findings = self.content_findings.pop(src, []) + self._inspect(
-            "page", _outside_article(output))
+        findings = self.content_findings.pop(src, []) + inspect_html(
+            _outside_article(output), whole_page=True)
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings)
             raise PluginError(
@@ -174,24 +204,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         return output
 
-    def _inspect(self, kind: str, html: str) -> list[str]:
-        """The gate's findings; none for exactly what passed it in the cached build."""
-        digest = page_digest(kind, html)
-        if digest in self.cached.passed:
-            findings = []
-        else:
-            findings = inspect_html(html, whole_page=kind == "page")
-        if not findings:
-            self.passed.add(digest)
-        return findings
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Every site carries its playbook as data, for the next version's /changes/."""
         if not self.config.enabled or self.parts is None:
             return
         (Path(config.site_dir) / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
-        if self.cache and (self.cached.parts is None or self.cached.passed != self.passed):
-            self.cache.store(self.parts, frozenset(self.passed))
+        if self.cache and self.fresh:
+            self.cache.store(self.parts)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -200,6 +219,27 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             server.watch(str(self.inputs.profile))
             server.watch(str(self.inputs.content_dir))
         return server
+
+
+class LogoProblem(Exception):
+    """Why the logo cannot be published as it is now."""
+
+
+def _read_logo(parts: SiteParts, profile: Path) -> bytes | None:
+    """The logo's bytes, read once, so that what is published is what was checked."""
+    if parts.logo_file is None or parts.logo_uri is None:
+        return None
+    path = Path(parts.logo_file)
+    try:
+        if not path.resolve().is_relative_to(profile.parent.resolve()):
+            raise LogoProblem("leads outside the profile's folder")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LogoProblem(f"cannot be read ({exc.strerror})") from None
+    problem = data_problem(data, path.suffix.lower())
+    if problem:
+        raise LogoProblem(problem)
+    return data
 
 
 def _require_extensions(config: MkDocsConfig) -> None:

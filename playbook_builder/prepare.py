@@ -13,9 +13,8 @@ from . import sitemap
 from .changes import changes_since
 from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
-from .redirects import redirect_page
 from .render import TemplateBug, render_site
-from .site_parts import Inputs, SiteParts
+from .site_parts import Inputs, Moved, SiteParts
 from .site_settings import theme_values
 from .snapshot import snapshot, snapshot_json
 
@@ -46,7 +45,8 @@ def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls
     logo = pb.profile.organisation.logo
     return SiteParts(
         pages=render_site(pb, health=health, changes=changes, tags=tags),
-        redirects=[redirect_page(r, use_directory_urls) for r in sitemap.redirects(pb)],
+        redirects=[Moved(r.old.url(use_directory_urls), r.new.url(use_directory_urls),
+                         r.new.title) for r in sitemap.redirects(pb)],
         nav=sitemap.nav(pb, health=health, changes=changes is not None, tags=tags),
         own_paths=sorted({p.src for p in sitemap.pages(pb, health=health)}
                          | {sitemap.CHANGES, sitemap.TAGS}),

@@ -24,13 +24,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .snapshot import FILE_NAME
-
-PREVIOUS_ENV = "PLAYBOOK_PREVIOUS"
-"""Path of the previous version's snapshot ('' for the first version), for the build."""
-PREVIOUS_VERSION_ENV = "PLAYBOOK_PREVIOUS_VERSION"
-DEFAULT_ENV = "PLAYBOOK_DEFAULT_VERSION"
-"""The version or alias the site's root opens, for Material's outdated banner."""
 
 VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 RESERVED = frozenset({"versions.json", "index.html"})

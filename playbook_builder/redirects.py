@@ -10,13 +10,10 @@ from __future__ import annotations
 import html
 import posixpath
 
-from .sitemap import Redirect
 
-
-def redirect_page(redirect: Redirect, use_directory_urls: bool) -> tuple[str, str]:
-    """The file to write (its path in the site) and its HTML."""
-    old = redirect.old.url(use_directory_urls)
-    new = redirect.new.url(use_directory_urls)
+def redirect_page(old: str, new: str, title: str) -> tuple[str, str]:
+    """The file to write (its path in the site) and its HTML, for the page whose URL path
+    was ``old`` and is now ``new`` (such as ``platforms/x/``), titled ``title``."""
     path = f"{old}index.html" if old.endswith("/") else old
     here = posixpath.dirname(path) or "."
     relative = posixpath.relpath(new.rstrip("/") or ".", here) + ("/" if new.endswith("/") else "")
@@ -24,12 +21,12 @@ def redirect_page(redirect: Redirect, use_directory_urls: bool) -> tuple[str, st
     script = f'location.replace("{to}" + location.hash);'
     page = (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n"
-        f"  <title>Moved to {html.escape(redirect.new.title)}</title>\n"
+        f"  <title>Moved to {html.escape(title)}</title>\n"
         f"  <link rel=\"canonical\" href=\"{to}\">\n"
         "  <meta name=\"robots\" content=\"noindex\">\n"
         f"  <script>{script}</script>\n"
         f"  <meta http-equiv=\"refresh\" content=\"0; url={to}\">\n"
         f"</head>\n<body>\n  <p>This page has moved to <a href=\"{to}\">"
-        f"{html.escape(redirect.new.title)}</a>.</p>\n</body>\n</html>\n"
+        f"{html.escape(title)}</a>.</p>\n</body>\n</html>\n"
     )
     return path, page

@@ -22,7 +22,7 @@ def project_files(ci: str | None) -> dict[str, str]:
         "profiles/playbook.yml": (_FILES / "profile.yml").read_text(encoding="utf-8"),
         "playbook-profile.schema.json": schema_text(),
         "docs/.gitkeep": "",
-        ".gitignore": "/site/\n/public/\n/.cache/\n.*.lock\n",
+        ".gitignore": "/site/\n/public/\n.*.lock\n",
     }
     if ci is not None:
         target, source = CI_FILES[ci]

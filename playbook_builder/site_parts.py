@@ -7,9 +7,13 @@ data, a build that reuses it needs neither the core's models nor its templates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .images import IMAGE_TYPES
+from .site_settings import site_name as safe_site_name
 
 
 @dataclass(frozen=True)
@@ -28,11 +32,20 @@ class RenderedPage:
 
 
 @dataclass(frozen=True)
+class Moved:
+    """A page's old URL path, its new one (such as ``platforms/x/``) and its title."""
+
+    old: str
+    new: str
+    title: str
+
+
+@dataclass(frozen=True)
 class SiteParts:
     pages: list[RenderedPage]
     """Every generated page, in navigation order."""
-    redirects: list[tuple[str, str]]
-    """Each old address's file in the site and the HTML page that forwards from it."""
+    redirects: list[Moved]
+    """Every old address that forwards to a page's current one."""
     nav: list[Any]
     """The MkDocs ``nav`` of the generated pages."""
     own_paths: list[str]
@@ -50,7 +63,7 @@ class SiteParts:
     def to_json(self) -> dict[str, Any]:
         return {
             "pages": [[p.src, p.markdown, p.in_nav] for p in self.pages],
-            "redirects": [list(r) for r in self.redirects],
+            "redirects": [[m.old, m.new, m.title] for m in self.redirects],
             "nav": self.nav, "own_paths": self.own_paths, "site_name": self.site_name,
             "extra": self.extra, "logo_uri": self.logo_uri, "logo_file": self.logo_file,
             "snapshot": self.snapshot,
@@ -58,20 +71,36 @@ class SiteParts:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SiteParts:
-        """Raises ``KeyError``, ``TypeError`` or ``ValueError`` on data of another shape."""
-        pages = [RenderedPage(_of(str, src), _of(str, text), _of(bool, in_nav))
+        """The parts written by :meth:`to_json`; ``ValueError``, ``KeyError`` or
+        ``TypeError`` for data of any other shape, such as paths leading out of the site.
+        """
+        pages = [RenderedPage(_path(src, ".md"), _of(str, text), _of(bool, in_nav))
                  for src, text, in_nav in data["pages"]]
-        redirects = [(_of(str, path), _of(str, html)) for path, html in data["redirects"]]
+        redirects = [Moved(_path(old), _path(new, allow_empty=True), _of(str, title))
+                     for old, new, title in data["redirects"]]
+        logo_uri = data["logo_uri"]
+        if logo_uri is not None and not _LOGO_URI.fullmatch(_of(str, logo_uri)):
+            raise ValueError(f"not a logo's place: {logo_uri!r}")
+        extra = _of(dict, data["extra"])
+        for value in extra.values():
+            if value is not None:
+                _of(str, value)
         return cls(
-            pages, redirects, nav=_of(list, data["nav"]),
-            own_paths=[_of(str, p) for p in data["own_paths"]],
-            site_name=_of(str, data["site_name"]), extra=_of(dict, data["extra"]),
-            logo_uri=_optional_str(data["logo_uri"]),
-            logo_file=_optional_str(data["logo_file"]), snapshot=_of(str, data["snapshot"]),
+            pages, redirects, nav=_nav(data["nav"]),
+            own_paths=[_path(p, ".md") for p in data["own_paths"]],
+            # Escaping is idempotent here: what was made safe stays as it was.
+            site_name=safe_site_name(_of(str, data["site_name"])), extra=extra,
+            logo_uri=logo_uri, logo_file=None if data["logo_file"] is None
+            else _of(str, data["logo_file"]), snapshot=_of(str, data["snapshot"]),
         )
 
 
 T = TypeVar("T")
+
+_SEGMENTS = re.compile(r"(?:[a-z0-9][a-z0-9._-]*/)*(?:[a-z0-9][a-z0-9._-]*)?")
+_LOGO_URI = re.compile(r"assets/playbook-logo(?:" + "|".join(
+    re.escape(kind) for kind in sorted(IMAGE_TYPES)) + ")")
+_NAV_TITLE = re.compile(r"[A-Za-z][A-Za-z ]*")
 
 
 def _of(kind: type[T], value: object) -> T:
@@ -80,5 +109,23 @@ def _of(kind: type[T], value: object) -> T:
     return value
 
 
-def _optional_str(value: object) -> str | None:
-    return None if value is None else _of(str, value)
+def _path(value: object, suffix: str = "", allow_empty: bool = False) -> str:
+    """A path inside the site, as the core writes them: never absolute, never upwards."""
+    path = _of(str, value)
+    if not (_SEGMENTS.fullmatch(path) and path.endswith(suffix) and (path or allow_empty)):
+        raise ValueError(f"not a path in the site: {path!r}")
+    return path
+
+
+def _nav(value: object) -> list[Any]:
+    """The navigation as the core builds it: sections of plain titles and page paths."""
+    entries = _of(list, value)
+    for entry in entries:
+        if isinstance(entry, dict):
+            [(title, inner)] = entry.items()
+            if not _NAV_TITLE.fullmatch(_of(str, title)):
+                raise ValueError(f"not a navigation title: {title!r}")
+            _nav(inner) if isinstance(inner, list) else _path(inner, ".md")
+        else:
+            _path(entry, ".md")
+    return entries

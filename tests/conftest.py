@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from playbook_builder.loading import load_library
 from playbook_builder.resources import data_dir
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The build cache lives in the user's cache folder: tests keep theirs to themselves.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="playbook-tests-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "profiles" / "example.yml"
@@ -33,6 +36,14 @@ plugins:
   - playbook:
       profile: profile.yml
 """
+
+
+@pytest.fixture(autouse=True)
+def build_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own build cache folder (the user's cache folder during a test)."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "playbook-builder"
 
 
 @pytest.fixture(scope="session")

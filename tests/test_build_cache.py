@@ -1,8 +1,8 @@
 """The build cache: an unchanged playbook is not prepared again, and nothing else changes.
 
 A cached build must give the same bytes as a fresh one; any change to an input, an
-option or the cache entry itself must lead to a fresh build; and the publish gate still
-stands between a cache entry and the published page.
+option, the code or the cache entry itself must lead to a fresh build; the logo is
+checked on every build; and the publish gate still stands between an entry and a page.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import Abort
 
+from playbook_builder import build_cache as build_cache_module
 from playbook_builder import prepare
 
 from .conftest import MKDOCS_YML, REPO, Project
@@ -66,15 +67,16 @@ def build_fails(project: Project, caplog: pytest.LogCaptureFixture) -> str:
     return caplog.text
 
 
-def cache_entries(project: Project) -> list[Path]:
-    return sorted((project.root / ".cache" / "plugin" / "playbook").glob("*.json"))
+def cache_entries(build_cache: Path) -> list[Path]:
+    return sorted(build_cache.glob("*.json"))
 
 
 def test_an_unchanged_playbook_is_taken_from_the_cache_with_the_same_bytes(
-    library_project: Project, preparations: list[Path]
+    library_project: Project, preparations: list[Path], build_cache: Path
 ) -> None:
     first = snapshot_of(library_project.build())
-    assert len(cache_entries(library_project)) == 1
+    assert len(cache_entries(build_cache)) == 1
+    assert not (library_project.root / ".cache").exists()  # nothing in the project
     second = snapshot_of(library_project.build())
     assert preparations == [library_project.profile]  # the second build used the cache
     assert second == first
@@ -122,10 +124,10 @@ def _tags_on(p: Project) -> None:
 
 
 @pytest.mark.parametrize("change", [
-    _edit_profile, _edit_library, _new_library_item, _edit_logo, _option("health: false"),
+    _edit_profile, _edit_library, _new_library_item, _option("health: false"),
     _directory_urls_off, _tags_on,
-], ids=["profile", "library item", "new library item", "logo", "health option",
-        "directory urls", "tags plugin"])
+], ids=["profile", "library item", "new library item", "health option", "directory urls",
+        "tags plugin"])
 def test_any_change_to_an_input_or_setting_prepares_the_site_again(
     library_project: Project, preparations: list[Path], change: Callable[[Project], None]
 ) -> None:
@@ -174,11 +176,13 @@ def test_a_logo_linked_from_outside_is_still_refused(
             " [PB206]") in build_fails(library_project, caplog)
 
 
-def test_an_invalid_profile_is_never_cached(project: Project, minimal_text: str) -> None:
+def test_an_invalid_profile_is_never_cached(
+    project: Project, minimal_text: str, build_cache: Path
+) -> None:
     project.write_profile(minimal_text.replace("schema_version: 1", "schema_version: 9"))
     with pytest.raises(Abort):
         project.build()
-    assert cache_entries(project) == []
+    assert cache_entries(build_cache) == []
 
 
 @pytest.mark.parametrize("damage", [
@@ -186,23 +190,34 @@ def test_an_invalid_profile_is_never_cached(project: Project, minimal_text: str)
     lambda text: "[]",
     lambda text: text.replace('"site_name": "', '"site_name": 7, "x": "'),
     lambda text: text.replace('"pages": [[', '"pages": [[1, '),
-], ids=["truncated", "not a mapping", "wrong type", "wrong shape"])
+    lambda text: text.replace('"nav": [', '"nav": [5, '),
+    lambda text: text.replace('"nav": [{"Home"', '"nav": [{"<b>Home</b>"'),
+    lambda text: text.replace('"pages": [["', '"pages": [["/tmp/x.md", "", true], ["'),
+    lambda text: text.replace('"pages": [["', '"pages": [["../x.md", "", true], ["'),
+    lambda text: text.replace('"redirects": [', '"redirects": [["/tmp/x.html", "", "x"], '),
+    lambda text: text.replace('"logo_uri": null', '"logo_uri": "../../x.svg"'),
+], ids=["truncated", "not a mapping", "wrong type", "wrong shape", "navigation shape",
+        "navigation title", "page outside", "page upwards", "redirect outside",
+        "logo outside"])
 def test_a_damaged_entry_is_a_miss(
-    project: Project, preparations: list[Path], damage: Callable[[str], str]
+    project: Project, preparations: list[Path], build_cache: Path,
+    damage: Callable[[str], str]
 ) -> None:
     first = snapshot_of(project.build())
-    [entry] = cache_entries(project)
-    entry.write_text(damage(entry.read_text("utf-8")), "utf-8")
+    [entry] = cache_entries(build_cache)
+    damaged = damage(entry.read_text("utf-8"))
+    assert damaged != entry.read_text("utf-8")
+    entry.write_text(damaged, "utf-8")
     assert snapshot_of(project.build()) == first
     assert len(preparations) == 2
     json.loads(entry.read_text("utf-8"))  # rewritten whole
 
 
 def test_a_tampered_entry_cannot_get_past_the_publish_gate(
-    project: Project, caplog: pytest.LogCaptureFixture
+    project: Project, build_cache: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     project.build()
-    [entry] = cache_entries(project)
+    [entry] = cache_entries(build_cache)
     data = json.loads(entry.read_text("utf-8"))
     data["parts"]["pages"][0][1] += "\n<script>alert(1)</script>\n"
     entry.write_text(json.dumps(data), "utf-8")
@@ -210,41 +225,72 @@ def test_a_tampered_entry_cannot_get_past_the_publish_gate(
             " not publishing:\n  a <script> element") in build_fails(project, caplog)
 
 
-def test_pages_unlike_those_that_passed_are_inspected_again(
-    project: Project, monkeypatch: pytest.MonkeyPatch
+def test_a_logo_replaced_during_the_build_is_checked_as_published(
+    library_project: Project, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from playbook_builder import plugin
+    real = prepare.prepare_site
 
-    inspected: list[bool] = []
-    real = plugin.inspect_html
+    def then_replace_the_logo(inputs: Any, **options: Any) -> Any:
+        parts = real(inputs, **options)
+        (library_project.root / "logo.svg").write_bytes(b'<svg onload="alert(1)"/>')
+        return parts
 
-    def counting(html: str, *, whole_page: bool = False) -> list[str]:
-        inspected.append(whole_page)
-        return real(html, whole_page=whole_page)
-
-    monkeypatch.setattr(plugin, "inspect_html", counting)
-    project.build()
-    pages = inspected.count(True)
-    assert pages > 0
-    assert inspected.count(False) == pages  # each page's content, then the whole page
-    project.build()
-    assert len(inspected) == 2 * pages  # identical pages: the verdicts were reused
-    project.write_profile(project.profile.read_text("utf-8") + "# an edit\n")
-    project.build()  # prepared again; the pages came out the same
-    assert len(inspected) == 2 * pages
-    config = project.root / "mkdocs.yml"
-    config.write_text("copyright: Changed\n" + config.read_text("utf-8"), "utf-8")
-    project.build()  # the theme's part of every page changed, the content did not
-    assert inspected[2 * pages:] == [True] * pages
+    monkeypatch.setattr(prepare, "prepare_site", then_replace_the_logo)
+    assert ("contains a script, an event handler or embedded content; it changed while"
+            " the site was being built: build again") in build_fails(library_project, caplog)
 
 
-def test_the_cache_can_be_turned_off(project: Project, preparations: list[Path]) -> None:
+def test_a_new_logo_is_checked_and_published_without_preparing_again(
+    library_project: Project, preparations: list[Path]
+) -> None:
+    site = library_project.build()
+    assert (site / "assets" / "playbook-logo.svg").read_bytes() == SVG
+    _edit_logo(library_project)
+    library_project.build()
+    assert (site / "assets" / "playbook-logo.svg").read_bytes() != SVG
+    assert len(preparations) == 1
+
+
+def test_an_edit_to_any_template_changes_the_code_digest(tmp_path: Path) -> None:
+    package = Path(build_cache_module.__file__).parent
+    copy = tmp_path / "package"
+    import shutil
+
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = build_cache_module.code_digest(copy)
+    step = copy / "templates" / "steps" / "why.md.j2"
+    step.write_text(step.read_text("utf-8") + "\n", "utf-8")
+    assert build_cache_module.code_digest(copy) != before
+
+
+def test_the_cache_can_be_turned_off(
+    project: Project, preparations: list[Path], build_cache: Path
+) -> None:
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "      cache: false\n", "utf-8")
     project.build()
     project.build()
     assert len(preparations) == 2
-    assert not (project.root / ".cache").exists()
+    assert not build_cache.exists()
+
+
+def test_the_cache_can_be_kept_elsewhere(project: Project, preparations: list[Path]) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "      cache_dir: .cache/playbook\n", "utf-8")
+    project.build()
+    project.build()
+    assert len(preparations) == 1
+    assert len(list((project.root / ".cache" / "playbook").glob("*.json"))) == 1
+
+
+def test_only_the_most_recently_used_entries_are_kept(
+    tmp_path: Path, minimal_text: str, build_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_cache_module, "KEPT_ENTRIES", 2)
+    projects = [Project(tmp_path / str(i), minimal_text) for i in range(3)]
+    for p in projects:
+        p.build()
+    assert len(cache_entries(build_cache)) == 2
 
 
 def test_a_cache_folder_that_cannot_be_written_is_skipped(project: Project) -> None:

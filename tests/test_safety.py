@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
-from playbook_builder import render
+from playbook_builder import gate, render
 from playbook_builder.gate import inspect_html
 from playbook_builder.library import Library, Principle
 from playbook_builder.loading import load_profile
@@ -148,3 +148,28 @@ def test_any_value_is_shown_verbatim_and_adds_no_element(library: Library, name:
 )
 def test_gate_screen_misses_nothing(page: str) -> None:
     assert inspect_html(page) != []
+
+
+LINK_PIECES = st.lists(st.sampled_from([
+    "javascript:", "JavaScript:", "data:", "https:", "http:", "mailto:", "httpsx:", "vb",
+    "&#106;", "&colon;", "&", ":", "\t", "\n", " ", "\x01", "\x1c", "/", "x", "#", "\"",
+    "'", ">", "=", ".", "+",
+]), max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(attributes=st.lists(st.tuples(
+    st.sampled_from(sorted(gate.URL_ATTRIBUTES | {
+        "title", "data-href", "xhref", "/href", "onclick", "ONLOAD", "on", "on-x", "button"})),
+    st.sampled_from(['"', "'", ""]), LINK_PIECES), min_size=1, max_size=3),
+    whole_page=st.booleans())
+def test_the_screen_flags_every_page_the_parser_would_find_something_in(
+    attributes: list[tuple[str, str, str]], whole_page: bool
+) -> None:
+    page = "<p><a " + " ".join(f"{name}={quote}{value}{quote}"
+                               for name, quote, value in attributes) + ">x</a></p>"
+    scanner = gate._Scanner(attributes_only=whole_page)
+    scanner.feed(page)
+    scanner.close()
+    if scanner.findings:
+        assert gate._suspicious(page, whole_page=whole_page), scanner.findings
