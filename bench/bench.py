@@ -19,8 +19,8 @@ navigation, without the plugin.
   sequential ``mkdocs build`` runs, both with an empty build cache, as on a fresh CI
   machine.
 
-The demo is built from a copy of the project in a temporary folder, so that its edits
-and its build cache stay there.
+The demo is built from a copy of the project in a temporary folder, with the build cache
+there too, so that the edits and the cache stay out of the checkout and the user's own.
 """
 
 from __future__ import annotations
@@ -169,7 +169,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
     try:
         demo = demo_copy(work)
-        cache = demo / ".cache"
+        cache = work / "cache"
+        ENV["XDG_CACHE_HOME"] = str(cache)
         subprocess.run([py, "-m", "playbook_builder.cli", "export", "--out",
                         str(work / "plain")], cwd=demo, env=ENV, check=True)
         plain = str(work / "plain" / "mkdocs.yml")

@@ -48,7 +48,10 @@ _ESCAPES = str.maketrans({**{ch: "\\" + ch for ch in _BACKSLASHED}, **_ENTITIES}
 
 def escape(value: str) -> Markdown:
     """One line of Markdown that renders as ``value``, with whitespace runs collapsed."""
-    return Markdown(_WHITESPACE.sub(" ", value).translate(_ESCAPES))
+    # Only printable text without double spaces has no run to collapse: most values.
+    if "  " in value or not value.isprintable():
+        value = _WHITESPACE.sub(" ", value)
+    return Markdown(value.translate(_ESCAPES))
 
 
 def paragraphs(value: str) -> Markdown:

@@ -9,6 +9,7 @@ these inputs: a rebuild of an unchanged playbook needs neither its models nor te
 from __future__ import annotations
 
 import copy
+import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -186,7 +187,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.src_uri in self.generated:
-            self.content_findings[page.file.src_uri] = inspect_html(html)
+            self.content_findings[page.file.src_uri] = _inspect(html)
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -194,7 +195,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         src = page.file.src_uri
         if src not in self.generated:
             return output
-        findings = self.content_findings.pop(src, []) + inspect_html(
+        findings = self.content_findings.pop(src, []) + _inspect(
             _outside_article(output), whole_page=True)
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings)
@@ -219,6 +220,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             server.watch(str(self.inputs.profile))
             server.watch(str(self.inputs.content_dir))
         return server
+
+
+_PASSED: set[bytes] = set()
+"""Digests of the pages the publish gate passed in this process. A verdict depends on
+nothing but the page, so ``mkdocs serve`` does not inspect again a page that a rebuild
+left as it was. Kept in memory only, where nothing else can add to it."""
+
+
+def _inspect(html: str, *, whole_page: bool = False) -> list[str]:
+    digest = hashlib.sha256(f"{whole_page}\0{html}".encode("utf-8", "surrogatepass")).digest()
+    if digest in _PASSED:
+        return []
+    findings = inspect_html(html, whole_page=whole_page)
+    if not findings:
+        if len(_PASSED) >= 100_000:
+            _PASSED.clear()
+        _PASSED.add(digest)
+    return findings
 
 
 class LogoProblem(Exception):

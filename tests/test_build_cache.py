@@ -320,3 +320,28 @@ def test_a_cached_build_does_not_load_the_core(project: Project) -> None:
 
     assert build_in_a_fresh_process() == "pydantic playbook_builder.prepare playbook_builder.render"
     assert build_in_a_fresh_process() == "none"
+
+
+def test_in_one_process_the_gate_looks_again_only_at_pages_that_changed(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from playbook_builder import plugin
+
+    inspected: list[bool] = []
+    real = plugin.inspect_html
+
+    def counting(html: str, *, whole_page: bool = False) -> list[str]:
+        inspected.append(whole_page)
+        return real(html, whole_page=whole_page)
+
+    monkeypatch.setattr(plugin, "inspect_html", counting)
+    monkeypatch.setattr(plugin, "_PASSED", set())
+    project.build()
+    pages = inspected.count(True)
+    assert pages > 0 and inspected.count(False) == pages  # content, then the whole page
+    project.build()
+    assert len(inspected) == 2 * pages  # the same pages: nothing to look at again
+    config = project.root / "mkdocs.yml"
+    config.write_text("copyright: Changed\n" + config.read_text("utf-8"), "utf-8")
+    project.build()  # the theme's part of every page changed, the content did not
+    assert inspected[2 * pages:] == [True] * pages
