@@ -69,7 +69,7 @@ class BuildCache:
             parts = SiteParts.from_json(data["parts"])
             os.utime(self.file)  # recently used: kept the longest
             return parts
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
 
     def store(self, parts: SiteParts) -> None:

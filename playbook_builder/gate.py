@@ -33,29 +33,38 @@ def inspect_html(html: str, *, whole_page: bool = False) -> list[str]:
     parser would find; only a flagged page is parsed, which keeps the gate cheap on the
     clean pages that are the rule (parsing every page took longer than rendering it).
     """
+    ambiguous = [f"a comment browsers end early ('{found.group()}')"
+                 for found in _AMBIGUOUS_COMMENT.finditer(html)]
     if not _suspicious(html, whole_page=whole_page):
-        return []
+        return ambiguous
     scanner = _Scanner(attributes_only=whole_page)
-    scanner.feed(html)
-    scanner.close()
-    return scanner.findings
+    try:
+        scanner.feed(html)
+        scanner.close()
+    except Exception:  # any markup the parser cannot read is not published
+        return [*ambiguous, *scanner.findings, "markup the gate cannot read"]
+    return [*ambiguous, *scanner.findings]
 
 
 # The screens run on the lower-cased page (much faster than case-insensitive patterns),
 # and each begins with a literal character, so that the regular expression engine can
 # skip ahead to it instead of trying every position of a page that is mostly clean.
 _SCREEN_ELEMENTS = re.compile(r"<\s*(?:" + "|".join(sorted(FORBIDDEN_ELEMENTS)) + r")\b")
-# Any attribute whose name starts with "on", as the parser reads names.
-_SCREEN_HANDLERS = re.compile(r"on[^\s/>=]*\s*=")
+# An attribute named "on...", where the parser starts a name: at the start, or after a
+# space, a slash or a quote (``class="x"onclick=`` is an attribute too).
+_SCREEN_HANDLERS = re.compile(r"on(?<![^\s/\"']on)[^\s/>=]*\s*=")
 # An attribute value that could spell a scheme we do not allow: an ampersand among the
 # characters a scheme is made of (a character reference could spell or hide it), or a
 # scheme other than ours, perhaps with spaces or control characters inside (browsers
-# ignore those). "=+" is how the parser reads attributes: ``href==javascript:`` counts.
+# ignore those). The parser reads "=+": ``href==javascript:`` counts. A run of "=" is
+# entered at its first, so a long one costs one pass, not one per "=".
 _SCREEN_LINKS = re.compile(
-    r"=+\s*[\"']?(?:[a-z0-9+.\-\x00-\x20]*&"
+    r"=(?<!==)=*\s*[\"']?(?:[a-z0-9+.\-\x00-\x20]*&"
     r"|[\x00-\x20]*(?!(?:" + "|".join(LINK_SCHEMES) + r"):)[a-z0-9+.\-\x00-\x20]+:)")
-_NAME_START = re.compile(r"[\s/\"']")
-_NAME_AT_END = re.compile(r"[^\s/>=]*\Z")
+_NAME_AT_END = re.compile(r"[^\s/>=\"']*\Z")
+# Browsers end a comment at "<!-->", "<!--->" or "--!>"; Python's parser does not, so
+# markup after one would be hidden from it.
+_AMBIGUOUS_COMMENT = re.compile(r"<!---?>|--!>")
 
 
 def _suspicious(html: str, *, whole_page: bool) -> bool:
@@ -64,17 +73,19 @@ def _suspicious(html: str, *, whole_page: bool) -> bool:
     lower = html.lower()
     if not whole_page and (_SCREEN_ELEMENTS.search(lower) or _TEMPLATE_SYNTAX.search(html)):
         return True
-    if any(m.start() == 0 or _NAME_START.match(lower, m.start() - 1)
-           for m in _SCREEN_HANDLERS.finditer(lower)):
+    if _SCREEN_HANDLERS.search(lower):
         return True
     return any(_attribute_before(lower, m.start()) in URL_ATTRIBUTES
                for m in _SCREEN_LINKS.finditer(lower))
 
 
 def _attribute_before(lower: str, equals: int) -> str:
-    """The name of the attribute whose "=" is at ``equals``, as the parser reads it."""
-    window = lower[max(0, equals - 64):equals].rstrip()
-    found = _NAME_AT_END.search(window)
+    """The name of the attribute whose "=" is at ``equals``, as the parser reads it: the
+    characters before it (and any spaces) back to a space, a slash or a quote."""
+    end = equals
+    while end and lower[end - 1].isspace():
+        end -= 1
+    found = _NAME_AT_END.search(lower, max(0, end - 64), end)
     return found.group() if found else ""
 
 
@@ -98,7 +109,7 @@ class _Scanner(HTMLParser):
         if tag in FORBIDDEN_ELEMENTS and not self.attributes_only:
             self.findings.append(f"a <{tag}> element")
         for name, value in attrs:
-            if name.startswith("on"):
+            if name.startswith("on") and value is not None:  # a bare "onclick" does nothing
                 self.findings.append(f"an event-handler attribute '{name}' on <{tag}>")
             elif name in URL_ATTRIBUTES and value and _unsafe_url(value):
                 self.findings.append(f"an unsafe link '{value}' in <{tag} {name}>")

@@ -3,7 +3,7 @@
 The logo is published next to the pages, where a visitor can open it directly; an SVG
 opened that way runs any script inside it with the site's privileges. So a raster image
 must start with its format's signature, and an SVG must hold no script, event handler,
-``javascript:`` link, embedded HTML or entity declaration.
+``javascript:`` link, embedded HTML, entity declaration or character reference.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
 IMAGE_TYPES = frozenset({*SIGNATURES, ".svg"})
 
 _SVG_ACTIVE = re.compile(
-    rb"<\s*script|\son[a-z]+\s*=|javascript\s*:|<\s*foreignObject|<!ENTITY|<\s*iframe"
-    rb"|<\s*embed|<\s*object",
+    # Elements may carry a namespace prefix (``<s:script xmlns:s=...>`` runs too), and a
+    # character reference could spell "javascript:" where no pattern would see it.
+    rb"<\s*(?:[\w.-]+:)?(?:script|foreignObject|iframe|embed|object)\b"
+    rb"|\son[a-z]+\s*=|javascript\s*:|<!ENTITY|&#",
     re.IGNORECASE,
 )
 

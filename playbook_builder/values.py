@@ -67,6 +67,8 @@ def _check_link(value: str) -> str:
 
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 _TEMPLATE = re.compile(r"\{[{%#]")
+# Markdown's attribute lists ("{: onclick=... }", "{#id .class}") would set attributes.
+_ATTRIBUTE_LIST = re.compile(r"\{[^}\n]*\}")
 # Inline links, [text](target), and reference definitions, [name]: target.
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
 
@@ -78,6 +80,8 @@ def _check_library_markdown(value: str) -> str:
         raise _problem("library_markdown", "contains raw HTML")
     if _TEMPLATE.search(value):
         raise _problem("library_markdown", "contains template syntax")
+    if _ATTRIBUTE_LIST.search(value):
+        raise _problem("library_markdown", "contains an attribute list in braces")
     for inline, reference in _MARKDOWN_LINK.findall(value):
         target = inline.removesuffix(")") or reference
         scheme = urlsplit(target).scheme.lower()

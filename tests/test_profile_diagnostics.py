@@ -180,6 +180,11 @@ def test_logo_symlink_leading_out_is_refused(
     [
         ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
          "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><s:script'
+                     b' xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg><a href="java&#115;cript:alert(1)">x</a></svg>',
+         "contains a script, an event handler or embedded content"),
         ("logo.svg", b'<svg onload="alert(1)"/>',
          "contains a script, an event handler or embedded content"),
         ("logo.png", b"<html>not a png</html>", "is not a PNG image"),

@@ -52,6 +52,8 @@ def test_template_printing_none_is_a_bug() -> None:
     [
         ("Hello <script>alert(1)</script>", "'body' contains raw HTML"),
         ("See {{ secret }}", "'body' contains template syntax"),
+        ("A paragraph.\n{: onclick=\"alert(1)\" }", "'body' contains an attribute list in braces"),
+        ("## Heading {.big}", "'body' contains an attribute list in braces"),
         ("[x](javascript:alert(1))", "'body' links to 'javascript:alert(1)'"),
         ("[x][1]\n\n[1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
     ],
@@ -173,3 +175,43 @@ def test_the_screen_flags_every_page_the_parser_would_find_something_in(
     scanner.close()
     if scanner.findings:
         assert gate._suspicious(page, whole_page=whole_page), scanner.findings
+
+
+MARKUP_PIECES = [
+    "<a", "<p", "<img", "<svg", "</a>", " ", "\n", "\t", "\x0c", "/", "=", "==", " = ", '"',
+    "'", ">", "on", "onclick", "ONLOAD", "button", "href", "HREF", "src", "srcset", "data",
+    "title", "x", "javascript:", "JavaScript", "java", "script", ":", "&#106;", "&", "#",
+    "&colon;", "https:", "mailto:", " " * 70, "\x01", "\x1c", "<!--", "-->", "<!-->", "--!>",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(MARKUP_PIECES), max_size=24), whole_page=st.booleans())
+def test_the_screen_flags_any_markup_the_parser_would_find_something_in(
+    pieces: list[str], whole_page: bool
+) -> None:
+    page = "".join(pieces)
+    scanner = gate._Scanner(attributes_only=whole_page)
+    try:
+        scanner.feed(page)
+        scanner.close()
+    except AssertionError:  # markup the parser cannot read: reported as such when parsed
+        return
+    if scanner.findings:
+        assert gate._suspicious(page, whole_page=whole_page), scanner.findings
+
+
+@pytest.mark.parametrize(("page", "finding"), [
+    ('<a class="button"onmouseover="x()">', "an event-handler attribute 'onmouseover' on <a>"),
+    ('<a title="x"href="javascript:x()">', "an unsafe link 'javascript:x()' in <a href>"),
+    ("<a href" + " " * 70 + "=javascript:x()>", "an unsafe link 'javascript:x()' in <a href>"),
+    ("<!--> <img src=x onerror=x()> -->", "a comment browsers end early ('<!-->')"),
+    ("<p>x</p>--!><img src=x onerror=x()>", "a comment browsers end early ('--!>')"),
+])
+def test_the_gate_reads_markup_as_browsers_do(page: str, finding: str) -> None:
+    assert finding in inspect_html(page) and finding in inspect_html(page, whole_page=True)
+
+
+def test_markup_the_parser_cannot_read_is_not_published() -> None:
+    assert inspect_html("{{<![\nhref") == [
+        "leftover template syntax '{{' in the text", "markup the gate cannot read"]
