@@ -57,11 +57,13 @@ CODES: tuple[Code, ...] = (
          "Add the missing step file."),
     Code("PB206", "A file reference leads outside the profile's folder.",
          "`logo: ../../etc/passwd`", "Keep referenced files next to the profile."),
-    Code("PB207", "Library Markdown contains raw HTML, template syntax or an unsafe link.",
+    Code("PB207", "Library Markdown contains raw HTML, template syntax, an attribute list"
+         " in braces or an unsafe link.",
          "`body: <script>...</script>`", "Use plain Markdown; links must be https, http"
          " or mailto."),
     Code("PB208", "The logo is not a safe image: not an image file, not of the kind its"
-         " name says, or an SVG with scripts or embedded content.", "`logo: notes.txt`",
+         " name says, or an SVG with scripts, embedded content or character references.",
+         "`logo: notes.txt`",
          "Export the logo again as a plain PNG, JPEG, GIF, WebP, ICO or SVG image."),
 )
 
