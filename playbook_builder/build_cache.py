@@ -54,7 +54,7 @@ class BuildCache:
         settings_text = json.dumps(settings, sort_keys=True)
         name = _digest(str(inputs.profile), str(inputs.content_dir), settings_text)[:32]
         self.file = folder / f"{name}.json"
-        self.key = _digest(settings_text, _code_version())
+        self.key = _digest(settings_text, code_version())
         # Taken before the build reads its inputs: an edit made during the build then
         # makes the entry stale rather than wrong.
         self.inputs_digest = _inputs_digest(inputs)
@@ -141,7 +141,8 @@ def _add_file(sha: Any, path: Path) -> None:
 
 
 @cache
-def _code_version() -> str:
+def code_version() -> str:
+    """This package's :func:`code_digest`, worked out once per process."""
     return code_digest(Path(__file__).parent)
 
 

@@ -154,7 +154,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
                                 use_directory_urls=config.use_directory_urls,
-                                previous=_previous_version())
+                                previous=_previous_version(),
+                                template_cache=self.cache.folder if self.cache else None)
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:

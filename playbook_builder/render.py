@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -24,6 +25,7 @@ from .markdown_text import Markdown
 from .playbook import Playbook
 from .site_parts import RenderedPage
 from .sitemap import Page, Target, pages, targets
+from .template_cache import bytecode_cache
 
 SECTOR_LABELS = {
     "business": "Business",
@@ -43,15 +45,19 @@ class TemplateBug(Exception):
 
 
 def render_site(
-    pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False
+    pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False,
+    template_cache: Path | None = None,
 ) -> list[RenderedPage]:
     """Every page of the playbook as Markdown, in navigation order.
 
     Onboarding pages are rendered last: they show how long each step of a role's path
     takes to read, measured on the pages already rendered, and the printable path
-    gathers those pages' content.
+    gathers those pages' content. ``template_cache`` is a folder where compiled templates
+    are kept for the next process (see :mod:`template_cache`).
     """
     env = _environment()
+    if template_cache is not None and env.bytecode_cache is None:
+        env.bytecode_cache = bytecode_cache(template_cache)
     links = targets(pb, health=health)
     specs = pages(pb, health=health, changes=changes, tags=tags)
 

@@ -303,23 +303,55 @@ def test_a_cache_folder_that_cannot_be_written_is_skipped(project: Project) -> N
 
 BUILD_AND_REPORT = """
 import sys
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+compiled = []
+real = jinja2.Environment.compile
+def compile(self, source, name=None, *args, **kwargs):
+    if name and name.endswith(".md.j2"):
+        compiled.append(name)
+    return real(self, source, name, *args, **kwargs)
+jinja2.Environment.compile = compile
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 core = ("pydantic", "playbook_builder.prepare", "playbook_builder.render")
-print(" ".join(name for name in core if name in sys.modules) or "none")
+print(" ".join(name for name in core if name in sys.modules) or "none", len(compiled))
 """
 
 
-def test_a_cached_build_does_not_load_the_core(project: Project) -> None:
-    def build_in_a_fresh_process() -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", BUILD_AND_REPORT, str(project.root / "mkdocs.yml"),
-             str(project.site)], capture_output=True, text=True, check=True, cwd=REPO)
-        return done.stdout.strip()
+def build_in_a_fresh_process(project: Project) -> str:
+    """What the core loaded, and how many of our templates it compiled."""
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD_AND_REPORT, str(project.root / "mkdocs.yml"),
+         str(project.site)], capture_output=True, text=True, check=True, cwd=REPO)
+    return done.stdout.strip()
 
-    assert build_in_a_fresh_process() == "pydantic playbook_builder.prepare playbook_builder.render"
-    assert build_in_a_fresh_process() == "none"
+
+CORE = "pydantic playbook_builder.prepare playbook_builder.render"
+
+
+def test_a_cached_build_does_not_load_the_core(project: Project) -> None:
+    assert build_in_a_fresh_process(project).startswith(CORE)
+    assert build_in_a_fresh_process(project) == "none 0"
+
+
+def test_after_an_edit_a_fresh_process_reuses_the_compiled_templates(
+    project: Project, build_cache: Path
+) -> None:
+    first = build_in_a_fresh_process(project)
+    assert first.startswith(CORE) and not first.endswith(" 0")
+    assert list((build_cache / "templates").rglob("__jinja2_*.cache"))
+    before = snapshot_of(project.site)
+    project.write_profile(project.profile.read_text("utf-8") + "# an edit\n")
+    assert build_in_a_fresh_process(project) == f"{CORE} 0"
+    assert snapshot_of(project.site) == before
+
+
+def test_without_the_cache_nothing_is_kept(project: Project, build_cache: Path) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "      cache: false\n", "utf-8")
+    build_in_a_fresh_process(project)
+    assert not build_cache.exists()
 
 
 def test_in_one_process_the_gate_looks_again_only_at_pages_that_changed(
