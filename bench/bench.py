@@ -8,8 +8,9 @@ building ``playbook export`` of the same playbook: the same pages, theme, extens
 navigation, without the plugin.
 
 - single build: the demo through the plugin vs its export, each in a fresh process; the
-  plugin both on a first build (empty build cache) and on a build whose inputs did not
-  change since the last (the cache's entry reused);
+  plugin on a build whose inputs did not change since the last (the cache's entry
+  reused), after a profile edit (validated and rendered again, with the templates
+  compiled by an earlier build), and on a first build (nothing cached);
 - rebuild: the second and later builds in one process after an edit (what ``mkdocs
   serve`` does: it reloads the configuration and builds again), the plugin after an edit
   of the profile (so never from the cache) vs the export after an edit of a page;
@@ -185,13 +186,22 @@ def main() -> None:
                 measure(build_demo, cwd=demo)  # writes the entry the measured build reuses
             return measure(build_demo, cwd=demo)
 
+        def edited_build() -> Sample:
+            if not cache.exists():
+                measure(build_demo, cwd=demo)  # compiles the templates the build reuses
+            profile = demo / "profiles" / "example.yml"
+            profile.write_text(profile.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            return measure(build_demo, cwd=demo)
+
         single = compare("single build, fresh process", {
             "plugin, inputs unchanged since the last build": unchanged_build,
+            "plugin, profile edited since the last build": edited_build,
             "plugin, first build (empty cache)": first_build,
             "plain": lambda: measure([py, "-m", "mkdocs", "build", "-q", "-f", plain,
                                       "-d", str(work / "s2")]),
         }, args.runs)
         ratio(single, "plugin, inputs unchanged since the last build", "plain")
+        ratio(single, "plugin, profile edited since the last build", "plain")
         ratio(single, "plugin, first build (empty cache)", "plain")
 
         rebuild = compare("rebuild in a warm process after an edit, as mkdocs serve does", {
