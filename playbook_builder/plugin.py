@@ -93,9 +93,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return config
         self.inputs = resolve_inputs(self.config, config.config_file_path)
         self.cache = self._build_cache(config, self.inputs)
-        cached = self.cache.load() if self.cache else None
-        parts, self.logo = self._parts_with_logo(config, cached)
-        self.parts, self.fresh = parts, parts is not cached
+        cached = _from_cache(self.cache, self.inputs)
+        parts, self.logo = cached or self._prepared_with_logo(config)
+        self.parts, self.fresh = parts, cached is None
         _require_extensions(config)
         _add_theme(config, parts, self.config.brand)
         _add_navigation(config, parts)
@@ -108,29 +108,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         Inputs the build cache vouches for, unchanged since a build, are not read again.
         """
         inputs = resolve_inputs(self.config, config.config_file_path)
-        cache = self._build_cache(config, inputs)
-        cached = cache.load() if cache else None
-        try:
-            if cached is not None:
-                _read_logo(cached, inputs.profile)
-                return
-        except LogoProblem:
-            pass
-        from .prepare import load_playbook
+        if _from_cache(self._build_cache(config, inputs), inputs) is None:
+            from .prepare import load_playbook
 
-        load_playbook(inputs)
+            load_playbook(inputs)
 
-    def _parts_with_logo(
-        self, config: MkDocsConfig, cached: SiteParts | None
-    ) -> tuple[SiteParts, bytes | None]:
-        """The site's parts, and the logo's bytes, checked again on every build."""
-        assert self.inputs is not None
-        if cached is not None:
-            try:
-                return cached, _read_logo(cached, self.inputs.profile)
-            except LogoProblem:
-                pass  # the logo changed: the full check says where and why
+    def _prepared_with_logo(self, config: MkDocsConfig) -> tuple[SiteParts, bytes | None]:
         parts = self._prepare(config)
+        assert self.inputs is not None
         try:
             return parts, _read_logo(parts, self.inputs.profile)
         except LogoProblem as exc:
@@ -239,6 +224,20 @@ def _inspect(html: str, *, whole_page: bool = False) -> list[str]:
             _PASSED.clear()
         _PASSED.add(digest)
     return findings
+
+
+def _from_cache(
+    cache: BuildCache | None, inputs: Inputs
+) -> tuple[SiteParts, bytes | None] | None:
+    """The cached parts and the logo's bytes, if the cache holds these inputs and the logo
+    still passes its checks (if not, a full check says where and why)."""
+    cached = cache.load() if cache else None
+    if cached is None:
+        return None
+    try:
+        return cached, _read_logo(cached, inputs.profile)
+    except LogoProblem:
+        return None
 
 
 class LogoProblem(Exception):
