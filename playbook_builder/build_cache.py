@@ -62,6 +62,8 @@ class BuildCache:
     def load(self) -> SiteParts | None:
         """The prepared site, when everything it was built from is unchanged."""
         try:
+            if not is_private(self.folder):  # someone else could change what pages say
+                return None
             data = json.loads(self.file.read_bytes())
             if (data["format"], data["key"], data["inputs"]) != (
                     FORMAT, self.key, self.inputs_digest):
@@ -76,7 +78,7 @@ class BuildCache:
         data = {"format": FORMAT, "key": self.key, "inputs": self.inputs_digest,
                 "parts": parts.to_json()}
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_folder(self.folder)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
         except OSError:
             return
@@ -88,6 +90,21 @@ class BuildCache:
             Path(temporary).unlink(missing_ok=True)
             return
         _prune(self.folder)
+
+
+def make_private_folder(folder: Path) -> None:
+    """``folder``, made if missing (with its parents), readable by this user alone."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    status = folder.stat()
+    if status.st_mode & 0o077 and status.st_uid == os.geteuid():
+        folder.chmod(0o700)
+
+
+def is_private(folder: Path) -> bool:
+    """Does this user own ``folder``, with nobody else able to write to it?"""
+    status = folder.stat()
+    return status.st_uid == os.geteuid() and not status.st_mode & 0o022
 
 
 def _prune(folder: Path) -> None:

@@ -58,7 +58,7 @@ class PlaybookConfig(base.Config):
     """Reuse the last build's pages while the profile and library are unchanged."""
     cache_dir = c.Optional(c.Type(str))
     """Where the build cache is kept (relative to mkdocs.yml); the user's cache folder by
-    default. Anyone who can write there can change what the pages say."""
+    default. Keep it where only you can write: what it holds goes onto the pages."""
 
 
 def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:

@@ -8,6 +8,7 @@ checked on every build; and the publish gate still stands between an entry and a
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -377,3 +378,37 @@ def test_in_one_process_the_gate_looks_again_only_at_pages_that_changed(
     config.write_text("copyright: Changed\n" + config.read_text("utf-8"), "utf-8")
     project.build()  # the theme's part of every page changed, the content did not
     assert inspected[2 * pages:] == [True] * pages
+
+
+def test_a_damaged_compiled_template_is_compiled_again(
+    project: Project, build_cache: Path
+) -> None:
+    import jinja2.bccache
+
+    build_in_a_fresh_process(project)
+    compiled = list((build_cache / "templates").rglob("__jinja2_*.cache"))
+    assert compiled
+    for path in compiled:
+        path.write_bytes(jinja2.bccache.bc_magic + b"\x80\x02X")  # a truncated checksum
+    project.write_profile(project.profile.read_text("utf-8") + "# an edit\n")
+    assert build_in_a_fresh_process(project) == f"{CORE} {len(compiled)}"
+
+
+def test_the_cache_folders_are_private(project: Project, build_cache: Path) -> None:
+    build_in_a_fresh_process(project)
+    [version] = (build_cache / "templates").iterdir()
+    for folder in (build_cache, build_cache / "templates", version):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a folder away takes root")
+def test_nothing_is_taken_from_a_cache_that_is_not_ours(
+    project: Project, build_cache: Path, preparations: list[Path]
+) -> None:
+    first = snapshot_of(project.build())
+    os.chown(build_cache, 65534, 65534)  # now somebody else's
+    assert snapshot_of(project.build()) == first
+    assert len(preparations) == 2
+    project.write_profile(project.profile.read_text("utf-8") + "# an edit\n")
+    assert not build_in_a_fresh_process(project).endswith(" 0")  # compiled afresh
