@@ -12,7 +12,9 @@ from typing import Any
 
 import yaml
 
+from .images import ImageProblem, checked_image
 from .loading import logo_path
+from .output import OutputError
 from .playbook import Playbook
 from .redirects import redirect_page
 from .render import render_site
@@ -45,9 +47,15 @@ def export_project(
         (docs / old).parent.mkdir(parents=True, exist_ok=True)
         (docs / old).write_text(page_html, encoding="utf-8")
     values = theme_values(pb)
-    if values.logo_uri and pb.profile.organisation.logo:
+    logo = pb.profile.organisation.logo
+    if values.logo_uri and logo:
+        try:
+            image = checked_image(logo_path(profile, logo), profile.parent)
+        except ImageProblem as exc:
+            raise OutputError(f"logo '{logo}' {exc}; it changed during the export:"
+                              " export again") from None
         (docs / values.logo_uri).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(logo_path(profile, pb.profile.organisation.logo), docs / values.logo_uri)
+        (docs / values.logo_uri).write_bytes(image)
     shutil.copytree(data_dir("overrides"), out / "overrides")
     config = mkdocs_config(pb, site or {}, health=health, tags=tags)
     (out / "mkdocs.yml").write_text(

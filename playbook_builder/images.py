@@ -48,3 +48,23 @@ def data_problem(data: bytes, suffix: str) -> str | None:
     if not data.startswith(SIGNATURES[suffix]):
         return f"is not a {suffix[1:].upper()} image"
     return None
+
+
+class ImageProblem(Exception):
+    """Why an image cannot be published as it is now."""
+
+
+def checked_image(path: Path, profile_folder: Path) -> bytes:
+    """The image at ``path``, read once and checked: inside the profile's folder (links
+    followed) and a safe image of the kind its name says. Publish these bytes, not the
+    file as it may be by then."""
+    try:
+        if not path.resolve().is_relative_to(profile_folder.resolve()):
+            raise ImageProblem("leads outside the profile's folder")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImageProblem(f"cannot be read ({exc.strerror})") from None
+    problem = data_problem(data, path.suffix.lower())
+    if problem:
+        raise ImageProblem(problem)
+    return data

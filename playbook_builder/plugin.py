@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from .build_cache import BuildCache, user_cache_folder
 from .gate import inspect_html
-from .images import data_problem
+from .images import ImageProblem, checked_image
 from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .redirects import redirect_page
 from .resources import data_dir
@@ -118,7 +118,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         assert self.inputs is not None
         try:
             return parts, _read_logo(parts, self.inputs.profile)
-        except LogoProblem as exc:
+        except ImageProblem as exc:
             raise PluginError(f"logo {parts.logo_file} {exc}; it changed while the site"
                               " was being built: build again") from None
 
@@ -236,29 +236,15 @@ def _from_cache(
         return None
     try:
         return cached, _read_logo(cached, inputs.profile)
-    except LogoProblem:
+    except ImageProblem:
         return None
-
-
-class LogoProblem(Exception):
-    """Why the logo cannot be published as it is now."""
 
 
 def _read_logo(parts: SiteParts, profile: Path) -> bytes | None:
     """The logo's bytes, read once, so that what is published is what was checked."""
     if parts.logo_file is None or parts.logo_uri is None:
         return None
-    path = Path(parts.logo_file)
-    try:
-        if not path.resolve().is_relative_to(profile.parent.resolve()):
-            raise LogoProblem("leads outside the profile's folder")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LogoProblem(f"cannot be read ({exc.strerror})") from None
-    problem = data_problem(data, path.suffix.lower())
-    if problem:
-        raise LogoProblem(problem)
-    return data
+    return checked_image(Path(parts.logo_file), profile.parent)
 
 
 def _require_extensions(config: MkDocsConfig) -> None:
