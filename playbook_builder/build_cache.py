@@ -92,17 +92,22 @@ class BuildCache:
         _prune(self.folder)
 
 
+_POSIX = hasattr(os, "geteuid")
+
+
 def make_private_folder(folder: Path) -> None:
     """``folder``, made if missing (with its parents), readable by this user alone."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     folder.mkdir(mode=0o700, exist_ok=True)
     status = folder.stat()
-    if status.st_mode & 0o077 and status.st_uid == os.geteuid():
+    if _POSIX and status.st_mode & 0o077 and status.st_uid == os.geteuid():
         folder.chmod(0o700)
 
 
 def is_private(folder: Path) -> bool:
     """Does this user own ``folder``, with nobody else able to write to it?"""
+    if not _POSIX:  # Windows: a user's own folders are private by their access lists
+        return folder.is_dir()
     status = folder.stat()
     return status.st_uid == os.geteuid() and not status.st_mode & 0o022
 

@@ -412,3 +412,12 @@ def test_nothing_is_taken_from_a_cache_that_is_not_ours(
     assert len(preparations) == 2
     project.write_profile(project.profile.read_text("utf-8") + "# an edit\n")
     assert not build_in_a_fresh_process(project).endswith(" 0")  # compiled afresh
+
+
+def test_without_posix_owners_the_cache_still_works(
+    project: Project, monkeypatch: pytest.MonkeyPatch, preparations: list[Path]
+) -> None:
+    monkeypatch.setattr(build_cache_module, "_POSIX", False)  # as on Windows
+    first = snapshot_of(project.build())
+    assert snapshot_of(project.build()) == first
+    assert len(preparations) == 1
