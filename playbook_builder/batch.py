@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import logging
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -110,8 +112,8 @@ def hash_inputs(config_file: Path, folders: Iterable[Path]) -> str:
 
 def _fingerprint(shared: str, files: Iterable[Path]) -> str:
     digest = hashlib.sha256(shared.encode())
-    for path in files:
-        digest.update(path.read_bytes() + b"\0")
+    for path in files:  # where the profile is matters too: edit links name it
+        digest.update(os.fsencode(path.absolute()) + b"\0" + path.read_bytes() + b"\0")
     return f"built by playbook from inputs {digest.hexdigest()}\n"
 
 
@@ -169,26 +171,66 @@ def build_site(job: SiteJob, config_file: str, strict: bool = False) -> SiteResu
 
 
 INDEX_MARKER = ".playbook-sites"
-"""Marks a folder of playbooks whose index page we wrote."""
+"""Marks a folder of playbooks that we made; it lists the sites its index page links."""
 
 
-def write_index(out: Path, jobs: Sequence[SiteJob]) -> None:
-    """``OUT/index.html``: a plain page linking every playbook, replaced atomically, and
-    never over an index page that we did not write."""
-    if (out / "index.html").exists() and not (out / INDEX_MARKER).exists():
-        raise OutputError(f"{out / 'index.html'}: refusing to replace a page that playbook"
-                          " did not write; choose another --out")
+def claim_folder(out: Path) -> None:
+    """Make ``out`` a folder of playbooks before anything is built into it: it must be
+    missing, empty, or one we made before."""
+    if out.exists() and (not out.is_dir() or (
+            any(out.iterdir()) and not (out / INDEX_MARKER).is_file())):
+        raise OutputError(f"{out}: refusing to write playbooks into a folder that playbook"
+                          " did not make; choose another --out")
+    out.mkdir(parents=True, exist_ok=True)
+    if not (out / INDEX_MARKER).exists():
+        _write_atomically(out / INDEX_MARKER, json.dumps({"sites": []}) + "\n")
+
+
+def write_index(out: Path, jobs: Sequence[SiteJob], invalid: Iterable[Path] = ()) -> None:
+    """``OUT/index.html``: a plain page linking every playbook, replaced atomically.
+
+    A profile in ``invalid`` keeps the entry it had, as long as its last site is still
+    there: an invalid profile leaves its published site as it was, listed as it was.
+    """
+    claim_folder(out)
+    sites = {str(job.profile.absolute()): {"slug": job.slug, "title": job.title}
+             for job in jobs}
+    taken = {site["slug"] for site in sites.values()}
+    previous = _listed(out)
+    for profile in (str(p.absolute()) for p in invalid):
+        site = previous.get(profile)
+        if site and site["slug"] not in taken and (out / site["slug"]).is_dir():
+            sites[profile] = site
+            taken.add(site["slug"])
     items = "\n".join(
-        f'    <li><a href="{html.escape(job.slug)}/">{html.escape(job.title)}</a></li>'
-        for job in sorted(jobs, key=lambda j: j.title.lower())
+        f'    <li><a href="{html.escape(site["slug"])}/">{html.escape(site["title"])}</a></li>'
+        for site in sorted(sites.values(), key=lambda s: (s["title"].lower(), s["slug"]))
     )
     page = (
         "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n"
         "  <title>Playbooks</title>\n</head>\n<body>\n  <h1>Playbooks</h1>\n  <ul>\n"
         f"{items}\n  </ul>\n</body>\n</html>\n"
     )
-    out.mkdir(parents=True, exist_ok=True)
-    (out / INDEX_MARKER).write_text("index written by playbook\n", encoding="utf-8")
-    temporary = out / f".index.html.{os.getpid()}.tmp"
-    temporary.write_text(page, encoding="utf-8")
-    os.replace(temporary, out / "index.html")
+    listing = [{"profile": profile, **site} for profile, site in sorted(sites.items())]
+    _write_atomically(out / INDEX_MARKER, json.dumps({"sites": listing}, indent=1) + "\n")
+    _write_atomically(out / "index.html", page)
+
+
+def _listed(out: Path) -> dict[str, dict[str, str]]:
+    """The sites the index listed last time, by profile; nothing if it cannot be read."""
+    try:
+        data = json.loads((out / INDEX_MARKER).read_text(encoding="utf-8"))
+        return {site["profile"]: {"slug": str(site["slug"]), "title": str(site["title"])}
+                for site in data["sites"]
+                if _SLUG.fullmatch(str(site["slug"]))}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)

@@ -54,10 +54,15 @@ class BuildCache:
         settings_text = json.dumps(settings, sort_keys=True)
         name = _digest(str(inputs.profile), str(inputs.content_dir), settings_text)[:32]
         self.file = folder / f"{name}.json"
+        self.inputs = inputs
         self.key = _digest(settings_text, code_version())
-        # Taken before the build reads its inputs: an edit made during the build then
-        # makes the entry stale rather than wrong.
+        # Taken before the build reads its inputs; the plugin stores nothing if they are
+        # different once it has read them (see ``inputs_unchanged``).
         self.inputs_digest = _inputs_digest(inputs)
+
+    def inputs_unchanged(self) -> bool:
+        """Are the inputs still what they were when this build began?"""
+        return _inputs_digest(self.inputs) == self.inputs_digest
 
     def load(self) -> SiteParts | None:
         """The prepared site, when everything it was built from is unchanged."""

@@ -145,9 +145,10 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
     for job in planned:
         if job not in todo:
             click.echo(f"{job.slug}: unchanged", err=True)
-    results = _run_with_progress(todo, config_file, jobs, strict)
     try:
-        batch.write_index(target, everything)
+        batch.claim_folder(target)  # before anything is built into it
+        results = _run_with_progress(todo, config_file, jobs, strict)
+        batch.write_index(target, everything, invalid=[r.profile for r in every_invalid])
     except OutputError as exc:
         raise UsageProblem(str(exc)) from None
     failed = [r for r in results if r.status == "failed"]

@@ -115,6 +115,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _prepared_with_logo(self, config: MkDocsConfig) -> tuple[SiteParts, bytes | None]:
         parts = self._prepare(config)
+        if self.cache and not self.cache.inputs_unchanged():
+            self.cache = None  # edited while being read: these pages match neither version
         assert self.inputs is not None
         try:
             return parts, _read_logo(parts, self.inputs.profile)
@@ -205,6 +207,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.config.enabled and self.inputs is not None:
             server.watch(str(self.inputs.profile))
             server.watch(str(self.inputs.content_dir))
+            if self.parts and self.parts.logo_file:
+                server.watch(self.parts.logo_file)
         return server
 
 

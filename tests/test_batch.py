@@ -136,5 +136,38 @@ def test_a_foreign_index_page_is_not_replaced(agency: Path) -> None:
     (agency / "out").mkdir()
     (agency / "out" / "index.html").write_text("<h1>Our intranet</h1>", encoding="utf-8")
     code, err = run()
-    assert code == 2 and "refusing to replace a page that playbook did not write" in err
+    assert code == 2
+    assert "out: refusing to write playbooks into a folder that playbook did not make" in err
     assert (agency / "out" / "index.html").read_text("utf-8") == "<h1>Our intranet</h1>"
+    assert sorted(p.name for p in (agency / "out").iterdir()) == ["index.html"]
+
+
+def test_a_single_site_folder_is_not_filled_with_playbooks(agency: Path) -> None:
+    single = CliRunner().invoke(main, ["build", "--profile", "profiles/hillside.yml",
+                                       "--out", "out"])
+    assert single.exit_code == 0, single.stderr
+    before = sorted(p.name for p in (agency / "out").iterdir())
+    code, err = run()
+    assert code == 2 and "refusing to write playbooks into a folder" in err
+    assert sorted(p.name for p in (agency / "out").iterdir()) == before
+
+
+def test_a_profile_that_became_invalid_stays_listed_with_its_site(agency: Path) -> None:
+    run()
+    lake = agency / "profiles" / "lakeside.yml"
+    lake.write_text(lake.read_text("utf-8").replace("why:", "whyy:"), encoding="utf-8")
+    code, err = run()
+    assert code == 2 and "2 invalid" in err  # lakeside, and the one broken from the start
+    index = (agency / "out" / "index.html").read_text("utf-8")
+    assert 'href="lakeside/"' in index and index.count("<li>") == 3
+    assert (agency / "out" / "lakeside" / "index.html").is_file()  # as it was
+
+
+def test_changed_only_rebuilds_a_renamed_profile(agency: Path) -> None:
+    lake = agency / "profiles" / "lakeside.yml"
+    lake.write_text(lake.read_text("utf-8").replace(
+        "  name: Lakeside Library\n", "  name: Lakeside Library\n  slug: lakeside\n"), "utf-8")
+    run()
+    lake.rename(agency / "profiles" / "lake.yml")  # same site; its edit links name the file
+    _, err = run("--changed-only")
+    assert "lakeside: unchanged" not in err and "hillside: unchanged" in err

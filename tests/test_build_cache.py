@@ -421,3 +421,42 @@ def test_without_posix_owners_the_cache_still_works(
     first = snapshot_of(project.build())
     assert snapshot_of(project.build()) == first
     assert len(preparations) == 1
+
+
+def test_a_profile_saved_during_the_build_is_not_cached_as_its_old_self(
+    project: Project, monkeypatch: pytest.MonkeyPatch, preparations: list[Path]
+) -> None:
+    original = project.profile.read_text("utf-8")
+    counting = prepare.prepare_site
+
+    def saved_meanwhile(inputs: Any, **options: Any) -> Any:
+        parts = counting(inputs, **options)
+        if len(preparations) == 1:
+            project.write_profile(original.replace("Hillside Library", "Mid-build Edit"))
+        return parts
+
+    monkeypatch.setattr(prepare, "prepare_site", saved_meanwhile)
+    project.build()
+    project.write_profile(original)  # back to the bytes the build started from
+    site = project.build()
+    assert len(preparations) == 2
+    assert "Hillside Library" in (site / "index.html").read_text("utf-8")
+
+
+def test_serve_watches_the_logo_too(library_project: Project) -> None:
+    from mkdocs.config import load_config
+
+    from playbook_builder.plugin import PlaybookPlugin
+
+    config = load_config(str(library_project.root / "mkdocs.yml"))
+    plugin = config.plugins["playbook"]
+    assert isinstance(plugin, PlaybookPlugin)
+    plugin.on_config(config)
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_serve(Server(), config=config, builder=None)  # type: ignore[arg-type]
+    assert str(library_project.root / "logo.svg") in watched
