@@ -62,7 +62,8 @@ CODES: tuple[Code, ...] = (
          "`body: <script>...</script>`", "Use plain Markdown; links must be https, http"
          " or mailto."),
     Code("PB208", "The logo is not a safe image: not an image file, not of the kind its"
-         " name says, or an SVG with scripts, embedded content or character references.",
+         " name says, or an SVG that is more than a static drawing (a script, an event"
+         " handler, a link out of the file, embedded content, a DOCTYPE).",
          "`logo: notes.txt`",
          "Export the logo again as a plain PNG, JPEG, GIF, WebP, ICO or SVG image."),
 )

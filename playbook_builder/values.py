@@ -7,6 +7,7 @@ uses a scheme that cannot run code.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -69,8 +70,11 @@ _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 _TEMPLATE = re.compile(r"\{[{%#]")
 # Markdown's attribute lists ("{: onclick=... }", "{#id .class}") would set attributes.
 _ATTRIBUTE_LIST = re.compile(r"\{[^}\n]*\}")
-# Inline links, [text](target), and reference definitions, [name]: target.
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
+# Inline links, [text](target) with the rest of the line (a tab inside the target is
+# kept there), and reference definitions, [name]: target, wherever they are (in a quote
+# or a list too).
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\n]*)|\]:[ \t]*<?([^\s>]+)")
+_IGNORED_IN_LINKS = re.compile(r"[\x00-\x20]")
 
 
 def _check_library_markdown(value: str) -> str:
@@ -83,11 +87,23 @@ def _check_library_markdown(value: str) -> str:
     if _ATTRIBUTE_LIST.search(value):
         raise _problem("library_markdown", "contains an attribute list in braces")
     for inline, reference in _MARKDOWN_LINK.findall(value):
-        target = inline.removesuffix(")") or reference
+        # As a browser reads it: references decoded, spaces and controls ignored.
+        target = _IGNORED_IN_LINKS.sub("", html.unescape(inline or reference))
+        target = _inline_target(target) if inline else target
         scheme = urlsplit(target).scheme.lower()
         if scheme and scheme not in LINK_SCHEMES:
             raise _problem("library_markdown", "links to '{target}'", target=target)
     return value
+
+
+def _inline_target(text: str) -> str:
+    """``text`` up to the parenthesis that closes an inline link."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == ")" and depth == 0:
+            return text[:i].removesuffix(">")
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+    return text
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]

@@ -183,8 +183,30 @@ def test_logo_symlink_leading_out_is_refused(
         ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><s:script'
                      b' xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script></svg>',
          "contains a script, an event handler or embedded content"),
-        ("logo.svg", b'<svg><a href="java&#115;cript:alert(1)">x</a></svg>',
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><a href="java&#115;cript:x()">'
+                     b'x</a></svg>', "contains a script, an event handler or embedded content"),
+        ("logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><\u00e9:script xmlns:\u00e9='
+                     '"http://www.w3.org/2000/svg">x()</\u00e9:script></svg>'.encode(),
          "contains a script, an event handler or embedded content"),
+        ("logo.svg", b"\xff\xfe" + '<svg xmlns="http://www.w3.org/2000/svg" onload="x()">'
+                     '<!--\u733c\u6776--></svg>'.encode("utf-16-le"),
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<!DOCTYPE svg [<!ATTLIST svg onload CDATA "x()">]>'
+                     b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<?xml-stylesheet type="text/xsl" href="#t"?>'
+                     b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><metadata><h:script xmlns:h='
+                     b'"http://www.w3.org/1999/xhtml">x()</h:script></metadata></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><use href="other.svg#a"/></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>@imp<![CDATA[ort'
+                     b' url(x.css);]]></style></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><g>', "is not an SVG image"),
+        ("logo.svg", b'<svg xmlns="https://example.org/not-svg"/>', "is not an SVG image"),
         ("logo.svg", b'<svg onload="alert(1)"/>',
          "contains a script, an event handler or embedded content"),
         ("logo.png", b"<html>not a png</html>", "is not a PNG image"),
@@ -200,6 +222,37 @@ def test_logo_must_be_a_safe_image(
         f"org.yml:4:9: error: logo '{name}' {problem} [PB208]\n"
         "  hint: export the logo again as a plain image"
     )
+
+
+INKSCAPE_LOGO = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!-- Created with Inkscape -->
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+     xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
+     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
+     xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+     xmlns:dc="http://purl.org/dc/elements/1.1/" viewBox="0 0 64 64" role="img">
+  <sodipodi:namedview id="base" inkscape:zoom="1.4"/>
+  <metadata><rdf:RDF><dc:title>Logo &amp; mark</dc:title></rdf:RDF></metadata>
+  <defs>
+    <style>.a { fill: url(#g); } .b { font-family: "Open Sans"; }</style>
+    <linearGradient id="g"><stop offset="0" stop-color="#1e6fa8"/></linearGradient>
+  </defs>
+  <g inkscape:label="Layer 1" inkscape:groupmode="layer">
+    <circle class="a" cx="32" cy="32" r="30" style="stroke: url('#g')"/>
+    <use xlink:href="#g"/>
+    <image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>
+    <text class="b" x="8" y="40">R&#233;seau</text>
+  </g>
+</svg>
+"""
+
+
+def test_a_logo_from_a_drawing_program_is_fine(tmp_path: Path, library: Library) -> None:
+    (tmp_path / "logo.svg").write_bytes(INKSCAPE_LOGO)
+    path = tmp_path / "org.yml"
+    path.write_text(BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: logo.svg\n"),
+                    encoding="utf-8")
+    assert load_profile(path, library).profile.organisation.logo == "logo.svg"
 
 
 def test_a_plain_svg_logo_is_fine(tmp_path: Path, library: Library) -> None:

@@ -56,6 +56,10 @@ def test_template_printing_none_is_a_bug() -> None:
         ("## Heading {.big}", "'body' contains an attribute list in braces"),
         ("[x](javascript:alert(1))", "'body' links to 'javascript:alert(1)'"),
         ("[x][1]\n\n[1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
+        ("[x](jav&#97;script:alert(1))", "'body' links to 'javascript:alert(1)'"),
+        ("[x](java\tscript:alert(1))", "'body' links to 'javascript:alert(1)'"),
+        ("[x][1]\n\n> [1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
+        ("[x][1]\n\n- [1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
     ],
 )
 def test_library_markdown_is_checked(body: str, message: str) -> None:
