@@ -9,6 +9,7 @@ must start with its format's signature, and an SVG must be a static drawing (see
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from .svg import svg_problem
 
@@ -23,11 +24,6 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
 IMAGE_TYPES = frozenset({*SIGNATURES, ".svg"})
 
 
-def image_problem(path: Path) -> str | None:
-    """Why ``path`` is not a safe image of the kind its name says, or None if it is."""
-    return data_problem(path.read_bytes(), path.suffix.lower())
-
-
 def data_problem(data: bytes, suffix: str) -> str | None:
     """Why ``data`` is not a safe image of the kind ``suffix`` (such as ``.svg``) says."""
     if suffix not in IMAGE_TYPES:
@@ -40,7 +36,11 @@ def data_problem(data: bytes, suffix: str) -> str | None:
 
 
 class ImageProblem(Exception):
-    """Why an image cannot be published as it is now."""
+    """Why an image cannot be published as it is now; ``kind`` says which check failed."""
+
+    def __init__(self, kind: Literal["outside", "unreadable", "unsafe"], reason: str) -> None:
+        super().__init__(reason)
+        self.kind = kind
 
 
 def checked_image(path: Path, profile_folder: Path) -> bytes:
@@ -49,11 +49,11 @@ def checked_image(path: Path, profile_folder: Path) -> bytes:
     file as it may be by then."""
     try:
         if not path.resolve().is_relative_to(profile_folder.resolve()):
-            raise ImageProblem("leads outside the profile's folder")
+            raise ImageProblem("outside", "leads outside the profile's folder")
         data = path.read_bytes()
     except OSError as exc:
-        raise ImageProblem(f"cannot be read ({exc.strerror})") from None
+        raise ImageProblem("unreadable", f"cannot be read ({exc.strerror})") from None
     problem = data_problem(data, path.suffix.lower())
     if problem:
-        raise ImageProblem(problem)
+        raise ImageProblem("unsafe", problem)
     return data

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from .diagnostics import Diagnostic, InputError, did_you_mean
-from .images import IMAGE_TYPES, image_problem
+from .images import IMAGE_TYPES, ImageProblem, checked_image
 from .library import KINDS, STEP_IDS, Item, Library
 from .merge import merge
 from .playbook import Playbook
@@ -195,15 +195,17 @@ def _check_logo(doc: Document, profile: Profile, path: Path) -> list[Diagnostic]
         if not target.is_file():
             return [doc.diagnostic(loc, "PB001", f"logo '{logo}' not found",
                                    "the path is relative to the profile's folder")]
-        if not target.resolve().is_relative_to(path.parent.resolve()):
-            return [doc.diagnostic(
-                loc, "PB206", f"logo '{logo}' leads outside the profile's folder",
-                "copy the image into the profile's folder instead of linking it")]
-        problem = image_problem(target)
-    except OSError as exc:
-        return [doc.diagnostic(loc, "PB001", f"cannot read logo '{logo}' ({exc.strerror})",
-                               "name a readable image next to the profile")]
-    if problem:
-        return [doc.diagnostic(loc, "PB208", f"logo '{logo}' {problem}",
-                               "export the logo again as a plain image")]
+        checked_image(target, path.parent)
+    except (OSError, ImageProblem) as exc:  # OSError: a folder on the way is closed
+        problem = exc if isinstance(exc, ImageProblem) else ImageProblem(
+            "unreadable", f"cannot be read ({exc.strerror})")
+        code, hint = _LOGO_PROBLEMS[problem.kind]
+        return [doc.diagnostic(loc, code, f"logo '{logo}' {problem}", hint)]
     return []
+
+
+_LOGO_PROBLEMS = {
+    "outside": ("PB206", "copy the image into the profile's folder instead of linking it"),
+    "unreadable": ("PB001", "name a readable image next to the profile"),
+    "unsafe": ("PB208", "export the logo again as a plain image"),
+}
