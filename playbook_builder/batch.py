@@ -29,6 +29,7 @@ from .diagnostics import Diagnostic, InputError
 from .library import Library
 from .loading import display_path, load_profile, logo_path
 from .output import MARKER, OutputError, publish_atomically
+from .values import ID_PATTERN
 
 Status = Literal["built", "unchanged", "invalid", "failed"]
 
@@ -222,12 +223,12 @@ def _listed(out: Path) -> dict[str, dict[str, str]]:
         data = json.loads((out / INDEX_MARKER).read_text(encoding="utf-8"))
         return {site["profile"]: {"slug": str(site["slug"]), "title": str(site["title"])}
                 for site in data["sites"]
-                if _SLUG.fullmatch(str(site["slug"]))}
+                if _SLUG.match(str(site["slug"]))}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SLUG = re.compile(ID_PATTERN)  # slugs are ids
 
 
 def _write_atomically(path: Path, text: str) -> None:
