@@ -26,7 +26,6 @@ import sys
 import tempfile
 import time
 from functools import cache
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -179,10 +178,4 @@ def code_digest(package: Path) -> str:
     for path in sorted([*package.glob("*.py"), *package.glob("templates/**/*")]):
         _add_file(sha, path)
     sha.update(f"{sys.version}|{jinja2.__version__}|{yaml.__version__}".encode())
-    for name in ("pydantic", "pydantic_core"):
-        # Which installation, without importing it: the cache exists to avoid that.
-        spec = find_spec(name)
-        origin = Path(spec.origin) if spec and spec.origin else None
-        stat = origin.stat() if origin else None
-        sha.update(f"{origin}|{stat and stat.st_mtime_ns}|{stat and stat.st_size}".encode())
     return sha.hexdigest()

@@ -11,18 +11,22 @@ from __future__ import annotations
 import ast
 import inspect
 import textwrap
-from functools import cache
 from itertools import pairwise
 
 
-@cache
 def field_docs(model: type) -> dict[str, str]:
     """Each field's docstring, by field name; a subclass's own docstring wins."""
-    docs: dict[str, str] = {}
-    for cls in reversed(model.__mro__):
-        if cls.__module__.startswith(__package__ or "playbook_builder"):
-            docs.update(_own_docs(cls))
+    docs = _DOCS.get(model)
+    if docs is None:
+        docs = _DOCS[model] = {}
+        for cls in reversed(model.__mro__):
+            if cls.__module__.startswith(__package__ or "playbook_builder"):
+                docs.update(_own_docs(cls))
     return docs
+
+
+# A dictionary rather than functools.cache, whose typing takes no class of records.
+_DOCS: dict[type, dict[str, str]] = {}
 
 
 def _own_docs(cls: type) -> dict[str, str]:

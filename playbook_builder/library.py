@@ -8,21 +8,13 @@ library is reviewed); every other field is plain text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from .model import Rules, Strict
 from .values import Id, LibraryMarkdown, Link, SchemaVersion, Text
 
 StepId = Literal["why", "who", "listen", "participate", "lead"]
 STEP_IDS: tuple[StepId, ...] = ("why", "who", "listen", "participate", "lead")
-
-
-class Strict(BaseModel):
-    """Base of every input model: unknown keys are errors, values are immutable."""
-
-    # Field docstrings are read only when needed, by field_docs.
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Item(Strict):
@@ -49,7 +41,7 @@ class Principle(Item):
 
 class Step(Item):
     id: StepId
-    order: int = Field(ge=1, le=5)
+    order: Annotated[int, Rules(ge=1, le=5)]
     title: Text
     short_title: Text
     summary: Text

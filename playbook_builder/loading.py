@@ -6,20 +6,18 @@ of them, so a user fixes everything in one pass.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
-
-from pydantic import TypeAdapter, ValidationError
+from typing import Any
 
 from .diagnostics import Diagnostic, InputError, did_you_mean
 from .images import IMAGE_TYPES, ImageProblem, checked_image
 from .library import KINDS, STEP_IDS, Item, Library
 from .merge import merge
+from .model import fields_of, parse_as
 from .playbook import Playbook
-from .profile import Profile
+from .profile import Organisation, Profile
 from .references import check_paths, check_references
 from .sitemap import targets
 from .validation import validate
@@ -157,21 +155,21 @@ def partial_profile(data: object) -> tuple[Profile, set[str]]:
     sections = data if isinstance(data, dict) else {}
     valid: dict[str, Any] = {}
     broken: set[str] = set()
-    for name, field in Profile.model_fields.items():
-        if name not in sections:
-            if field.is_required():
-                broken.add(name)
+    for spec in fields_of(Profile):
+        if spec.name not in sections:
+            if spec.required:
+                broken.add(spec.name)
             continue
-        try:
-            kind: Any = Annotated[field.annotation, *field.metadata] if field.metadata \
-                else field.annotation
-            adapter: TypeAdapter[Any] = TypeAdapter(kind)
-            valid[name] = adapter.validate_python(sections[name])
-        except ValidationError:
-            broken.add(name)
-    empty = {name: () for name, field in Profile.model_fields.items()
-             if name in broken and typing.get_origin(field.annotation) is tuple}
-    return Profile.model_construct(**{**empty, **valid}), broken
+        value, problems = parse_as(spec.annotation, sections[spec.name])
+        if problems:
+            broken.add(spec.name)
+        else:
+            valid[spec.name] = value
+    # Broken optional sections keep their defaults; required ones get stand-ins that
+    # refer to nothing.
+    stand_ins = {"schema_version": 1, "organisation": Organisation(name="-"), "why": "-",
+                 "audiences": ()}
+    return Profile(**{**stand_ins, **valid}), broken
 
 
 def logo_path(profile_path: Path, logo: str) -> Path:

@@ -17,13 +17,13 @@ to the objects they name. The merge assumes references were checked (see
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
-from pydantic import BaseModel
-
 from .library import Item, Library, Objection, PlatformText, Reading
+from .model import Strict, field_values
 from .playbook import ChosenPlatform, LeadingInitiative, ListeningPlan, Playbook
 from .profile import Audience, Goal, PlatformChoice, Profile, ReadingEntry
 
@@ -48,7 +48,7 @@ def merge(profile: Profile, library: Library, profile_file: str) -> Playbook:
         objections=choose(
             library.objections, profile.objections.select, profile.objections.exclude,
             profile.objections.override,
-            [Objection(schema_version=1, **o.model_dump()) for o in profile.objections.add],
+            [Objection(schema_version=1, **field_values(o)) for o in profile.objections.add],
         ),
         reading=choose(
             library.reading, profile.reading_list.select, profile.reading_list.exclude,
@@ -67,7 +67,7 @@ def choose(
     items: Sequence[T],
     select: Sequence[str] | None,
     exclude: Sequence[str],
-    overrides: Mapping[str, BaseModel],
+    overrides: Mapping[str, Strict],
     added: Sequence[T],
 ) -> tuple[T, ...]:
     """Apply select, exclude, override and add (in that order) to library ``items``.
@@ -89,10 +89,11 @@ def choose(
     return (*(_override(item, changes.get(item.id)) for item in kept), *added)
 
 
-def _override(item: T, override: BaseModel | None) -> T:
+def _override(item: T, override: Strict | None) -> T:
     if override is None:
         return item
-    return item.model_copy(update=override.model_dump(exclude_none=True))
+    given = {name: value for name, value in field_values(override).items() if value is not None}
+    return dataclasses.replace(item, **given)
 
 
 def _platform(
@@ -102,9 +103,9 @@ def _platform(
     goals: Mapping[str, Goal],
 ) -> ChosenPlatform:
     known = library.platform(choice.id)
-    own = {k: v for k, v in (("name", choice.name), ("metaphor", choice.metaphor)) if v}
     guide = (
-        known.model_copy(update=own) if known
+        dataclasses.replace(known, name=choice.name or known.name,
+                            metaphor=choice.metaphor or known.metaphor) if known
         else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "?")
     )
     earlier = {*choice.aliases, *(known.aliases if known else ())}
@@ -136,5 +137,5 @@ def reading_id(entry: ReadingEntry) -> str:
 
 
 def _reading(entry: ReadingEntry) -> Reading:
-    fields = entry.model_dump(exclude={"id"})
-    return Reading(schema_version=1, id=reading_id(entry), **fields)
+    fields = {**field_values(entry), "id": reading_id(entry)}
+    return Reading(schema_version=1, **fields)

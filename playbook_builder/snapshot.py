@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from .model import dump
+
 if TYPE_CHECKING:  # the plugin imports this module without the core's models
     from .playbook import Playbook
 
@@ -22,22 +24,27 @@ _LIBRARY_KINDS = ("principles", "steps", "questions", "exercises")
 def snapshot(pb: Playbook) -> dict[str, Any]:
     """What the playbook says, as JSON-ready data."""
     # Only what the pages show: the owner's address, for one, is not published.
-    profile = pb.profile.model_dump(mode="json", exclude={
-        "objections": True, "reading_list": True, "playbook": {"owner"}})
+    profile = dump(pb.profile)
+    del profile["objections"], profile["reading_list"], profile["playbook"]["owner"]
+
+    def content(item: object) -> dict[str, Any]:
+        dumped: dict[str, Any] = dump(item)
+        dumped.pop("schema_version", None)
+        return dumped
+
     return {
         "format": FORMAT,
         "title": pb.title,
         "version": pb.profile.playbook.version,
         "profile": profile,
-        "platforms": [{**c.guide.model_dump(mode="json", exclude={"schema_version"}),
+        "platforms": [{**content(c.guide),
                        "id": c.id, "purpose": c.purpose, "cadence": c.cadence,
                        "owner": c.owner, "audiences": [a.id for a in c.audiences],
                        "goals": [g.id for g in c.goals]} for c in pb.platforms],
-        "objections": [o.model_dump(mode="json", exclude={"schema_version"})
-                       for o in pb.objections],
-        "reading": [r.model_dump(mode="json", exclude={"schema_version"}) for r in pb.reading],
-        "library": {kind: [item.model_dump(mode="json", exclude={"schema_version"})
-                           for item in getattr(pb, kind)] for kind in _LIBRARY_KINDS},
+        "objections": [content(o) for o in pb.objections],
+        "reading": [content(r) for r in pb.reading],
+        "library": {kind: [content(item) for item in getattr(pb, kind)]
+                    for kind in _LIBRARY_KINDS},
     }
 
 

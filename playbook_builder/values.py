@@ -12,10 +12,8 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, Field
-from pydantic_core import PydanticCustomError
-
 from .link_schemes import LINK_SCHEMES
+from .model import BadValue, Rules
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -24,25 +22,19 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _problem(kind: str, message: str, **context: object) -> PydanticCustomError:
-    """A validation error whose ``kind`` selects the hint users see."""
-    return PydanticCustomError(kind, message, context)
-
-
 def _clean_text(value: str) -> str:
     found = _FORBIDDEN.search(value)
     if found:
-        raise _problem("invisible_character", "contains the invisible character {char}",
-                       char=f"U+{ord(found.group()):04X}")
+        raise BadValue("invisible_character",
+                       f"contains the invisible character U+{ord(found.group()):04X}")
     if not value.strip():
-        raise _problem("blank", "is blank")
+        raise BadValue("blank", "is blank")
     return value
 
 
 def _check_schema_version(value: int) -> int:
     if value != 1:
-        raise _problem("schema_version", "is {value}, but this version reads format 1",
-                       value=value)
+        raise BadValue("schema_version", f"is {value}, but this version reads format 1")
     return value
 
 
@@ -53,16 +45,16 @@ _NOT_IN_LINKS = frozenset('<>"\'\\`{}|^[]')
 def _check_link(value: str) -> str:
     _clean_text(value)
     if any(ch.isspace() for ch in value):
-        raise _problem("unsafe_link", "contains a space")
+        raise BadValue("unsafe_link", "contains a space")
     bad = sorted({ch for ch in value if ch in _NOT_IN_LINKS})
     if bad:
-        raise _problem("unsafe_link", "contains {chars}, which a link must percent-encode",
-                       chars=" ".join(f"'{ch}'" for ch in bad))
+        chars = " ".join(f"'{ch}'" for ch in bad)
+        raise BadValue("unsafe_link", f"contains {chars}, which a link must percent-encode")
     parts = urlsplit(value)
     if parts.scheme.lower() not in LINK_SCHEMES:
-        raise _problem("unsafe_link", "must start with https://, http:// or mailto:")
+        raise BadValue("unsafe_link", "must start with https://, http:// or mailto:")
     if parts.scheme.lower() != "mailto" and not parts.netloc:
-        raise _problem("unsafe_link", "has no host name")
+        raise BadValue("unsafe_link", "has no host name")
     return value
 
 
@@ -81,18 +73,18 @@ def _check_library_markdown(value: str) -> str:
     """Library bodies are Markdown we publish as written, so they are held to more."""
     _clean_text(value)
     if _RAW_HTML.search(value):
-        raise _problem("library_markdown", "contains raw HTML")
+        raise BadValue("library_markdown", "contains raw HTML")
     if _TEMPLATE.search(value):
-        raise _problem("library_markdown", "contains template syntax")
+        raise BadValue("library_markdown", "contains template syntax")
     if _ATTRIBUTE_LIST.search(value):
-        raise _problem("library_markdown", "contains an attribute list in braces")
+        raise BadValue("library_markdown", "contains an attribute list in braces")
     for inline, reference in _MARKDOWN_LINK.findall(value):
         # As a browser reads it: references decoded, spaces and controls ignored.
         target = _IGNORED_IN_LINKS.sub("", html.unescape(inline or reference))
         target = _inline_target(target) if inline else target
         scheme = urlsplit(target).scheme.lower()
         if scheme and scheme not in LINK_SCHEMES:
-            raise _problem("library_markdown", "links to '{target}'", target=target)
+            raise BadValue("library_markdown", f"links to '{target}'")
     return value
 
 
@@ -106,25 +98,21 @@ def _inline_target(text: str) -> str:
     return text
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
+Id = Annotated[str, Rules(pattern=ID_PATTERN, min_length=1, max_length=64)]
 """A stable identifier: lower-case letters, digits and single hyphens."""
 
-Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_clean_text)]
+Text = Annotated[str, Rules(min_length=1, max_length=20_000, check=_clean_text)]
 """Free text, shown exactly as written."""
 
 LibraryMarkdown = Annotated[
-    str, Field(min_length=1, max_length=20_000), AfterValidator(_check_library_markdown)
+    str, Rules(min_length=1, max_length=20_000, check=_check_library_markdown)
 ]
 """Light Markdown from the curated library: no raw HTML, no template syntax, safe links."""
 
 Link = Annotated[
-    str,
-    Field(max_length=2_000, json_schema_extra={"pattern": "^(https?://|mailto:)"}),
-    AfterValidator(_check_link),
+    str, Rules(max_length=2_000, check=_check_link, schema={"pattern": "^(https?://|mailto:)"})
 ]
 """An https:, http: or mailto: link."""
 
-SchemaVersion = Annotated[
-    int, AfterValidator(_check_schema_version), Field(json_schema_extra={"const": 1})
-]
+SchemaVersion = Annotated[int, Rules(check=_check_schema_version, schema={"const": 1})]
 """The version of the file format; always 1."""
