@@ -17,15 +17,15 @@ to the objects they name. The merge assumes references were checked (see
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from .library import Item, Library, Objection, PlatformText, Reading
-from .model import Strict, field_values
+from .model import Strict
 from .playbook import ChosenPlatform, LeadingInitiative, ListeningPlan, Playbook
 from .profile import Audience, Goal, PlatformChoice, Profile, ReadingEntry
+from .record import replace, values_of
 
 T = TypeVar("T", bound=Item)
 
@@ -48,7 +48,7 @@ def merge(profile: Profile, library: Library, profile_file: str) -> Playbook:
         objections=choose(
             library.objections, profile.objections.select, profile.objections.exclude,
             profile.objections.override,
-            [Objection(schema_version=1, **field_values(o)) for o in profile.objections.add],
+            [Objection(schema_version=1, **values_of(o)) for o in profile.objections.add],
         ),
         reading=choose(
             library.reading, profile.reading_list.select, profile.reading_list.exclude,
@@ -92,8 +92,8 @@ def choose(
 def _override(item: T, override: Strict | None) -> T:
     if override is None:
         return item
-    given = {name: value for name, value in field_values(override).items() if value is not None}
-    return dataclasses.replace(item, **given)
+    given = {name: value for name, value in values_of(override).items() if value is not None}
+    return replace(item, **given)
 
 
 def _platform(
@@ -104,7 +104,7 @@ def _platform(
 ) -> ChosenPlatform:
     known = library.platform(choice.id)
     guide = (
-        dataclasses.replace(known, name=choice.name or known.name,
+        replace(known, name=choice.name or known.name,
                             metaphor=choice.metaphor or known.metaphor) if known
         else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "?")
     )
@@ -137,5 +137,5 @@ def reading_id(entry: ReadingEntry) -> str:
 
 
 def _reading(entry: ReadingEntry) -> Reading:
-    fields = {**field_values(entry), "id": reading_id(entry)}
+    fields = {**values_of(entry), "id": reading_id(entry)}
     return Reading(schema_version=1, **fields)

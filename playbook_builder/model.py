@@ -21,7 +21,9 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
+from typing import Annotated, Any, Literal, TypeVar
+
+from .record import Record, replace, values_of
 
 Loc = tuple[str | int, ...]
 
@@ -58,8 +60,7 @@ class Rules:
     """Extra JSON Schema keywords, for what ``check`` enforces."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One value that does not fit its model."""
 
     loc: Loc
@@ -74,15 +75,8 @@ class Problem:
     """True when the key of a mapping is wrong rather than its value."""
 
 
-@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
-class Strict:
+class Strict(Record):
     """Base of every input model: keyword-only and immutable; unknown keys are errors."""
-
-    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]  # set by dataclass()
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        dataclass(frozen=True, kw_only=True)(cls)
 
 
 M = TypeVar("M", bound=Strict)
@@ -102,8 +96,7 @@ def parse_as(annotation: Any, data: object) -> tuple[Any, list[Problem]]:
     return (None if problems else value), problems
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Record):
     """One field of a record, as the checks and the schema see it."""
 
     name: str
@@ -119,11 +112,11 @@ def fields_of(model: type[Strict]) -> tuple[FieldSpec, ...]:
     if found is None:
         hints = typing.get_type_hints(model, include_extras=True)
         found = _FIELDS[model] = tuple(
-            FieldSpec(f.name, hints[f.name],
-                      f.default is dataclasses.MISSING
-                      and f.default_factory is dataclasses.MISSING,
-                      f.default)
-            for f in dataclasses.fields(model)
+            FieldSpec(name=name, annotation=hints[name],
+                      required=default is dataclasses.MISSING,
+                      default=dataclasses.MISSING if isinstance(default, dataclasses.Field)
+                      else default)
+            for name, default in model._defaults.items()
         )
     return found
 
@@ -132,15 +125,10 @@ def fields_of(model: type[Strict]) -> tuple[FieldSpec, ...]:
 _FIELDS: dict[type, tuple[FieldSpec, ...]] = {}
 
 
-def field_values(record: Strict) -> dict[str, Any]:
-    """The record's fields and their values, one level deep."""
-    return {f.name: getattr(record, f.name) for f in fields_of(type(record))}
-
-
 def dump(value: Any) -> Any:
     """``value`` as JSON-ready data: records become mappings in field order, tuples lists."""
     if isinstance(value, Strict):
-        return {name: dump(item) for name, item in field_values(value).items()}
+        return {name: dump(item) for name, item in values_of(value).items()}
     if isinstance(value, list | tuple):
         return [dump(item) for item in value]
     if isinstance(value, dict):
@@ -196,16 +184,20 @@ def checker(annotation: Any) -> Checker:
     raise TypeError(f"no checker for {annotation!r}")
 
 
+def _problem(loc: Loc, kind: str, value: object = None, **detail: Any) -> Problem:
+    return Problem(loc=loc, kind=kind, value=value, detail=detail)
+
+
 def _shape(loc: Loc, value: object, expected: str) -> Problem:
-    return Problem(loc, "shape", value, {"expected": expected})
+    return _problem(loc, "shape", value, expected=expected)
 
 
 def _length_problem(loc: Loc, value: str | list[Any], rules: Rules) -> Problem | None:
     if rules.min_length is not None and len(value) < rules.min_length:
         kind = "empty" if not value else "too_short"
-        return Problem(loc, kind, value, {"limit": rules.min_length})
+        return _problem(loc, kind, value, limit=rules.min_length)
     if rules.max_length is not None and len(value) > rules.max_length:
-        return Problem(loc, "too_long", value, {"limit": rules.max_length})
+        return _problem(loc, "too_long", value, limit=rules.max_length)
     return None
 
 
@@ -215,7 +207,7 @@ def _checked(value: Any, loc: Loc, problems: list[Problem], rules: Rules) -> Any
         try:
             rules.check(value)
         except BadValue as exc:
-            problems.append(Problem(loc, exc.kind, value, {"message": exc.message}))
+            problems.append(_problem(loc, exc.kind, value, message=exc.message))
             return _INVALID
     return value
 
@@ -229,7 +221,7 @@ def _text(rules: Rules) -> Checker:
             return _INVALID
         problem = _length_problem(loc, value, rules)
         if problem is None and pattern is not None and not pattern.fullmatch(value):
-            problem = Problem(loc, "pattern", value)
+            problem = _problem(loc, "pattern", value)
         if problem is not None:
             problems.append(problem)
             return _INVALID
@@ -253,7 +245,7 @@ def _number(rules: Rules) -> Checker:
             return _INVALID
         if (rules.ge is not None and number < rules.ge) or (
                 rules.le is not None and number > rules.le):
-            problems.append(Problem(loc, "range", number, {"ge": rules.ge, "le": rules.le}))
+            problems.append(_problem(loc, "range", number, ge=rules.ge, le=rules.le))
             return _INVALID
         return _checked(number, loc, problems, rules)
 
@@ -268,7 +260,7 @@ def _choice(options: tuple[str, ...]) -> Checker:
             problems.append(_shape(loc, value, TEXT))
             return _INVALID
         if value not in allowed:
-            problems.append(Problem(loc, "choice", value, {"options": options}))
+            problems.append(_problem(loc, "choice", value, options=options))
             return _INVALID
         return value
 
@@ -305,7 +297,7 @@ def _mapping(key_type: Any, value_type: Any) -> Checker:
         for key, item in value.items():
             wrong_keys: list[Problem] = []
             checked_key = check_key(key, (*loc, key), wrong_keys)
-            problems += [dataclasses.replace(p, at_key=True) for p in wrong_keys]
+            problems += [replace(p, at_key=True) for p in wrong_keys]
             result[checked_key] = check_value(item, (*loc, key), problems)
         return result if len(problems) == before else _INVALID
 
@@ -331,8 +323,8 @@ def _record(model: type[Strict]) -> Checker:
             if name in value:
                 values[name] = check_field(value[name], (*loc, name), problems)
             elif required:
-                problems.append(Problem((*loc, name), "missing", None, {"model": model}))
-        problems += [Problem((*loc, key), "unknown_key", key, {"model": model})
+                problems.append(_problem((*loc, name), "missing", model=model))
+        problems += [_problem((*loc, key), "unknown_key", key, model=model)
                      for key in value if key not in names]
         return model(**values) if len(problems) == before else _INVALID
 

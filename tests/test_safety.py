@@ -19,6 +19,7 @@ from playbook_builder import gate, render
 from playbook_builder.gate import inspect_html
 from playbook_builder.library import Library, Principle
 from playbook_builder.loading import load_profile
+from playbook_builder.record import replace
 from playbook_builder.render import TemplateBug, make_environment, render_template
 from playbook_builder.site_settings import REQUIRED_EXTENSIONS
 
@@ -123,8 +124,8 @@ VALUE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "
 
 def page_html(library: Library, name: str) -> str:
     pb = load_profile(MINIMAL, library)
-    audience = dataclasses.replace(pb.profile.audiences[0], name=name)
-    profile = dataclasses.replace(pb.profile, audiences=(audience,))
+    audience = replace(pb.profile.audiences[0], name=name)
+    profile = replace(pb.profile, audiences=(audience,))
     pages = render.render_site(dataclasses.replace(pb, profile=profile))
     who = next(p.markdown for p in pages if p.src == "strategy/who.md")
     body = who.split("---\n", 2)[2]
