@@ -141,8 +141,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
                                 use_directory_urls=config.use_directory_urls,
-                                previous=_previous_version(),
-                                template_cache=self.cache.folder if self.cache else None)
+                                previous=_previous_version())
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:

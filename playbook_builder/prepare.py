@@ -8,7 +8,6 @@ The plugin imports this module only when it has no cached result for the same in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import sitemap
 from .changes import changes_since
@@ -37,20 +36,15 @@ def load_playbook(inputs: Inputs) -> Playbook:
 
 
 def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls: bool,
-                 previous: Previous | None = None,
-                 template_cache: Path | None = None) -> SiteParts:
-    """Raises :class:`InputError` for invalid input, :class:`TemplateBug` for ours.
-
-    ``template_cache`` is a folder where compiled templates are kept between processes.
-    """
+                 previous: Previous | None = None) -> SiteParts:
+    """Raises :class:`InputError` for invalid input, :class:`TemplateBug` for ours."""
     pb = load_playbook(inputs)
     changes = (changes_since(previous.version, previous.snapshot, snapshot(pb))
                if previous is not None else None)
     theme = theme_values(pb)
     logo = pb.profile.organisation.logo
     return SiteParts(
-        pages=render_site(pb, health=health, changes=changes, tags=tags,
-                          template_cache=template_cache),
+        pages=render_site(pb, health=health, changes=changes, tags=tags),
         redirects=[Moved(r.old.url(use_directory_urls), r.new.url(use_directory_urls),
                          r.new.title) for r in sitemap.redirects(pb)],
         nav=sitemap.nav(pb, health=health, changes=changes is not None, tags=tags),

@@ -12,20 +12,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import markdown_text, sections
+from . import markdown_text, precompiled, sections
 from .changes import Changes
 from .markdown_text import Markdown
 from .playbook import Playbook
 from .site_parts import RenderedPage
 from .sitemap import Page, Target, pages, targets
-from .template_cache import bytecode_cache
 
 SECTOR_LABELS = {
     "business": "Business",
@@ -45,19 +43,15 @@ class TemplateBug(Exception):
 
 
 def render_site(
-    pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False,
-    template_cache: Path | None = None,
+    pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False
 ) -> list[RenderedPage]:
     """Every page of the playbook as Markdown, in navigation order.
 
     Onboarding pages are rendered last: they show how long each step of a role's path
     takes to read, measured on the pages already rendered, and the printable path
-    gathers those pages' content. ``template_cache`` is a folder where compiled templates
-    are kept for the next process (see :mod:`template_cache`).
+    gathers those pages' content.
     """
     env = _environment()
-    if template_cache is not None and env.bytecode_cache is None:
-        env.bytecode_cache = bytecode_cache(template_cache)
     links = targets(pb, health=health)
     specs = pages(pb, health=health, changes=changes, tags=tags)
 
@@ -115,14 +109,18 @@ def _template_frame(tb: TracebackType | None, default: str) -> tuple[str, int]:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
             found = (filename.rsplit("/", 1)[-1], tb.tb_lineno)
+        elif filename.endswith(".py") and (name := precompiled.template_name(filename)):
+            found = (name, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
 
 @cache
 def _environment() -> ImmutableSandboxedEnvironment:
-    """One environment per process: templates are compiled once, not once per build."""
-    return make_environment(jinja2.PackageLoader("playbook_builder", "templates"))
+    """One environment per process, with the templates compiled ahead of time when they
+    are current (see :mod:`precompiled`), else compiled from source once per process."""
+    loader = precompiled.loader() or jinja2.PackageLoader("playbook_builder", "templates")
+    return make_environment(loader)
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
