@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from .record import Record
 
 Entry = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Record):
     title: str
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(Record):
     """What the /changes/ page says."""
 
     previous_version: str

@@ -5,10 +5,10 @@ See :mod:`health` for how findings are scored and :mod:`health_rules` for the ru
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from .library import StepId
+from .record import Record
 from .yamlsource import Loc
 
 Severity = Literal["warning", "advice"]
@@ -20,8 +20,7 @@ PENALTY: dict[Severity, int] = {"warning": 6, "advice": 2}
 """Points a finding takes from its step."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """One thing the method asks of a plan, and where the playbook explains why."""
 
     id: str
@@ -36,8 +35,7 @@ class Rule:
     """The playbook page or item the explanation comes from, such as ``strategy/why``."""
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """A place where the profile could follow the method more closely."""
 
     rule: Rule
@@ -49,8 +47,7 @@ class Finding:
     """What to do about it."""
 
 
-@dataclass(frozen=True)
-class StepScore:
+class StepScore(Record):
     """How one step of the path scored."""
 
     step: StepId
@@ -58,8 +55,7 @@ class StepScore:
     out_of: int
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(Record):
     """The whole check: a score out of 100, its breakdown by step, and the findings."""
 
     score: int

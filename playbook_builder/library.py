@@ -7,10 +7,10 @@ library is reviewed); every other field is plain text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from .model import Rules, Strict
+from .record import Record
 from .values import Id, LibraryMarkdown, Link, SchemaVersion, Text
 
 StepId = Literal["why", "who", "listen", "participate", "lead"]
@@ -134,8 +134,7 @@ KINDS: dict[str, type[Item]] = {
 """Library folder name -> the model of the items in it."""
 
 
-@dataclass(frozen=True)
-class Library:
+class Library(Record):
     """All curated items, in a stable order, and the file each came from."""
 
     principles: tuple[Principle, ...] = ()

@@ -21,7 +21,7 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
 
 from .record import Record, replace, values_of
 
@@ -75,6 +75,7 @@ class Problem(Record):
     """True when the key of a mapping is wrong rather than its value."""
 
 
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
 class Strict(Record):
     """Base of every input model: keyword-only and immutable; unknown keys are errors."""
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .library import Exercise, Objection, Platform, PlatformText, Principle, Question, Reading, Step
 from .profile import Audience, Goal, Initiative, Listening, Profile, Role
+from .record import Record
 
 
-@dataclass(frozen=True)
-class ChosenPlatform:
+class ChosenPlatform(Record):
     """A platform the organisation chose: the library's guidance plus its own plan."""
 
     id: str
@@ -28,22 +26,19 @@ class ChosenPlatform:
         return self.guide.name
 
 
-@dataclass(frozen=True)
-class ListeningPlan:
+class ListeningPlan(Record):
     """How one audience is listened to."""
 
     audience: Audience
     plan: Listening
 
 
-@dataclass(frozen=True)
-class LeadingInitiative:
+class LeadingInitiative(Record):
     initiative: Initiative
     invites: tuple[Audience, ...]
 
 
-@dataclass(frozen=True)
-class Playbook:
+class Playbook(Record):
     """An organisation's profile merged with the curated library."""
 
     profile: Profile

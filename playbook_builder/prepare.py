@@ -7,12 +7,11 @@ The plugin imports this module only when it has no cached result for the same in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import sitemap
 from .changes import changes_since
 from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
+from .record import Record
 from .render import TemplateBug, render_site
 from .site_parts import Inputs, Moved, SiteParts
 from .site_settings import theme_values
@@ -21,8 +20,7 @@ from .snapshot import snapshot, snapshot_json
 __all__ = ["Previous", "TemplateBug", "load_playbook", "prepare_site"]
 
 
-@dataclass(frozen=True)
-class Previous:
+class Previous(Record):
     """The version published before the one being built, for its what-changed page."""
 
     version: str

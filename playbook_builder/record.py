@@ -4,8 +4,8 @@
 0.6 ms a class on the machines we measured, and a fresh build defines dozens of them
 before it does any work. A :class:`Record` subclass is an ordinary class: its fields are
 read from its annotations once, and one shared ``__init__``, ``__eq__``, ``__hash__`` and
-``__repr__`` serve every record. Type checkers see it as a frozen, keyword-only
-dataclass, and ``dataclasses.field(default_factory=...)`` gives a field a fresh default.
+``__repr__`` serve every record. Type checkers see it as a frozen dataclass, and
+``dataclasses.field(default_factory=...)`` gives a field a fresh default.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from typing import Any, ClassVar, TypeVar, dataclass_transform
 R = TypeVar("R", bound="Record")
 
 
-@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
+@dataclass_transform(frozen_default=True, field_specifiers=(field,))
 class Record:
-    """Base of immutable, keyword-only records; fields keep their declaration order."""
+    """Base of immutable records; fields keep their declaration order."""
 
     _defaults: ClassVar[dict[str, Any]]
     """Field name -> its default, a ``dataclasses.Field`` with a factory, or MISSING."""
@@ -33,7 +33,14 @@ class Record:
                 defaults[name] = vars(klass).get(name, dataclasses.MISSING)
         cls._defaults = defaults
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, *args: Any, **values: Any) -> None:
+        if args:
+            if len(args) > len(self._defaults):
+                raise TypeError(f"{type(self).__name__} takes {len(self._defaults)} values")
+            positional = dict(zip(self._defaults, args, strict=False))
+            if positional.keys() & values.keys():
+                raise TypeError(f"{type(self).__name__} got a field twice")
+            values = {**positional, **values}
         for name, default in self._defaults.items():
             if name in values:
                 value = values.pop(name)

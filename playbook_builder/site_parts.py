@@ -8,31 +8,28 @@ data, a build that reuses it needs neither the core's models nor its templates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .images import IMAGE_TYPES
+from .record import Record
 from .site_settings import site_name as safe_site_name
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(Record):
     """The files one playbook is built from."""
 
     profile: Path
     content_dir: Path
 
 
-@dataclass(frozen=True)
-class RenderedPage:
+class RenderedPage(Record):
     src: str
     markdown: str
     in_nav: bool = True
 
 
-@dataclass(frozen=True)
-class Moved:
+class Moved(Record):
     """A page's old URL path, its new one (such as ``platforms/x/``) and its title."""
 
     old: str
@@ -40,8 +37,7 @@ class Moved:
     title: str
 
 
-@dataclass(frozen=True)
-class SiteParts:
+class SiteParts(Record):
     pages: list[RenderedPage]
     """Every generated page, in navigation order."""
     redirects: list[Moved]

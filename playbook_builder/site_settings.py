@@ -7,8 +7,9 @@ into a stand-alone ``mkdocs.yml``.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from .record import Record
 
 if TYPE_CHECKING:  # the plugin imports this module without the core's models
     from .playbook import Playbook
@@ -27,8 +28,7 @@ REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
 """Markdown extensions the generated pages rely on (heading ids, cards, notes, checklists)."""
 
 
-@dataclass(frozen=True)
-class ThemeValues:
+class ThemeValues(Record):
     site_name: str
     """The playbook's title, made safe for Material (see :func:`site_name`)."""
     extra: dict[str, Any]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from .health import check
 from .playbook import Playbook
+from .record import Record
 
 HOME = "index.md"
 STRATEGY = "strategy/index.md"
@@ -30,8 +31,7 @@ CHANGES = "changes.md"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(])")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Record):
     """A page, or an item on a page, that can be linked to."""
 
     src: str
@@ -57,8 +57,7 @@ class Target:
         return f"{path}#{self.anchor}" if self.anchor else path
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Record):
     """One generated page: where it goes, which template renders it, and with what."""
 
     src: str
@@ -209,8 +208,7 @@ def _add_aliases(found: dict[str, Target], pb: Playbook) -> None:
                 found.setdefault(f"{kind}/{alias}", found[f"{kind}/{current}"])
 
 
-@dataclass(frozen=True)
-class Redirect:
+class Redirect(Record):
     """An old page address that forwards to the page's current one."""
 
     old: Target

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .diagnostics import Diagnostic, InputError
+from .record import Record
 
 try:  # libyaml's parser is several times faster; fall back where it is not built.
     _Loader: type = yaml.CBaseLoader
@@ -38,8 +39,7 @@ _PLAIN_TAGS = frozenset(
 Loc = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(Record):
     """A loaded YAML file: its data and where each part of it was written."""
 
     file: str

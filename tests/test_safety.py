@@ -3,7 +3,6 @@ publish gate stops what slips through, and mkdocs-macros never runs our pages.""
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 from pathlib import Path
@@ -126,7 +125,7 @@ def page_html(library: Library, name: str) -> str:
     pb = load_profile(MINIMAL, library)
     audience = replace(pb.profile.audiences[0], name=name)
     profile = replace(pb.profile, audiences=(audience,))
-    pages = render.render_site(dataclasses.replace(pb, profile=profile))
+    pages = render.render_site(replace(pb, profile=profile))
     who = next(p.markdown for p in pages if p.src == "strategy/who.md")
     body = who.split("---\n", 2)[2]
     return markdown.markdown(body, extensions=list(REQUIRED_EXTENSIONS),

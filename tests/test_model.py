@@ -1,0 +1,154 @@
+"""Checking loaded YAML against the models: every kind of problem, and its exact message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import pytest
+
+from playbook_builder.library import Step
+from playbook_builder.model import Rules, Strict, dump, parse, parse_as
+from playbook_builder.profile import Profile
+from playbook_builder.validation import validate
+from playbook_builder.values import Id
+from playbook_builder.yamlsource import load_yaml
+
+
+def messages(tmp_path: Path, text: str, model: type[Strict] = Profile) -> list[str]:
+    path = tmp_path / "p.yml"
+    path.write_text(text, encoding="utf-8")
+    record, diagnostics = validate(load_yaml(path, "p.yml"), model)
+    assert (record is None) == bool(diagnostics)
+    return [d.format_text() for d in sorted(diagnostics)]
+
+
+GOOD = "schema_version: 1\norganisation:\n  name: Hillside\nwhy: Because.\n" \
+       "audiences:\n  - id: readers\n    name: Readers\n"
+
+
+def test_a_valid_profile_becomes_records_with_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    profile, problems = parse(Profile, load_yaml(path).data)
+    assert problems == [] and profile is not None
+    assert profile.schema_version == 1  # written as text, read as a number
+    assert profile.audiences[0].hangs_out == ()
+    assert profile.playbook.language == "en"
+    assert profile.objections.override == {}
+    assert dump(profile)["audiences"] == [
+        {"id": "readers", "name": "Readers", "description": None, "cares_about": [],
+         "hangs_out": []}]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("why: Because.", "why: " + "x" * 20_001),
+         ["p.yml:4:6: error: 'why' has 20,001 characters, at most 20,000 allowed [PB103]\n"
+          "  hint: shorten it"]),
+        (("schema_version: 1", "schema_version: one"),
+         ["p.yml:1:17: error: 'schema_version' must be a whole number, not 'one' [PB102]\n"
+          "  hint: write the number in digits, such as 1"]),
+        (("schema_version: 1", "schema_version: [1]"),
+         ["p.yml:1:17: error: 'schema_version' must be a whole number, not a list [PB102]\n"
+          "  hint: write the number in digits, such as 1"]),
+        (("  - id: readers", "  - id: readers\n    cares_about: {a: b}"),
+         ["p.yml:7:18: error: 'cares_about' must be a list, not a mapping [PB102]\n"
+          "  hint: write each item on its own line, starting with '- '"]),
+        (("    name: Readers", "    name: [Readers]"),
+         ["p.yml:7:11: error: 'name' must be text, not a list [PB102]\n"
+          "  hint: write a single value; quote it if it contains ':' or starts with a symbol"]),
+        (("  name: Hillside", "  name: Hillside\n  sector: charity"),
+         ["p.yml:4:11: error: 'charity' is not an allowed value for 'sector' [PB103]\n"
+          "  hint: expected one of 'business', 'education', 'nonprofit', 'professional',"
+          " 'public-sector'"]),
+        (("why: Because.", "why: Because.\nobjections:\n  override:\n    Time Waste: {}"),
+         ["p.yml:7:5: error: 'Time Waste' is not a valid id [PB103]\n"
+          "  hint: use lower-case letters, digits and single hyphens, such as 'time-waste'"]),
+        (("why: Because.", "why: Because.\nobjections:\n  override:\n    x: {respons: r}"),
+         ["p.yml:7:9: error: unknown key 'respons' [PB104]\n  hint: did you mean 'response'?"]),
+        (("  name: Hillside", "  voice: calm"),
+         ["p.yml:2:1: error: missing required key 'name' [PB101]\n"
+          "  hint: add 'name:' here (The organisation's name, shown in the header and on the"
+          " home page)"]),
+    ],
+)
+def test_each_kind_of_problem_reads_plainly(
+    tmp_path: Path, edit: tuple[str, str], expected: list[str]
+) -> None:
+    assert GOOD.count(edit[0]) == 1
+    assert messages(tmp_path, GOOD.replace(*edit)) == expected
+
+
+STEP = """schema_version: 1
+id: why
+order: 9
+title: T
+short_title: S
+summary: S
+body: B
+key_questions: [q]
+checklist: [c]
+exercise: e
+"""
+
+
+def test_numbers_out_of_range(tmp_path: Path) -> None:
+    assert messages(tmp_path, STEP, Step) == [
+        "p.yml:3:8: error: 'order' is 9; it must be from 1 to 5 [PB103]\n"
+        "  hint: write a whole number from 1 to 5"]
+
+
+def test_every_problem_in_one_pass(tmp_path: Path) -> None:
+    text = STEP.replace("order: 9", "order: 0").replace("title: T", "title: ''") \
+        .replace("id: why", "id: how") + "colour: red\n"
+    assert len(messages(tmp_path, text, Step)) == 4
+
+
+class Sample(Strict):
+    name: Annotated[str, Rules(min_length=2, max_length=3)]
+    kind: Literal["a", "b"] = "a"
+    ids: Annotated[tuple[Id, ...], Rules(min_length=2, max_length=2)] = ()
+    size: Annotated[int, Rules(ge=1)] = 1
+    note: str | None = None
+
+
+@pytest.mark.parametrize(
+    ("data", "kinds"),
+    [
+        ({"name": "ab"}, []),
+        ({"name": "a"}, ["too_short"]),
+        ({"name": ""}, ["empty"]),
+        ({"name": "abcd"}, ["too_long"]),
+        ({"name": "ab", "ids": ["x"]}, ["too_short"]),
+        ({"name": "ab", "ids": ["x", "y", "z"]}, ["too_long"]),
+        ({"name": "ab", "ids": ["x", "Y"]}, ["pattern"]),
+        ({"name": "ab", "size": "0"}, ["range"]),
+        ({"name": "ab", "size": "+2"}, []),
+        ({"name": "ab", "size": "1" * 101}, ["shape"]),  # not read as a number at all
+        ({"name": "ab", "kind": "c"}, ["choice"]),
+        ({"name": "ab", "kind": ["a"]}, ["shape"]),
+        ({"name": "ab", "note": None}, []),
+        ({}, ["missing"]),
+        ({"name": "ab", "other": 1}, ["unknown_key"]),
+        ("ab", ["shape"]),
+    ],
+)
+def test_problem_kinds(data: Any, kinds: list[str]) -> None:
+    record, problems = parse(Sample, data)
+    assert [p.kind for p in problems] == kinds
+    assert (record is None) == bool(kinds)
+
+
+def test_a_wrong_key_is_reported_at_the_key() -> None:
+    _, problems = parse_as(dict[Id, int], {"Bad Key": "1", "ok": "x"})
+    assert [(p.loc, p.kind, p.at_key) for p in problems] == [
+        (("Bad Key",), "pattern", True), (("ok",), "shape", False)]
+
+
+def test_an_unsupported_type_is_a_programming_error() -> None:
+    with pytest.raises(TypeError):
+        parse_as(float, "1.5")
+    with pytest.raises(TypeError):
+        parse_as(int | str, "1")
