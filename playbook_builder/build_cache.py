@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -118,6 +119,8 @@ def is_private(folder: Path) -> bool:
 
 def _prune(folder: Path) -> None:
     """Remove all but the most recently used entries, and leftovers of killed builds."""
+    # Compiled templates were kept here until they shipped with the package.
+    shutil.rmtree(folder / "templates", ignore_errors=True)
     try:
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         an_hour_ago = time.time() - 3600

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -28,14 +29,26 @@ class Diagnostic:
     hint: str = ""
 
     def format_text(self) -> str:
-        head = f"{self.file}:{self.line}:{self.col}: error: {self.message} [{self.code}]"
-        return f"{head}\n  hint: {self.hint}" if self.hint else head
+        """Two lines for a terminal or a log; what the input put in them is made visible."""
+        message, hint = printable(self.message), printable(self.hint)
+        head = f"{printable(self.file)}:{self.line}:{self.col}: error: {message} [{self.code}]"
+        return f"{head}\n  hint: {hint}" if hint else head
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the line."""
         props = f"file={gh_property(self.file)},line={self.line},col={self.col}"
         body = f"{self.message} [{self.code}]" + (f"\nhint: {self.hint}" if self.hint else "")
         return f"::error {props},title={self.code}::{gh_data(body)}"
+
+
+# Controls (terminal escapes, line breaks) and invisible format characters (direction
+# overrides) that a hostile value could carry into a message.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or invisible format character written as an escape."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:

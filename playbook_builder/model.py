@@ -237,7 +237,7 @@ _INTEGER = re.compile(r"[+-]?[0-9]{1,100}")
 
 def _number(rules: Rules) -> Checker:
     def check(value: object, loc: Loc, problems: list[Problem]) -> Any:
-        if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        if isinstance(value, str) and _INTEGER.fullmatch(value):
             number = int(value)
         elif isinstance(value, int) and not isinstance(value, bool):
             number = value
@@ -307,17 +307,17 @@ def _mapping(key_type: Any, value_type: Any) -> Checker:
 
 def _record(model: type[Strict]) -> Checker:
     # The fields are looked up on first use, when every model they name exists.
-    plan: list[tuple[str, Checker, bool]] = []
+    plan: tuple[tuple[str, Checker, bool], ...] = ()
     names: frozenset[str] = frozenset()
 
     def check(value: object, loc: Loc, problems: list[Problem]) -> Any:
-        nonlocal names
+        nonlocal plan, names
         if not isinstance(value, dict):
             problems.append(_shape(loc, value, MAPPING))
             return _INVALID
         if not plan:
-            plan.extend((f.name, checker(f.annotation), f.required) for f in fields_of(model))
-            names = frozenset(name for name, _, _ in plan)
+            names = frozenset(f.name for f in fields_of(model))
+            plan = tuple((f.name, checker(f.annotation), f.required) for f in fields_of(model))
         before = len(problems)
         values = {}
         for name, check_field, required in plan:

@@ -3,10 +3,11 @@
 Jinja needs ~50 ms to lex, parse and generate code for our 14 KB of templates, which
 every first build (every CI build) would pay. ``python -m playbook_builder.precompiled``
 writes the compiled templates into ``templates_compiled/`` as Python modules (Jinja's
-``compile_templates``), with a manifest naming the Jinja version that wrote them and a
-digest of each template's source. A build loads them only while both still hold;
-otherwise it compiles the sources, as Jinja normally does. A test keeps the committed
-folder current.
+``compile_templates``), with a manifest naming the Jinja version that wrote them, a
+digest of each template's source and one of ``render.py``, where the environment whose
+settings (trimming, escaping through ``finalize``, the sandbox) are built into the code
+is made. A build loads them only while all of these still hold; otherwise it compiles
+the sources, as Jinja normally does. A test keeps the committed folder current.
 
 They are code of this package, like its modules, so loading them trusts nothing new.
 """
@@ -32,18 +33,31 @@ def manifest() -> dict[str, Any]:
     sources = sorted(p for p in SOURCES.rglob("*") if p.is_file())
     return {
         "jinja": jinja2.__version__,
-        "templates": {p.relative_to(SOURCES).as_posix(): hashlib.sha256(p.read_bytes())
-                      .hexdigest() for p in sources},
+        "environment": _digest(PACKAGE / "render.py"),
+        "templates": {template_name_of(p): _digest(p) for p in sources},
     }
 
 
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def template_name_of(path: Path) -> str:
+    """The name a template file is loaded by, such as ``steps/why.md.j2``."""
+    return path.relative_to(SOURCES).as_posix()
+
+
 def loader(folder: Path = FOLDER) -> jinja2.BaseLoader | None:
-    """A loader of the compiled templates in ``folder``; None when they are out of date."""
+    """A loader of the compiled templates in ``folder``, falling back to the sources for
+    any that is missing; None when they are out of date."""
     try:
         recorded = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return jinja2.ModuleLoader(str(folder)) if recorded == manifest() else None
+    if recorded != manifest():
+        return None
+    return jinja2.ChoiceLoader([jinja2.ModuleLoader(str(folder)),
+                                jinja2.FileSystemLoader(SOURCES)])
 
 
 def template_name(filename: str) -> str | None:

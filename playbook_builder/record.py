@@ -5,12 +5,15 @@
 before it does any work. A :class:`Record` subclass is an ordinary class: its fields are
 read from its annotations once, and one shared ``__init__``, ``__eq__``, ``__hash__`` and
 ``__repr__`` serve every record. Type checkers see it as a frozen dataclass, and
-``dataclasses.field(default_factory=...)`` gives a field a fresh default.
+``dataclasses.field(default_factory=...)`` gives a field a fresh default. That is all it
+does: ``field()`` takes a default or a factory and nothing else, and there is no
+``__post_init__``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from dataclasses import FrozenInstanceError, field
 from typing import Any, ClassVar, TypeVar, dataclass_transform
 
@@ -27,10 +30,12 @@ class Record:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         defaults: dict[str, Any] = {}
-        mro = cls.__mro__
-        for klass in reversed(mro[:mro.index(Record)]):  # bases first, as dataclasses do
-            for name in vars(klass).get("__annotations__", {}):
-                defaults[name] = vars(klass).get(name, dataclasses.MISSING)
+        for klass in reversed(cls.__mro__):  # bases first, as dataclasses do
+            if not issubclass(klass, Record) or klass is Record:
+                continue
+            for name, annotation in inspect.get_annotations(klass).items():
+                if not str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+                    defaults[name] = _default(name, vars(klass).get(name, dataclasses.MISSING))
         cls._defaults = defaults
 
     def __init__(self, *args: Any, **values: Any) -> None:
@@ -74,6 +79,17 @@ class Record:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._defaults)
         return f"{type(self).__name__}({shown})"
+
+
+def _default(name: str, value: Any) -> Any:
+    """A field's default as ``Record.__init__`` uses it."""
+    if isinstance(value, dataclasses.Field):
+        if value.default_factory is not dataclasses.MISSING:
+            return value
+        value = value.default
+    if isinstance(value, list | dict | set):  # one object shared by every record
+        raise ValueError(f"mutable default for field '{name}': use field(default_factory=...)")
+    return value
 
 
 def values_of(record: Record) -> dict[str, Any]:

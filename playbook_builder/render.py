@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -108,7 +109,10 @@ def _template_frame(tb: TracebackType | None, default: str) -> tuple[str, int]:
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            found = (filename.rsplit("/", 1)[-1], tb.tb_lineno)
+            path = Path(filename)
+            shown = (precompiled.template_name_of(path)
+                     if path.is_relative_to(precompiled.SOURCES) else path.name)
+            found = (shown, tb.tb_lineno)
         elif filename.endswith(".py") and (name := precompiled.template_name(filename)):
             found = (name, tb.tb_lineno)
         tb = tb.tb_next
@@ -119,7 +123,7 @@ def _template_frame(tb: TracebackType | None, default: str) -> tuple[str, int]:
 def _environment() -> ImmutableSandboxedEnvironment:
     """One environment per process, with the templates compiled ahead of time when they
     are current (see :mod:`precompiled`), else compiled from source once per process."""
-    loader = precompiled.loader() or jinja2.PackageLoader("playbook_builder", "templates")
+    loader = precompiled.loader() or jinja2.FileSystemLoader(precompiled.SOURCES)
     return make_environment(loader)
 
 

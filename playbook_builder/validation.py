@@ -44,9 +44,10 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]
 
 def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
     """The located message, code and hint for one problem."""
-    loc, kind, value, at_key = problem.loc, problem.kind, problem.value, problem.at_key
-    name = "id" if at_key else next(
-        (str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    loc, kind, at_key = problem.loc, problem.kind, problem.at_key
+    value = _short(problem.value) if isinstance(problem.value, str) else problem.value
+    name = "id" if at_key else _short(next(
+        (str(part) for part in reversed(loc) if isinstance(part, str)), "value"))
     item = bool(loc) and isinstance(loc[-1], int)
 
     def located(code: str, message: str, hint: str) -> Diagnostic:
@@ -84,7 +85,7 @@ def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
         return located("PB103", f"'{name}' must not be empty",
                        "write something here or remove the key")
     if kind in ("too_short", "too_long"):
-        size = len(value) if isinstance(value, str | list) else 0
+        size = len(problem.value) if isinstance(problem.value, str | list) else 0
         unit = "items" if isinstance(value, list) else "characters"
         bound = "at least" if kind == "too_short" else "at most"
         return located("PB103", f"'{name}' has {size:,} {unit}, {bound} {problem.detail['limit']:,}"
@@ -95,6 +96,11 @@ def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
                        f"write a whole number {span}")
     code, hint = _CUSTOM[kind]
     return located(code, f"'{name}' {problem.detail['message']}", hint)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """``text`` cut to a length a one-line message can show."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _found(value: Any) -> str:

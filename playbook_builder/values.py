@@ -50,7 +50,10 @@ def _check_link(value: str) -> str:
     if bad:
         chars = " ".join(f"'{ch}'" for ch in bad)
         raise BadValue("unsafe_link", f"contains {chars}, which a link must percent-encode")
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # such as an unclosed "[" of an IPv6 host, or look-alike characters
+        raise BadValue("unsafe_link", "is not an address a browser can read") from None
     if parts.scheme.lower() not in LINK_SCHEMES:
         raise BadValue("unsafe_link", "must start with https://, http:// or mailto:")
     if parts.scheme.lower() != "mailto" and not parts.netloc:
@@ -82,7 +85,11 @@ def _check_library_markdown(value: str) -> str:
         # As a browser reads it: references decoded, spaces and controls ignored.
         target = _IGNORED_IN_LINKS.sub("", html.unescape(inline or reference))
         target = _inline_target(target) if inline else target
-        scheme = urlsplit(target).scheme.lower()
+        try:
+            scheme = urlsplit(target).scheme.lower()
+        except ValueError:
+            raise BadValue("library_markdown", f"links to '{target}', which is not an"
+                                               " address a browser can read") from None
         if scheme and scheme not in LINK_SCHEMES:
             raise BadValue("library_markdown", f"links to '{target}'")
     return value

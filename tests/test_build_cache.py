@@ -294,6 +294,17 @@ def test_only_the_most_recently_used_entries_are_kept(
     assert len(cache_entries(build_cache)) == 2
 
 
+def test_compiled_templates_an_earlier_version_kept_are_removed(
+    project: Project, build_cache: Path
+) -> None:
+    old = build_cache / "templates" / "0123456789abcdef"
+    old.mkdir(parents=True)
+    (old / "__jinja2_x.cache").write_bytes(b"old")
+    project.build()
+    assert not (build_cache / "templates").exists()
+    assert len(cache_entries(build_cache)) == 1
+
+
 def test_a_cache_folder_that_cannot_be_written_is_skipped(project: Project) -> None:
     (project.root / "blocked").write_text("a file, not a folder", "utf-8")
     config = project.root / "mkdocs.yml"

@@ -68,6 +68,20 @@ def test_a_valid_profile_becomes_records_with_defaults(tmp_path: Path) -> None:
           "  hint: use lower-case letters, digits and single hyphens, such as 'time-waste'"]),
         (("why: Because.", "why: Because.\nobjections:\n  override:\n    x: {respons: r}"),
          ["p.yml:7:9: error: unknown key 'respons' [PB104]\n  hint: did you mean 'response'?"]),
+        (("  name: Hillside", '  name: Hillside\n  website: "https://a\uff03b"'),
+         ["p.yml:4:12: error: 'website' is not an address a browser can read [PB103]\n"
+          "  hint: write a full web address such as https://example.org, or a mailto: address"]),
+        (("schema_version: 1", 'schema_version: "\\x1c1"'),
+         ["p.yml:1:17: error: 'schema_version' must be a whole number, not '\\x1c1' [PB102]\n"
+          "  hint: write the number in digits, such as 1"]),
+        (("why: Because.", 'why: Because.\n"\\e[2J\\u202e": x'),
+         ["p.yml:5:1: error: unknown key '\\x1b[2J\\u202e' [PB104]\n"
+          "  hint: expected one of 'audiences', 'goals', 'leading', 'listening', 'objections',"
+          " 'organisation', 'participation', 'platforms', 'playbook', 'reading_list', 'roles',"
+          " 'schema_version', ..."]),
+        (("why: Because.", "why: Because.\nplaybook:\n  language: " + "e" * 100),
+         ["p.yml:6:13: error: '" + "e" * 57 + "...' is not a valid language [PB103]\n"
+          "  hint: use a language code such as 'en' or 'en-GB'"]),
         (("  name: Hillside", "  voice: calm"),
          ["p.yml:2:1: error: missing required key 'name' [PB101]\n"
           "  hint: add 'name:' here (The organisation's name, shown in the header and on the"

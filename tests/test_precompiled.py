@@ -46,9 +46,23 @@ def test_they_are_used_only_while_every_source_is_unchanged(tmp_path: Path) -> N
     recorded["jinja"] = jinja2.__version__
     manifest.write_text(json.dumps(recorded), "utf-8")
     assert precompiled.loader(copy) is not None
-    recorded["templates"]["home.md.j2"] = "0" * 64  # as if home.md.j2 was edited since
-    manifest.write_text(json.dumps(recorded), "utf-8")
-    assert precompiled.loader(copy) is None
+    for part, edited in (("templates", {**recorded["templates"], "home.md.j2": "0" * 64}),
+                         ("environment", "0" * 64)):  # home.md.j2, or render.py, edited
+        manifest.write_text(json.dumps({**recorded, part: edited}), "utf-8")
+        assert precompiled.loader(copy) is None
+
+
+def test_a_missing_compiled_template_is_compiled_from_its_source(tmp_path: Path) -> None:
+    copy = copy_of_compiled(tmp_path)
+    manifest = copy / precompiled.MANIFEST
+    manifest.write_text(json.dumps(
+        {**json.loads(manifest.read_text("utf-8")), "jinja": jinja2.__version__}), "utf-8")
+    (copy / jinja2.ModuleLoader.get_module_filename("tags.md.j2")).unlink()
+    loader = precompiled.loader(copy)
+    assert loader is not None
+    env = make_environment(loader)
+    assert env.get_template("tags.md.j2").filename == str(precompiled.SOURCES / "tags.md.j2")
+    assert env.get_template("home.md.j2").filename.startswith(str(copy))
 
 
 def test_another_jinja_or_a_damaged_manifest_means_compiling(tmp_path: Path) -> None:
@@ -82,13 +96,14 @@ def test_they_render_exactly_what_the_sources_render(
     assert render.render_site(pb, tags=True) == from_compiled
 
 
+@pytest.mark.parametrize("name", ["reading-list.md.j2", "steps/lead.md.j2"])
 def test_a_mistake_in_a_compiled_template_is_located_in_the_template(
-    compiled_loader: jinja2.BaseLoader
+    compiled_loader: jinja2.BaseLoader, name: str
 ) -> None:
     located = []
     for loader in (compiled_loader, jinja2.FileSystemLoader(precompiled.SOURCES)):
         with pytest.raises(TemplateBug) as caught:
-            render_template(make_environment(loader), "reading-list.md.j2", {"pb": {}})
+            render_template(make_environment(loader), name, {"pb": {}, "profile": {}})
         located.append((caught.value.template, caught.value.line))
     assert located[0] == located[1]
-    assert located[0][0] == "reading-list.md.j2" and located[0][1] > 0
+    assert located[0][0] == name and located[0][1] > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import FrozenInstanceError, field
+from typing import ClassVar
 
 import pytest
 
@@ -19,8 +20,13 @@ class Other(Record):
     note: str = "-"
 
 
-class Both(Base, Other):
-    b: int = 0
+class Mixin:
+    not_a_field: int = 7
+
+
+class Both(Base, Mixin, Other):
+    kind: ClassVar[str] = "both"
+    b: int = field(default=0)
     seen: dict[str, int] = field(default_factory=dict)
 
 
@@ -36,6 +42,17 @@ def test_values_by_keyword_or_position_and_defaults() -> None:
 def test_a_factory_gives_each_record_its_own_value() -> None:
     first, second = Both(a=1), Both(a=2)
     assert first.seen == {} and first.seen is not second.seen
+
+
+def test_a_shared_mutable_default_is_refused() -> None:
+    with pytest.raises(ValueError, match="mutable default for field 'items'"):
+        class Bad(Record):
+            items: list[int] = []  # noqa: RUF012
+
+
+def test_class_variables_and_other_classes_attributes_are_not_fields() -> None:
+    assert Both.kind == "both" and Both(a=1).not_a_field == 7
+    assert "kind" not in values_of(Both(a=1))
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,8 @@ def test_template_printing_none_is_a_bug() -> None:
         ("[x](java\tscript:alert(1))", "'body' links to 'javascript:alert(1)'"),
         ("[x][1]\n\n> [1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
         ("[x][1]\n\n- [1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
+        ("[a](http://[x)", "'body' links to 'http://[x', which is not an address a browser"
+                           " can read"),
     ],
 )
 def test_library_markdown_is_checked(body: str, message: str) -> None:
