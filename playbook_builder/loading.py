@@ -6,7 +6,7 @@ of them, so a user fixes everything in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ def display_path(path: Path) -> str:
 def load_library(content_dir: Path) -> Library:
     """The curated library under ``content_dir``; re-read only when a file changed."""
     files = tuple(_library_files(content_dir))
-    stamp = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    stamp = tuple((str(f), (st := f.stat()).st_mtime_ns, st.st_size) for f in files)
     return _load_library_cached(content_dir, stamp)
 
 
@@ -43,7 +43,12 @@ def _library_files(content_dir: Path) -> Iterator[Path]:
     for kind in KINDS:
         folder = content_dir / kind
         if folder.is_dir():
-            yield from sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+            yield from _in_order(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def _in_order(paths: Iterable[Path]) -> list[Path]:
+    """Files of one folder by name (comparing names is much faster than comparing paths)."""
+    return sorted(paths, key=lambda p: p.name)
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +81,7 @@ def _load_library_cached(
 
 def _library_files_of(folder: Path, problems: list[Diagnostic]) -> list[Path]:
     items = []
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+    for path in _in_order(folder.iterdir()) if folder.is_dir() else []:
         if path.name.startswith("."):
             continue
         if path.suffix in (".yml", ".yaml") and path.is_file():

@@ -1,4 +1,4 @@
-"""Strict records: frozen dataclasses whose annotations say what input they accept.
+"""Input models: records whose annotations say what input they accept.
 
 Every input model (the profile's sections and the library's items) derives from
 :class:`Strict`. :func:`parse` checks loaded YAML (mappings, lists and text) against a
