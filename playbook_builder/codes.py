@@ -40,11 +40,11 @@ CODES: tuple[Code, ...] = (
          "notes.txt`", "Give items the .yml extension, or move other files elsewhere."),
     Code("PB101", "A required key is missing.", "no `why:`", "Add the key; the hint says"
          " what it holds."),
-    Code("PB102", "A value has the wrong shape (a list, a mapping or text).",
+    Code("PB102", "A value has the wrong shape (a list, a mapping, text or a whole number).",
          "`goals: recruit` instead of a list", "Write the shape the hint names."),
-    Code("PB103", "A value is not allowed: wrong choice, not an id, empty, unsafe link,"
-         " invisible control or direction characters.", "`sector: charity`",
-         "Use one of the allowed values the hint lists."),
+    Code("PB103", "A value is not allowed: wrong choice, not an id, empty or too long, a"
+         " number out of range, unsafe link, invisible control or direction characters.",
+         "`sector: charity`", "Follow the hint: it lists the allowed values or the limit."),
     Code("PB104", "An unknown key.", "`platfroms:`", "Correct the spelling; the hint"
          " suggests the nearest key."),
     Code("PB201", "A reference names something that does not exist.",
