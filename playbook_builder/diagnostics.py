@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -36,19 +35,27 @@ class Diagnostic:
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, shown as an annotation on the line."""
-        props = f"file={gh_property(self.file)},line={self.line},col={self.col}"
-        body = f"{self.message} [{self.code}]" + (f"\nhint: {self.hint}" if self.hint else "")
+        message, hint = printable(self.message), printable(self.hint)
+        props = f"file={gh_property(printable(self.file))},line={self.line},col={self.col}"
+        body = f"{message} [{self.code}]" + (f"\nhint: {hint}" if hint else "")
         return f"::error {props},title={self.code}::{gh_data(body)}"
 
 
-# Controls (terminal escapes, line breaks) and invisible format characters (direction
-# overrides) that a hostile value could carry into a message.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
-
-
 def printable(text: str) -> str:
-    """``text`` with every control or invisible format character written as an escape."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """``text`` with every character that is not plainly visible written as an escape.
+
+    That is controls (terminal escapes, line breaks of any kind), invisible format
+    characters (direction overrides, tags), separators other than the space, and lone
+    surrogates: what a hostile value could carry into a message."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """``text`` cut to a length a one-line message can quote."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def format_diagnostics(diagnostics: Sequence[Diagnostic], fmt: str) -> str:

@@ -231,13 +231,17 @@ def _text(rules: Rules) -> Checker:
     return check
 
 
-# Digits as typed; the length bound keeps int() clear of its limit on huge numbers.
-_INTEGER = re.compile(r"[+-]?[0-9]{1,100}")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+MOST_DIGITS = 4_000
+"""Longest number read: Python converts at most 4,300 digits, and slowly near that."""
 
 
 def _number(rules: Rules) -> Checker:
     def check(value: object, loc: Loc, problems: list[Problem]) -> Any:
         if isinstance(value, str) and _INTEGER.fullmatch(value):
+            if len(value) > MOST_DIGITS:
+                problems.append(_problem(loc, "too_long", value, limit=MOST_DIGITS))
+                return _INVALID
             number = int(value)
         elif isinstance(value, int) and not isinstance(value, bool):
             number = value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, did_you_mean, shortened
 from .field_docs import field_docs
 from .model import LIST, MAPPING, NUMBER, TEXT, Problem, Strict, fields_of, parse
 from .yamlsource import Document
@@ -45,8 +45,8 @@ def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]
 def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
     """The located message, code and hint for one problem."""
     loc, kind, at_key = problem.loc, problem.kind, problem.at_key
-    value = _short(problem.value) if isinstance(problem.value, str) else problem.value
-    name = "id" if at_key else _short(next(
+    value = shortened(problem.value) if isinstance(problem.value, str) else problem.value
+    name = "id" if at_key else shortened(next(
         (str(part) for part in reversed(loc) if isinstance(part, str)), "value"))
     item = bool(loc) and isinstance(loc[-1], int)
 
@@ -92,15 +92,10 @@ def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
                        " allowed", "shorten it" if kind == "too_long" else "add to it")
     if kind == "range":
         span = _range_text(problem.detail["ge"], problem.detail["le"])
-        return located("PB103", f"'{name}' is {value}; it must be {span}",
+        return located("PB103", f"'{name}' is {shortened(str(value))}; it must be {span}",
                        f"write a whole number {span}")
     code, hint = _CUSTOM[kind]
     return located(code, f"'{name}' {problem.detail['message']}", hint)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    """``text`` cut to a length a one-line message can show."""
-    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _found(value: Any) -> str:

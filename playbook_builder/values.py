@@ -12,6 +12,7 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
+from .diagnostics import shortened
 from .link_schemes import LINK_SCHEMES
 from .model import BadValue, Rules
 
@@ -34,7 +35,8 @@ def _clean_text(value: str) -> str:
 
 def _check_schema_version(value: int) -> int:
     if value != 1:
-        raise BadValue("schema_version", f"is {value}, but this version reads format 1")
+        raise BadValue("schema_version",
+                       f"is {shortened(str(value))}, but this version reads format 1")
     return value
 
 
@@ -67,8 +69,8 @@ _TEMPLATE = re.compile(r"\{[{%#]")
 _ATTRIBUTE_LIST = re.compile(r"\{[^}\n]*\}")
 # Inline links, [text](target) with the rest of the line (a tab inside the target is
 # kept there), and reference definitions, [name]: target, wherever they are (in a quote
-# or a list too).
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\n]*)|\]:[ \t]*<?([^\s>]+)")
+# or a list too), the target on the same line or the next.
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\n]*)|\]:[ \t]*\n?[ \t]*<?([^\s>]+)")
 _IGNORED_IN_LINKS = re.compile(r"[\x00-\x20]")
 
 
@@ -88,10 +90,10 @@ def _check_library_markdown(value: str) -> str:
         try:
             scheme = urlsplit(target).scheme.lower()
         except ValueError:
-            raise BadValue("library_markdown", f"links to '{target}', which is not an"
-                                               " address a browser can read") from None
+            raise BadValue("library_markdown", f"links to '{shortened(target)}', which is not"
+                                               " an address a browser can read") from None
         if scheme and scheme not in LINK_SCHEMES:
-            raise BadValue("library_markdown", f"links to '{target}'")
+            raise BadValue("library_markdown", f"links to '{shortened(target)}'")
     return value
 
 

@@ -10,15 +10,16 @@ at the exact line and column of a bad value.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from dataclasses import field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
-from .diagnostics import Diagnostic, InputError
+from .diagnostics import Diagnostic, InputError, shortened
 from .record import Record
 
 try:  # libyaml's parser is several times faster; fall back where it is not built.
@@ -70,16 +71,17 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
     """Read ``path`` strictly. Raises :class:`InputError` listing every problem found."""
     name = display or str(path)
     text = _decode(name, _read_bytes(path, name))
-    _refuse_anchors(name, text)
+    lines = _Lines(text)
+    _refuse_anchors(name, text, lines)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise InputError([_syntax_diagnostic(name, text, exc)]) from None
+        raise InputError([_syntax_diagnostic(name, lines, exc)]) from None
     except yaml.reader.ReaderError as exc:
-        raise InputError([_reader_diagnostic(name, text, exc)]) from None
+        raise InputError([_reader_diagnostic(name, text, lines, exc)]) from None
     if not isinstance(node, yaml.MappingNode):
-        raise InputError([_not_a_mapping(name, node)])
-    builder = _Builder(name)
+        raise InputError([_not_a_mapping(name, lines, node)])
+    builder = _Builder(name, lines)
     data = builder.convert(node, ())
     if builder.problems:
         raise InputError(builder.problems)
@@ -128,7 +130,49 @@ def _decode(name: str, raw: bytes) -> str:
         )]) from None
 
 
-def _refuse_anchors(name: str, text: str) -> None:
+# YAML also ends a line at U+0085, U+2028 and U+2029, which editors and CI annotations
+# show inside a line; only \n, \r\n and \r count here.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class _Mark(Protocol):
+    """Where the parser is: the pure-Python and the C parser each have their own class."""
+
+    line: int
+    column: int
+    index: int
+
+
+class _Lines:
+    """The text's lines, and where a character offset or a parser's mark is in them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self.parser_agrees = not _YAML_ONLY_BREAKS.search(text)
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (1-based) without its line break; '' past the end."""
+        if not 0 < number <= len(self.starts):
+            return ""
+        end = self.starts[number] if number < len(self.starts) else len(self.text)
+        return self.text[self.starts[number - 1]:end].rstrip("\r\n")
+
+    def at(self, mark: _Mark | None) -> tuple[int, int]:
+        """The 1-based line and column of ``mark``."""
+        if mark is None:
+            return 1, 1
+        if self.parser_agrees:
+            return mark.line + 1, mark.column + 1
+        return self.of_offset(mark.index)
+
+    def of_offset(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _refuse_anchors(name: str, text: str, lines: _Lines) -> None:
     """Anchors and aliases are refused before composing, so an alias bomb costs nothing."""
     if "&" not in text and "*" not in text:
         return
@@ -138,7 +182,7 @@ def _refuse_anchors(name: str, text: str) -> None:
             mark = event.start_mark
             if mark and (isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)):
                 problems.append(Diagnostic(
-                    name, mark.line + 1, mark.column + 1, "PB005",
+                    name, *lines.at(mark), "PB005",
                     "YAML anchors and aliases (&name, *name) are not supported",
                     "write the value out in full where it is needed",
                 ))
@@ -151,13 +195,11 @@ def _refuse_anchors(name: str, text: str) -> None:
 _TAB_INDENT = re.compile(r"^ *\t")
 
 
-def _syntax_diagnostic(name: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    lines = text.splitlines()
+def _syntax_diagnostic(name: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    line, col = lines.at(exc.problem_mark or exc.context_mark)
     for number in (line, line - 1):
-        if 0 < number <= len(lines) and _TAB_INDENT.match(lines[number - 1]):
-            tab = lines[number - 1].index("\t") + 1
+        if _TAB_INDENT.match(lines.line(number)):
+            tab = lines.line(number).index("\t") + 1
             return Diagnostic(
                 name, number, tab, "PB002", "tab character in indentation",
                 "indent with spaces; YAML does not allow tabs there",
@@ -169,11 +211,11 @@ def _syntax_diagnostic(name: str, text: str, exc: yaml.MarkedYAMLError) -> Diagn
     )
 
 
-def _reader_diagnostic(name: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+def _reader_diagnostic(
+    name: str, text: str, lines: _Lines, exc: yaml.reader.ReaderError
+) -> Diagnostic:
     """A character YAML does not allow at all, such as NUL, located by its offset."""
-    position = min(exc.position, len(text))
-    line = text.count("\n", 0, position) + 1
-    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, col = lines.of_offset(min(exc.position, len(text)))
     char = exc.character if isinstance(exc.character, str) else chr(exc.character)
     return Diagnostic(
         name, line, col, "PB007", f"the character U+{ord(char):04X} is not allowed in YAML",
@@ -181,10 +223,10 @@ def _reader_diagnostic(name: str, text: str, exc: yaml.reader.ReaderError) -> Di
     )
 
 
-def _not_a_mapping(name: str, node: yaml.Node | None) -> Diagnostic:
+def _not_a_mapping(name: str, lines: _Lines, node: yaml.Node | None) -> Diagnostic:
     kind = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
     found = "nothing" if node is None else kind.get(type(node), "something else")
-    line, col = _position(node) if node is not None else (1, 1)
+    line, col = lines.at(node.start_mark if node is not None else None)
     return Diagnostic(
         name, line, col, "PB006", f"expected a mapping of keys to values, found {found}",
         "start the file with 'schema_version: 1' and the top-level keys",
@@ -194,20 +236,21 @@ def _not_a_mapping(name: str, node: yaml.Node | None) -> Diagnostic:
 class _Builder:
     """Turns a composed node tree into plain data, noting positions and problems."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, lines: _Lines) -> None:
         self.name = name
+        self.lines = lines
         self.keys: dict[Loc, tuple[int, int]] = {}
         self.values: dict[Loc, tuple[int, int]] = {}
         self.problems: list[Diagnostic] = []
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
-        self.values[loc] = _position(node)
+        self.values[loc] = self.lines.at(node.start_mark)
         if len(loc) > MAX_DEPTH:
             self._problem(node, "PB002", f"nested more than {MAX_DEPTH} levels deep",
                           "a profile needs only a few levels; check the indentation")
             return None
         if node.tag not in _PLAIN_TAGS:
-            self._problem(node, "PB004", f"YAML tag '{node.tag}' is not allowed",
+            self._problem(node, "PB004", f"YAML tag '{shortened(node.tag)}' is not allowed",
                           "remove the tag; values are always plain text")
             return None
         if isinstance(node, yaml.MappingNode):
@@ -227,18 +270,15 @@ class _Builder:
             if key in result:
                 first = self.keys[(*loc, key)]
                 self._problem(
-                    key_node, "PB003", f"duplicate key '{key}' (first at line {first[0]})",
+                    key_node, "PB003",
+                    f"duplicate key '{shortened(key)}' (first at line {first[0]})",
                     "keep one of them; YAML would silently use only the last",
                 )
                 continue
-            self.keys[(*loc, key)] = _position(key_node)
+            self.keys[(*loc, key)] = self.lines.at(key_node.start_mark)
             result[key] = self.convert(value_node, (*loc, key))
         return result
 
     def _problem(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
-        line, col = _position(node)
+        line, col = self.lines.at(node.start_mark)
         self.problems.append(Diagnostic(self.name, line, col, code, message, hint))
-
-
-def _position(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1

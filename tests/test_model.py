@@ -82,6 +82,12 @@ def test_a_valid_profile_becomes_records_with_defaults(tmp_path: Path) -> None:
         (("why: Because.", "why: Because.\nplaybook:\n  language: " + "e" * 100),
          ["p.yml:6:13: error: '" + "e" * 57 + "...' is not a valid language [PB103]\n"
           "  hint: use a language code such as 'en' or 'en-GB'"]),
+        (("schema_version: 1", "schema_version: " + "9" * 150),
+         ["p.yml:1:17: error: 'schema_version' is " + "9" * 57 + "..., but this version"
+          " reads format 1 [PB103]\n  hint: write 'schema_version: 1'"]),
+        (("schema_version: 1", "schema_version: " + "9" * 4_001),
+         ["p.yml:1:17: error: 'schema_version' has 4,001 characters, at most 4,000 allowed"
+          " [PB103]\n  hint: shorten it"]),
         (("  name: Hillside", "  voice: calm"),
          ["p.yml:2:1: error: missing required key 'name' [PB101]\n"
           "  hint: add 'name:' here (The organisation's name, shown in the header and on the"
@@ -140,7 +146,8 @@ class Sample(Strict):
         ({"name": "ab", "ids": ["x", "Y"]}, ["pattern"]),
         ({"name": "ab", "size": "0"}, ["range"]),
         ({"name": "ab", "size": "+2"}, []),
-        ({"name": "ab", "size": "1" * 101}, ["shape"]),  # not read as a number at all
+        ({"name": "ab", "size": "1" * 4_000}, []),
+        ({"name": "ab", "size": "1" * 4_001}, ["too_long"]),  # past what int() reads
         ({"name": "ab", "kind": "c"}, ["choice"]),
         ({"name": "ab", "kind": ["a"]}, ["shape"]),
         ({"name": "ab", "note": None}, []),

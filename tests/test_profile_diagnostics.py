@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.diagnostics import InputError
+from playbook_builder.diagnostics import Diagnostic, InputError, printable
 from playbook_builder.library import Library
 from playbook_builder.loading import load_profile
 
@@ -290,3 +290,27 @@ def test_a_role_path_cannot_lead_to_onboarding_or_health(
         "org.yml:11:12: error: unknown page or item 'health' [PB201]",
         "org.yml:11:20: error: unknown page or item 'onboarding/r' [PB201]",
     ]
+
+
+HOSTILE = Diagnostic("p\x1b.yml", 3, 4, "PB104",
+                     "unknown key '\x00\x07\u202e\u2028\u00ad\U000e0041'",
+                     "did you mean '\x1b[2J'?")
+
+
+def test_text_output_shows_what_a_value_hides() -> None:
+    assert HOSTILE.format_text() == (
+        "p\\x1b.yml:3:4: error: unknown key '\\x00\\x07\\u202e\\u2028\\xad\\U000e0041' [PB104]\n"
+        "  hint: did you mean '\\x1b[2J'?")
+
+
+def test_github_output_shows_what_a_value_hides() -> None:
+    line = HOSTILE.format_github()
+    assert line == (
+        "::error file=p\\x1b.yml,line=3,col=4,title=PB104::unknown key"
+        " '\\x00\\x07\\u202e\\u2028\\xad\\U000e0041' [PB104]%0Ahint: did you mean '\\x1b[2J'?")
+    assert line.isprintable()
+
+
+def test_plain_text_and_other_scripts_are_left_alone() -> None:
+    assert printable("Réunion, 東京, Ελλάδα, עברית, emoji 🎉 and a space") == (
+        "Réunion, 東京, Ελλάδα, עברית, emoji 🎉 and a space")

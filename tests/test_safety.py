@@ -63,6 +63,10 @@ def test_template_printing_none_is_a_bug() -> None:
         ("[x][1]\n\n- [1]: javascript:alert(1)", "'body' links to 'javascript:alert(1)'"),
         ("[a](http://[x)", "'body' links to 'http://[x', which is not an address a browser"
                            " can read"),
+        ("Read [the guide][g].\n\n[g]:\n  javascript:alert(1)",
+         "'body' links to 'javascript:alert(1)'"),
+        ("[x](javascript:" + "a" * 15_000 + ")",
+         "'body' links to 'javascript:" + "a" * 46 + "...'"),
     ],
 )
 def test_library_markdown_is_checked(body: str, message: str) -> None:

@@ -153,3 +153,25 @@ def test_missing_file(tmp_path: Path) -> None:
         "nope.yml:1:1: error: file not found [PB001]\n"
         "  hint: check the path and the current folder"
     )
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_lines_are_counted_as_editors_count_them(tmp_path: Path, separator: str) -> None:
+    # YAML ends a line at these characters too; editors and CI annotations do not.
+    doc = load_text(tmp_path, f'why: "copied{separator}text"\norganisation:\n  bogus: 1\n')
+    assert doc.keys[("organisation", "bogus")] == (3, 3)
+    text = f"why: \"a{separator}b\"\nc: [1\n"
+    assert errors(tmp_path, text).startswith("p.yml:3:1: error: invalid YAML")
+
+
+def test_lines_end_at_a_lone_carriage_return_too(tmp_path: Path) -> None:
+    doc = load_text(tmp_path, 'a: "x\u2028y"\rb: 1\r')
+    assert doc.keys[("b",)] == (2, 1)
+
+
+def test_long_keys_and_tags_are_cut_short_in_messages(tmp_path: Path) -> None:
+    key = "k" * 3_000
+    assert f"duplicate key '{'k' * 57}...' (first at line 1)" in errors(
+        tmp_path, f"? {key}\n: 1\n? {key}\n: 2\n")  # explicit keys may be that long
+    assert "YAML tag '!" + "t" * 56 + "...' is not allowed" in errors(
+        tmp_path, "a: !" + "t" * 500 + " x\n")
