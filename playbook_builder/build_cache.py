@@ -1,9 +1,9 @@
 """A cache of prepared sites, so that a build whose inputs have not changed skips the core.
 
-Validating and rendering a playbook is quick; importing the models and compiling the
-templates that do it is most of what the plugin adds to a fresh ``mkdocs build`` (see
-BENCHMARKS.md). A build whose profile and library are byte for byte what they were
-reuses the last build's :class:`SiteParts` instead.
+Reading, validating and rendering a playbook is most of what the plugin adds to a fresh
+``mkdocs build`` (see BENCHMARKS.md), and for an unchanged playbook all of it repeats
+what the last build knew. A build whose profile and library are byte for byte what they
+were reuses the last build's :class:`SiteParts` instead.
 
 An entry is one JSON file per profile and settings. It is used only when this code, the
 build's settings and the bytes of every input file are what they were when it was

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .model import dump
-
 if TYPE_CHECKING:  # the plugin imports this module without the core's models
     from .playbook import Playbook
 
@@ -23,6 +21,8 @@ _LIBRARY_KINDS = ("principles", "steps", "questions", "exercises")
 
 def snapshot(pb: Playbook) -> dict[str, Any]:
     """What the playbook says, as JSON-ready data."""
+    from .model import dump  # here: a build from the cache imports this module, not models
+
     # Only what the pages show: the owner's address, for one, is not published.
     profile = dump(pb.profile)
     del profile["objections"], profile["reading_list"], profile["playbook"]["owner"]
