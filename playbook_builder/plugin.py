@@ -2,8 +2,6 @@
 
 Everything that can fail because of user input happens in ``on_config``, before MkDocs
 touches the site folder, so an invalid profile leaves the previously built site intact.
-The core itself (:mod:`prepare`) is imported only when the build cache has nothing for
-these inputs: a rebuild of an unchanged playbook needs neither its models nor templates.
 """
 
 from __future__ import annotations
@@ -22,20 +20,20 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .build_cache import BuildCache, user_cache_folder
 from .gate import inspect_html
 from .images import ImageProblem, checked_image
+from .prepare import Previous, TemplateBug, load_playbook, prepare_site
 from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .redirects import redirect_page
 from .resources import data_dir
 from .site_parts import Inputs, SiteParts
 from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
 from .snapshot import FILE_NAME
+from .template_cache import use_bytecode_cache, user_cache_folder
 
-if TYPE_CHECKING:  # imported when needed: a build from the cache needs neither
+if TYPE_CHECKING:  # only a type: importing the live-reload server costs ~16 ms
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
-
-    from .prepare import Previous
 
 log = get_plugin_logger(__name__)
 
@@ -55,10 +53,10 @@ class PlaybookConfig(base.Config):
     health = c.Type(bool, default=True)
     """Publish the strategy health report at /health/; false leaves it out of the site."""
     cache = c.Type(bool, default=True)
-    """Reuse the last build's pages while the profile and library are unchanged."""
+    """Keep the theme's and the playbook's compiled templates between builds."""
     cache_dir = c.Optional(c.Type(str))
-    """Where the build cache is kept (relative to mkdocs.yml); the user's cache folder by
-    default. Keep it where only you can write: what it holds goes onto the pages."""
+    """Where compiled templates are kept (relative to mkdocs.yml); the user's cache folder
+    by default. Keep it where only you can write: the code it holds runs in the build."""
 
 
 def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:
@@ -83,8 +81,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.inputs: Inputs | None = None
         self.parts: SiteParts | None = None
         self.logo: bytes | None = None
-        self.cache: BuildCache | None = None
-        self.fresh = False
         self.generated: set[str] = set()
         self.content_findings: dict[str, list[str]] = {}
 
@@ -92,60 +88,48 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return config
         self.inputs = resolve_inputs(self.config, config.config_file_path)
-        self.cache = self._build_cache(config, self.inputs)
-        cached = _from_cache(self.cache, self.inputs)
-        parts, self.logo = cached or self._prepared_with_logo(config)
-        self.parts, self.fresh = parts, cached is None
+        self.parts = self._prepare(config)
+        self.logo = _read_logo(self.parts, self.inputs.profile)
         _require_extensions(config)
-        _add_theme(config, parts, self.config.brand)
-        _add_navigation(config, parts)
+        _add_theme(config, self.parts, self.config.brand)
+        _add_navigation(config, self.parts)
         _add_versions(config)
         return config
 
     def check_inputs(self, config: MkDocsConfig) -> None:
-        """Raises :class:`InputError` when the playbook's inputs are invalid.
+        """Raises :class:`InputError` when the playbook's inputs are invalid."""
+        load_playbook(resolve_inputs(self.config, config.config_file_path))
 
-        Inputs the build cache vouches for, unchanged since a build, are not read again.
-        """
-        inputs = resolve_inputs(self.config, config.config_file_path)
-        if _from_cache(self._build_cache(config, inputs), inputs) is None:
-            from .prepare import load_playbook
-
-            load_playbook(inputs)
-
-    def _prepared_with_logo(self, config: MkDocsConfig) -> tuple[SiteParts, bytes | None]:
-        parts = self._prepare(config)
-        if self.cache and not self.cache.inputs_unchanged():
-            self.cache = None  # edited while being read: these pages match neither version
-        assert self.inputs is not None
-        try:
-            return parts, _read_logo(parts, self.inputs.profile)
-        except ImageProblem as exc:
-            raise PluginError(f"logo {parts.logo_file} {exc}; it changed while the site"
-                              " was being built: build again") from None
-
-    def _build_cache(self, config: MkDocsConfig, inputs: Inputs) -> BuildCache | None:
-        if not self.config.cache or PREVIOUS_ENV in os.environ:
-            return None  # a version being published shows what changed: built afresh
-        folder = (_config_folder(config.config_file_path) / self.config.cache_dir
-                  if self.config.cache_dir else user_cache_folder())
-        settings = {"health": self.config.health, "tags": uses_tags(config),
-                    "use_directory_urls": config.use_directory_urls}
-        return BuildCache(folder, inputs, settings)
+    def cache_folder(self, config: MkDocsConfig) -> Path | None:
+        """Where compiled templates are kept; None when they are not."""
+        if not self.config.cache:
+            return None
+        if self.config.cache_dir:
+            return _config_folder(config.config_file_path) / self.config.cache_dir
+        return user_cache_folder()
 
     def _prepare(self, config: MkDocsConfig) -> SiteParts:
         from .diagnostics import InputError
-        from .prepare import TemplateBug, prepare_site
 
         assert self.inputs is not None
         try:
             return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
                                 use_directory_urls=config.use_directory_urls,
-                                previous=_previous_version())
+                                previous=_previous_version(),
+                                cache_folder=self.cache_folder(config))
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
             raise PluginError(str(exc)) from exc
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """The theme's templates, too, are compiled once and kept (as ours are)."""
+        folder = self.cache_folder(config) if self.config.enabled else None
+        if folder is not None:
+            use_bytecode_cache(env, folder)
+        return env
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.parts is None or self.inputs is None:
@@ -197,8 +181,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled or self.parts is None:
             return
         (Path(config.site_dir) / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
-        if self.cache and self.fresh:
-            self.cache.store(self.parts)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -229,25 +211,15 @@ def _inspect(html: str, *, whole_page: bool = False) -> list[str]:
     return findings
 
 
-def _from_cache(
-    cache: BuildCache | None, inputs: Inputs
-) -> tuple[SiteParts, bytes | None] | None:
-    """The cached parts and the logo's bytes, if the cache holds these inputs and the logo
-    still passes its checks (if not, a full check says where and why)."""
-    cached = cache.load() if cache else None
-    if cached is None:
-        return None
-    try:
-        return cached, _read_logo(cached, inputs.profile)
-    except ImageProblem:
-        return None
-
-
 def _read_logo(parts: SiteParts, profile: Path) -> bytes | None:
     """The logo's bytes, read once, so that what is published is what was checked."""
     if parts.logo_file is None or parts.logo_uri is None:
         return None
-    return checked_image(Path(parts.logo_file), profile.parent)
+    try:
+        return checked_image(Path(parts.logo_file), profile.parent)
+    except ImageProblem as exc:
+        raise PluginError(f"logo {parts.logo_file} {exc}; it changed while the site"
+                          " was being built: build again") from None
 
 
 def _require_extensions(config: MkDocsConfig) -> None:
@@ -282,8 +254,6 @@ def _outside_article(page: str) -> str:
 
 def _previous_version() -> Previous | None:
     """When ``playbook publish`` builds a version, the one published before it."""
-    from .prepare import Previous
-
     previous_file = os.environ.get(PREVIOUS_ENV)
     if previous_file is None:
         return None

@@ -2,10 +2,11 @@
 
 This is where the core runs for a build: loading and validating the inputs, merging,
 rendering the pages and deciding navigation, redirects, theme values and the snapshot.
-The plugin imports this module only when it has no cached result for the same inputs.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from . import sitemap
 from .changes import changes_since
@@ -34,15 +35,20 @@ def load_playbook(inputs: Inputs) -> Playbook:
 
 
 def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls: bool,
-                 previous: Previous | None = None) -> SiteParts:
-    """Raises :class:`InputError` for invalid input, :class:`TemplateBug` for ours."""
+                 previous: Previous | None = None,
+                 cache_folder: Path | None = None) -> SiteParts:
+    """Raises :class:`InputError` for invalid input, :class:`TemplateBug` for ours.
+
+    With a ``cache_folder``, compiled templates are kept there between processes.
+    """
     pb = load_playbook(inputs)
     changes = (changes_since(previous.version, previous.snapshot, snapshot(pb))
                if previous is not None else None)
     theme = theme_values(pb)
     logo = pb.profile.organisation.logo
     return SiteParts(
-        pages=render_site(pb, health=health, changes=changes, tags=tags),
+        pages=render_site(pb, health=health, changes=changes, tags=tags,
+                          cache_folder=cache_folder),
         redirects=[Moved(r.old.url(use_directory_urls), r.new.url(use_directory_urls),
                          r.new.title) for r in sitemap.redirects(pb)],
         nav=sitemap.nav(pb, health=health, changes=changes is not None, tags=tags),

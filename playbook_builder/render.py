@@ -19,12 +19,14 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import markdown_text, precompiled, sections
+from . import markdown_text, sections, template_cache
 from .changes import Changes
 from .markdown_text import Markdown
 from .playbook import Playbook
 from .site_parts import RenderedPage
 from .sitemap import Page, Target, pages, targets
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 SECTOR_LABELS = {
     "business": "Business",
@@ -44,7 +46,8 @@ class TemplateBug(Exception):
 
 
 def render_site(
-    pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False
+    pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False,
+    cache_folder: Path | None = None,
 ) -> list[RenderedPage]:
     """Every page of the playbook as Markdown, in navigation order.
 
@@ -52,7 +55,7 @@ def render_site(
     takes to read, measured on the pages already rendered, and the printable path
     gathers those pages' content.
     """
-    env = _environment()
+    env = _environment(cache_folder)
     links = targets(pb, health=health)
     specs = pages(pb, health=health, changes=changes, tags=tags)
 
@@ -107,24 +110,22 @@ def _template_frame(tb: TracebackType | None, default: str) -> tuple[str, int]:
     """The innermost template line in a traceback (Jinja maps frames to template lines)."""
     found = (default, 0)
     while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            path = Path(filename)
-            shown = (precompiled.template_name_of(path)
-                     if path.is_relative_to(precompiled.SOURCES) else path.name)
-            found = (shown, tb.tb_lineno)
-        elif filename.endswith(".py") and (name := precompiled.template_name(filename)):
-            found = (name, tb.tb_lineno)
+        path = Path(tb.tb_frame.f_code.co_filename)
+        if path.suffix == ".j2":
+            found = (path.relative_to(TEMPLATES).as_posix()
+                     if path.is_relative_to(TEMPLATES) else path.name, tb.tb_lineno)
         tb = tb.tb_next
     return found
 
 
 @cache
-def _environment() -> ImmutableSandboxedEnvironment:
-    """One environment per process, with the templates compiled ahead of time when they
-    are current (see :mod:`precompiled`), else compiled from source once per process."""
-    loader = precompiled.loader() or jinja2.FileSystemLoader(precompiled.SOURCES)
-    return make_environment(loader)
+def _environment(cache_folder: Path | None) -> ImmutableSandboxedEnvironment:
+    """One environment per process and cache folder; with a folder, templates compiled
+    by an earlier process are taken from its bytecode cache instead of compiled again."""
+    env = make_environment(jinja2.FileSystemLoader(TEMPLATES))
+    if cache_folder is not None:
+        template_cache.use_bytecode_cache(env, cache_folder)
+    return env
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):

@@ -17,7 +17,7 @@ from playbook_builder.loading import load_library
 from playbook_builder.resources import data_dir
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-# The build cache lives in the user's cache folder: tests keep theirs to themselves.
+# Compiled templates are kept in the user's cache folder: tests keep theirs to themselves.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="playbook-tests-cache-")
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ plugins:
 
 @pytest.fixture(autouse=True)
 def build_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test's own build cache folder (the user's cache folder during a test)."""
+    """Each test's own cache folder for compiled templates (the user's, during a test)."""
     folder = tmp_path_factory.mktemp("xdg-cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
     return folder / "playbook-builder"
