@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
-
-from .record import Record
 
 Entry = dict[str, Any]
 
 
-class Section(Record):
+@dataclass(frozen=True, slots=True)
+class Section:
     title: str
     lines: tuple[str, ...]
 
 
-class Changes(Record):
+@dataclass(frozen=True, slots=True)
+class Changes:
     """What the /changes/ page says."""
 
     previous_version: str

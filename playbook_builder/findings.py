@@ -5,10 +5,10 @@ See :mod:`health` for how findings are scored and :mod:`health_rules` for the ru
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from .library import StepId
-from .record import Record
 from .yamlsource import Loc
 
 Severity = Literal["warning", "advice"]
@@ -20,7 +20,8 @@ PENALTY: dict[Severity, int] = {"warning": 6, "advice": 2}
 """Points a finding takes from its step."""
 
 
-class Rule(Record):
+@dataclass(frozen=True, slots=True)
+class Rule:
     """One thing the method asks of a plan, and where the playbook explains why."""
 
     id: str
@@ -35,7 +36,8 @@ class Rule(Record):
     """The playbook page or item the explanation comes from, such as ``strategy/why``."""
 
 
-class Finding(Record):
+@dataclass(frozen=True, slots=True)
+class Finding:
     """A place where the profile could follow the method more closely."""
 
     rule: Rule
@@ -47,7 +49,8 @@ class Finding(Record):
     """What to do about it."""
 
 
-class StepScore(Record):
+@dataclass(frozen=True, slots=True)
+class StepScore:
     """How one step of the path scored."""
 
     step: StepId
@@ -55,7 +58,8 @@ class StepScore(Record):
     out_of: int
 
 
-class Report(Record):
+@dataclass(frozen=True, slots=True)
+class Report:
     """The whole check: a score out of 100, its breakdown by step, and the findings."""
 
     score: int

@@ -7,11 +7,10 @@ library is reviewed); every other field is plain text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from .model import Rules, Strict
-from .record import Record
-from .values import Id, LibraryMarkdown, Link, SchemaVersion, Text
+from .values import Digits, Id, LibraryMarkdown, Link, SchemaVersion, Strict, Text, in_range
 
 StepId = Literal["why", "who", "listen", "participate", "lead"]
 STEP_IDS: tuple[StepId, ...] = ("why", "who", "listen", "participate", "lead")
@@ -41,7 +40,7 @@ class Principle(Item):
 
 class Step(Item):
     id: StepId
-    order: Annotated[int, Rules(ge=1, le=5)]
+    order: Annotated[int, Digits, in_range(1, 5)]
     title: Text
     short_title: Text
     summary: Text
@@ -134,7 +133,8 @@ KINDS: dict[str, type[Item]] = {
 """Library folder name -> the model of the items in it."""
 
 
-class Library(Record):
+@dataclass(frozen=True, slots=True)
+class Library:
     """All curated items, in a stable order, and the file each came from."""
 
     principles: tuple[Principle, ...] = ()

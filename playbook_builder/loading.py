@@ -9,18 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from .diagnostics import Diagnostic, InputError, did_you_mean
 from .images import IMAGE_TYPES, ImageProblem, checked_image
 from .library import KINDS, STEP_IDS, Item, Library
 from .merge import merge
-from .model import fields_of, parse_as
 from .playbook import Playbook
-from .profile import Organisation, Profile
+from .profile import Profile
 from .references import check_paths, check_references
 from .sitemap import targets
-from .validation import validate
+from .validation import parse, validate
 from .yamlsource import Document, load_yaml
 
 
@@ -158,23 +156,17 @@ _REFERRED_AS = {"audiences": "audience", "goals": "goal", "platforms": "platform
 def partial_profile(data: object) -> tuple[Profile, set[str]]:
     """The profile's valid top-level sections (others left empty), and the invalid ones."""
     sections = data if isinstance(data, dict) else {}
-    valid: dict[str, Any] = {}
-    broken: set[str] = set()
-    for spec in fields_of(Profile):
-        if spec.name not in sections:
-            if spec.required:
-                broken.add(spec.name)
-            continue
-        value, problems = parse_as(spec.annotation, sections[spec.name])
-        if problems:
-            broken.add(spec.name)
-        else:
-            valid[spec.name] = value
+    _, problems = parse(Profile, sections)
+    broken = {str(p.loc[0]) for p in problems if p.loc}
+    valid = {k: v for k, v in sections.items() if k in Profile.model_fields and k not in broken}
     # Broken optional sections keep their defaults; required ones get stand-ins that
-    # refer to nothing.
-    stand_ins = {"schema_version": 1, "organisation": Organisation(name="-"), "why": "-",
-                 "audiences": ()}
-    return Profile(**{**stand_ins, **valid}), broken
+    # refer to nothing (an audience is needed to be valid, and taken away again).
+    stand_ins = {"schema_version": 1, "organisation": {"name": "-"}, "why": "-",
+                 "audiences": [{"id": "stand-in", "name": "-"}]}
+    profile = Profile.model_validate({**stand_ins, **valid})
+    if "audiences" not in valid:
+        profile = profile.model_copy(update={"audiences": ()})
+    return profile, broken
 
 
 def logo_path(profile_path: Path, logo: str) -> Path:

@@ -22,10 +22,9 @@ from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from .library import Item, Library, Objection, PlatformText, Reading
-from .model import Strict
 from .playbook import ChosenPlatform, LeadingInitiative, ListeningPlan, Playbook
 from .profile import Audience, Goal, PlatformChoice, Profile, ReadingEntry
-from .record import replace, values_of
+from .values import Strict
 
 T = TypeVar("T", bound=Item)
 
@@ -48,7 +47,7 @@ def merge(profile: Profile, library: Library, profile_file: str) -> Playbook:
         objections=choose(
             library.objections, profile.objections.select, profile.objections.exclude,
             profile.objections.override,
-            [Objection(schema_version=1, **values_of(o)) for o in profile.objections.add],
+            [Objection(schema_version=1, **dict(o)) for o in profile.objections.add],
         ),
         reading=choose(
             library.reading, profile.reading_list.select, profile.reading_list.exclude,
@@ -92,8 +91,8 @@ def choose(
 def _override(item: T, override: Strict | None) -> T:
     if override is None:
         return item
-    given = {name: value for name, value in values_of(override).items() if value is not None}
-    return replace(item, **given)
+    given = {name: value for name, value in override if value is not None}
+    return item.model_copy(update=given)
 
 
 def _platform(
@@ -104,8 +103,8 @@ def _platform(
 ) -> ChosenPlatform:
     known = library.platform(choice.id)
     guide = (
-        replace(known, name=choice.name or known.name,
-                            metaphor=choice.metaphor or known.metaphor) if known
+        known.model_copy(update={"name": choice.name or known.name,
+                                 "metaphor": choice.metaphor or known.metaphor}) if known
         else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "?")
     )
     earlier = {*choice.aliases, *(known.aliases if known else ())}
@@ -137,5 +136,5 @@ def reading_id(entry: ReadingEntry) -> str:
 
 
 def _reading(entry: ReadingEntry) -> Reading:
-    fields = {**values_of(entry), "id": reading_id(entry)}
+    fields = {**dict(entry), "id": reading_id(entry)}
     return Reading(schema_version=1, **fields)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .library import Exercise, Objection, Platform, PlatformText, Principle, Question, Reading, Step
 from .profile import Audience, Goal, Initiative, Listening, Profile, Role
-from .record import Record
 
 
-class ChosenPlatform(Record):
+@dataclass(frozen=True, slots=True)
+class ChosenPlatform:
     """A platform the organisation chose: the library's guidance plus its own plan."""
 
     id: str
@@ -26,19 +28,22 @@ class ChosenPlatform(Record):
         return self.guide.name
 
 
-class ListeningPlan(Record):
+@dataclass(frozen=True, slots=True)
+class ListeningPlan:
     """How one audience is listened to."""
 
     audience: Audience
     plan: Listening
 
 
-class LeadingInitiative(Record):
+@dataclass(frozen=True, slots=True)
+class LeadingInitiative:
     initiative: Initiative
     invites: tuple[Audience, ...]
 
 
-class Playbook(Record):
+@dataclass(frozen=True, slots=True)
+class Playbook:
     """An organisation's profile merged with the curated library."""
 
     profile: Profile

@@ -6,13 +6,13 @@ rendering the pages and deciding navigation, redirects, theme values and the sna
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import sitemap
 from .changes import changes_since
 from .loading import load_library, load_profile, logo_path
 from .playbook import Playbook
-from .record import Record
 from .render import TemplateBug, render_site
 from .site_parts import Inputs, Moved, SiteParts
 from .site_settings import theme_values
@@ -21,7 +21,8 @@ from .snapshot import snapshot, snapshot_json
 __all__ = ["Previous", "TemplateBug", "load_playbook", "prepare_site"]
 
 
-class Previous(Record):
+@dataclass(frozen=True, slots=True)
+class Previous:
     """The version published before the one being built, for its what-changed page."""
 
     version: str

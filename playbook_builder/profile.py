@@ -6,14 +6,14 @@ JSON Schema, so they are written for the person filling in the profile.
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Annotated, Literal
 
-from .library import ObjectionText, ReadingText
-from .model import Rules, Strict
-from .values import Id, Link, SchemaVersion, Text
+from pydantic import Field
 
-PathRef = Annotated[str, Rules(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$", max_length=130)]
+from .library import ObjectionText, ReadingText
+from .values import Id, Link, SchemaVersion, Strict, Text
+
+PathRef = Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$", max_length=130)]
 """A page or item of the playbook, such as `strategy/why` or `objections/time-waste`."""
 
 Sector = Literal["business", "nonprofit", "public-sector", "education", "professional"]
@@ -30,7 +30,7 @@ class Organisation(Strict):
     """The kind of organisation."""
     website: Link | None = None
     """The organisation's website."""
-    logo: Annotated[str, Rules(max_length=300)] | None = None
+    logo: Annotated[str, Field(max_length=300)] | None = None
     """A logo image, relative to the profile; it must stay inside the profile's folder."""
     voice: Text | None = None
     """How the organisation sounds when it speaks, in a few words."""
@@ -43,7 +43,7 @@ class PlaybookInfo(Strict):
     """The playbook's title; "<name> Playbook" when left out."""
     version: Text | None = None
     """The version shown when publishing, such as "2026.11"."""
-    language: Annotated[str, Rules(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")] = "en"
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")] = "en"
     """The language of the playbook, as a code such as `en` or `en-GB`."""
     owner: Text | None = None
     """Who looks after the playbook, such as a team email address."""
@@ -160,7 +160,7 @@ class ObjectionChoices(Strict):
     """Only these library objections, in this order; all of them when left out."""
     exclude: tuple[Id, ...] = ()
     """Library objections to leave out."""
-    override: dict[Id, ObjectionOverride] = field(default_factory=dict)
+    override: dict[Id, ObjectionOverride] = Field(default_factory=dict)
     """Your wording for library objections, by id."""
     add: tuple[ObjectionEntry, ...] = ()
     """Objections of your own."""
@@ -193,7 +193,7 @@ class ReadingChoices(Strict):
     """Only these library entries, in this order; all of them when left out."""
     exclude: tuple[Id, ...] = ()
     """Library entries to leave out."""
-    override: dict[Id, ReadingOverride] = field(default_factory=dict)
+    override: dict[Id, ReadingOverride] = Field(default_factory=dict)
     """Your wording or link for library entries, by id."""
     add: tuple[ReadingEntry, ...] = ()
     """Entries of your own."""
@@ -227,7 +227,7 @@ class Profile(Strict):
     """Facts about the playbook itself."""
     why: Text
     """Step 1: why should anyone care about what you do?"""
-    audiences: Annotated[tuple[Audience, ...], Rules(min_length=1)]
+    audiences: Annotated[tuple[Audience, ...], Field(min_length=1)]
     """Step 2: who should care, grouped by interest."""
     goals: tuple[Goal, ...] = ()
     """What you want to achieve, for whom, and how you will know."""

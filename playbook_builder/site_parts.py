@@ -6,26 +6,28 @@ plugin applies it to MkDocs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .record import Record
 
-
-class Inputs(Record):
+@dataclass(frozen=True, slots=True)
+class Inputs:
     """The files one playbook is built from."""
 
     profile: Path
     content_dir: Path
 
 
-class RenderedPage(Record):
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
     src: str
     markdown: str
     in_nav: bool = True
 
 
-class Moved(Record):
+@dataclass(frozen=True, slots=True)
+class Moved:
     """A page's old URL path, its new one (such as ``platforms/x/``) and its title."""
 
     old: str
@@ -33,7 +35,8 @@ class Moved(Record):
     title: str
 
 
-class SiteParts(Record):
+@dataclass(frozen=True, slots=True)
+class SiteParts:
     pages: list[RenderedPage]
     """Every generated page, in navigation order."""
     redirects: list[Moved]

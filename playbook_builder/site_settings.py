@@ -7,9 +7,8 @@ into a stand-alone ``mkdocs.yml``.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-from .record import Record
 
 if TYPE_CHECKING:  # the plugin imports this module without the core's models
     from .playbook import Playbook
@@ -28,7 +27,8 @@ REQUIRED_EXTENSIONS: dict[str, dict[str, Any]] = {
 """Markdown extensions the generated pages rely on (heading ids, cards, notes, checklists)."""
 
 
-class ThemeValues(Record):
+@dataclass(frozen=True, slots=True)
+class ThemeValues:
     site_name: str
     """The playbook's title, made safe for Material (see :func:`site_name`)."""
     extra: dict[str, Any]

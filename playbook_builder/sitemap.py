@@ -10,12 +10,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .health import check
 from .playbook import Playbook
-from .record import Record
 
 HOME = "index.md"
 STRATEGY = "strategy/index.md"
@@ -31,7 +30,8 @@ CHANGES = "changes.md"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(])")
 
 
-class Target(Record):
+@dataclass(frozen=True, slots=True)
+class Target:
     """A page, or an item on a page, that can be linked to."""
 
     src: str
@@ -57,7 +57,8 @@ class Target(Record):
         return f"{path}#{self.anchor}" if self.anchor else path
 
 
-class Page(Record):
+@dataclass(frozen=True, slots=True)
+class Page:
     """One generated page: where it goes, which template renders it, and with what."""
 
     src: str
@@ -208,7 +209,8 @@ def _add_aliases(found: dict[str, Target], pb: Playbook) -> None:
                 found.setdefault(f"{kind}/{alias}", found[f"{kind}/{current}"])
 
 
-class Redirect(Record):
+@dataclass(frozen=True, slots=True)
+class Redirect:
     """An old page address that forwards to the page's current one."""
 
     old: Target

@@ -8,10 +8,10 @@ always gives the same bytes.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # the plugin imports this module without the core's models
-    from .playbook import Playbook
+from .playbook import Playbook
+from .values import Strict
 
 FILE_NAME = "playbook.json"
 FORMAT = 1
@@ -21,14 +21,12 @@ _LIBRARY_KINDS = ("principles", "steps", "questions", "exercises")
 
 def snapshot(pb: Playbook) -> dict[str, Any]:
     """What the playbook says, as JSON-ready data."""
-    from .model import dump  # here: a build from the cache imports this module, not models
-
     # Only what the pages show: the owner's address, for one, is not published.
-    profile = dump(pb.profile)
+    profile = pb.profile.model_dump(mode="json")
     del profile["objections"], profile["reading_list"], profile["playbook"]["owner"]
 
-    def content(item: object) -> dict[str, Any]:
-        dumped: dict[str, Any] = dump(item)
+    def content(item: Strict) -> dict[str, Any]:
+        dumped = item.model_dump(mode="json")
         dumped.pop("schema_version", None)
         return dumped
 

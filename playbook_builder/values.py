@@ -1,20 +1,40 @@
-"""The value types shared by the profile and the library: ids, text and links.
+"""The value types shared by the profile and the library: ids, text, numbers and links,
+and :class:`Strict`, the base of every input model.
 
 They are checked once, at the input boundary, so later stages can trust them: an id is
-URL-safe, text holds no invisible control or direction-override characters, and a link
-uses a scheme that cannot run code.
+URL-safe, text holds no invisible control or direction-override characters, a number was
+written in digits, and a link uses a scheme that cannot run code. A check that fails
+raises a :class:`~pydantic_core.PydanticCustomError` whose type is one of the kinds
+:mod:`validation` turns into a located message.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from .diagnostics import shortened
 from .link_schemes import LINK_SCHEMES
-from .model import BadValue, Rules
+
+
+class Strict(BaseModel):
+    """Base of every input model: immutable, and unknown keys are errors.
+
+    The docstring under each field is its description in the JSON Schema and in the
+    hint for a missing key.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def bad_value(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    """A failed check: ``kind`` chooses the code and hint users see."""
+    return PydanticCustomError(kind, "{message}", {"message": message, **context})
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -26,16 +46,45 @@ _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069
 def _clean_text(value: str) -> str:
     found = _FORBIDDEN.search(value)
     if found:
-        raise BadValue("invisible_character",
+        raise bad_value("invisible_character",
                        f"contains the invisible character U+{ord(found.group()):04X}")
     if not value.strip():
-        raise BadValue("blank", "is blank")
+        raise bad_value("blank", "is blank")
     return value
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+MOST_DIGITS = 4_000
+"""Longest number read: Python converts at most 4,300 digits, and slowly near that."""
+
+
+def _digits(value: object) -> object:
+    """A number as YAML text is read from its digits only (no ``1.0``, ``1_000``, ``0x1``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _INTEGER.fullmatch(value):
+        if len(value) > MOST_DIGITS:
+            raise bad_value("number_too_long", "is too long", limit=MOST_DIGITS)
+        return int(value)
+    raise bad_value("not_a_number", "is not a whole number")
+
+
+Digits = BeforeValidator(_digits)
+"""Metadata of ``Annotated[int, ...]``: the number is written in digits."""
+
+
+def in_range(low: int, high: int) -> AfterValidator:
+    """Metadata of ``Annotated[int, ...]``: the number is from ``low`` to ``high``."""
+    def check(value: int) -> int:
+        if not low <= value <= high:
+            raise bad_value("range", "is out of range", ge=low, le=high)
+        return value
+    return AfterValidator(check)
 
 
 def _check_schema_version(value: int) -> int:
     if value != 1:
-        raise BadValue("schema_version",
+        raise bad_value("schema_version",
                        f"is {shortened(str(value))}, but this version reads format 1")
     return value
 
@@ -47,19 +96,19 @@ _NOT_IN_LINKS = frozenset('<>"\'\\`{}|^[]')
 def _check_link(value: str) -> str:
     _clean_text(value)
     if any(ch.isspace() for ch in value):
-        raise BadValue("unsafe_link", "contains a space")
+        raise bad_value("unsafe_link", "contains a space")
     bad = sorted({ch for ch in value if ch in _NOT_IN_LINKS})
     if bad:
         chars = " ".join(f"'{ch}'" for ch in bad)
-        raise BadValue("unsafe_link", f"contains {chars}, which a link must percent-encode")
+        raise bad_value("unsafe_link", f"contains {chars}, which a link must percent-encode")
     try:
         parts = urlsplit(value)
     except ValueError:  # such as an unclosed "[" of an IPv6 host, or look-alike characters
-        raise BadValue("unsafe_link", "is not an address a browser can read") from None
+        raise bad_value("unsafe_link", "is not an address a browser can read") from None
     if parts.scheme.lower() not in LINK_SCHEMES:
-        raise BadValue("unsafe_link", "must start with https://, http:// or mailto:")
+        raise bad_value("unsafe_link", "must start with https://, http:// or mailto:")
     if parts.scheme.lower() != "mailto" and not parts.netloc:
-        raise BadValue("unsafe_link", "has no host name")
+        raise bad_value("unsafe_link", "has no host name")
     return value
 
 
@@ -78,11 +127,11 @@ def _check_library_markdown(value: str) -> str:
     """Library bodies are Markdown we publish as written, so they are held to more."""
     _clean_text(value)
     if _RAW_HTML.search(value):
-        raise BadValue("library_markdown", "contains raw HTML")
+        raise bad_value("library_markdown", "contains raw HTML")
     if _TEMPLATE.search(value):
-        raise BadValue("library_markdown", "contains template syntax")
+        raise bad_value("library_markdown", "contains template syntax")
     if _ATTRIBUTE_LIST.search(value):
-        raise BadValue("library_markdown", "contains an attribute list in braces")
+        raise bad_value("library_markdown", "contains an attribute list in braces")
     for inline, reference in _MARKDOWN_LINK.findall(value):
         # As a browser reads it: references decoded, spaces and controls ignored.
         target = _IGNORED_IN_LINKS.sub("", html.unescape(inline or reference))
@@ -90,10 +139,10 @@ def _check_library_markdown(value: str) -> str:
         try:
             scheme = urlsplit(target).scheme.lower()
         except ValueError:
-            raise BadValue("library_markdown", f"links to '{shortened(target)}', which is not"
+            raise bad_value("library_markdown", f"links to '{shortened(target)}', which is not"
                                                " an address a browser can read") from None
         if scheme and scheme not in LINK_SCHEMES:
-            raise BadValue("library_markdown", f"links to '{shortened(target)}'")
+            raise bad_value("library_markdown", f"links to '{shortened(target)}'")
     return value
 
 
@@ -107,21 +156,23 @@ def _inline_target(text: str) -> str:
     return text
 
 
-Id = Annotated[str, Rules(pattern=ID_PATTERN, min_length=1, max_length=64)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 """A stable identifier: lower-case letters, digits and single hyphens."""
 
-Text = Annotated[str, Rules(min_length=1, max_length=20_000, check=_clean_text)]
+Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_clean_text)]
 """Free text, shown exactly as written."""
 
 LibraryMarkdown = Annotated[
-    str, Rules(min_length=1, max_length=20_000, check=_check_library_markdown)
+    str, Field(min_length=1, max_length=20_000), AfterValidator(_check_library_markdown)
 ]
 """Light Markdown from the curated library: no raw HTML, no template syntax, safe links."""
 
 Link = Annotated[
-    str, Rules(max_length=2_000, check=_check_link, schema={"pattern": "^(https?://|mailto:)"})
+    str, Field(max_length=2_000, json_schema_extra={"pattern": "^(https?://|mailto:)"}),
+    AfterValidator(_check_link),
 ]
 """An https:, http: or mailto: link."""
 
-SchemaVersion = Annotated[int, Rules(check=_check_schema_version, schema={"const": 1})]
+SchemaVersion = Annotated[int, Digits, AfterValidator(_check_schema_version),
+                          Field(json_schema_extra={"const": 1})]
 """The version of the file format; always 1."""

@@ -13,14 +13,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import yaml
 
 from .diagnostics import Diagnostic, InputError, shortened
-from .record import Record
 
 try:  # libyaml's parser is several times faster; fall back where it is not built.
     _Loader: type = yaml.CBaseLoader
@@ -40,7 +39,8 @@ _PLAIN_TAGS = frozenset(
 Loc = tuple[str | int, ...]
 
 
-class Document(Record):
+@dataclass(frozen=True, slots=True)
+class Document:
     """A loaded YAML file: its data and where each part of it was written."""
 
     file: str

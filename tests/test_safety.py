@@ -3,6 +3,7 @@ publish gate stops what slips through, and mkdocs-macros never runs our pages.""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from pathlib import Path
@@ -18,7 +19,6 @@ from playbook_builder import gate, render
 from playbook_builder.gate import inspect_html
 from playbook_builder.library import Library, Principle
 from playbook_builder.loading import load_profile
-from playbook_builder.record import replace
 from playbook_builder.render import TemplateBug, make_environment, render_template
 from playbook_builder.site_settings import REQUIRED_EXTENSIONS
 
@@ -70,7 +70,7 @@ def test_template_printing_none_is_a_bug() -> None:
     ],
 )
 def test_library_markdown_is_checked(body: str, message: str) -> None:
-    from playbook_builder.model import parse
+    from playbook_builder.validation import parse
 
     principle, problems = parse(Principle, {
         "schema_version": "1", "id": "p", "title": "t", "summary": "s", "body": body,
@@ -129,9 +129,9 @@ VALUE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "
 
 def page_html(library: Library, name: str) -> str:
     pb = load_profile(MINIMAL, library)
-    audience = replace(pb.profile.audiences[0], name=name)
-    profile = replace(pb.profile, audiences=(audience,))
-    pages = render.render_site(replace(pb, profile=profile))
+    audience = pb.profile.audiences[0].model_copy(update={"name": name})
+    profile = pb.profile.model_copy(update={"audiences": (audience,)})
+    pages = render.render_site(dataclasses.replace(pb, profile=profile))
     who = next(p.markdown for p in pages if p.src == "strategy/who.md")
     body = who.split("---\n", 2)[2]
     return markdown.markdown(body, extensions=list(REQUIRED_EXTENSIONS),
