@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .build_date import ensure_source_date_epoch
-from .diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
-from .output import OutputError, publish_atomically
+from .commands.build_date import ensure_source_date_epoch
+from .commands.output import OutputError, publish_atomically
+from .inputs.diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -116,8 +116,8 @@ def build(
 def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
                 changed_only: bool, shard_text: str | None, strict: bool, fmt: str) -> None:
     """One site per profile; every problem reported, the others still built."""
-    from . import batch
-    from .loading import load_library
+    from .commands import batch
+    from .inputs.loading import load_library
     from .plugin import resolve_inputs
 
     try:
@@ -176,13 +176,13 @@ def _theme_folders(config: Any) -> list[Path]:
     from .resources import data_dir
 
     custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    return [*custom, data_dir("overrides"), Path(__file__).parent / "templates"]
+    return [*custom, data_dir("overrides"), Path(__file__).parent / "site" / "templates"]
 
 
 def _run_with_progress(jobs: list[Any], config_file: Path, workers: int,
                        strict: bool) -> list[Any]:
     """Build, showing a progress bar on a terminal and one plain line per site otherwise."""
-    from . import batch
+    from .commands import batch
 
     def line(result: batch.SiteResult) -> str:
         detail = f": {result.message}" if result.message else ""
@@ -228,7 +228,7 @@ def serve(profile: Path | None, config_file: Path, dev_addr: str) -> None:
 @_format_option
 def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> None:
     """Check profiles and the library; report every problem, build nothing."""
-    from .loading import load_library, load_profile
+    from .inputs.loading import load_library, load_profile
     from .resources import data_dir
 
     problems: list[Diagnostic] = []
@@ -257,20 +257,25 @@ def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> 
 @_format_option
 def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None:
     """Write the generated Markdown and a mkdocs.yml that builds it without the plugin."""
-    from .export import export_project
+    from .commands.export import export_project
+    from .inputs.images import ImageProblem
+    from .pipeline import prepare_site
     from .plugin import resolve_inputs, uses_tags
-    from .prepare import load_playbook
 
     with _site_config(config_file, profile, fmt) as config:
         plugin = _playbook_plugin(config, config_file)
         inputs = resolve_inputs(plugin.config, config.config_file_path)
-        pb = load_playbook(inputs)
+        tags = uses_tags(config)
+        try:
+            parts = prepare_site(inputs, health=plugin.config.health, tags=tags,
+                                 use_directory_urls=True)
+        except ImageProblem as exc:
+            raise click.ClickException(f"logo {exc}; it changed during the export:"
+                                       " export again") from None
         theme = {k: config.theme[k] for k in ("features", "palette") if config.theme.get(k)}
         site = {"site_url": config.site_url, "repo_url": config.repo_url,
                 "edit_uri": config.edit_uri, "theme": theme}
-        tags = uses_tags(config)
-        _publish(out, lambda staging: export_project(
-            pb, inputs.profile, staging, site, health=plugin.config.health, tags=tags))
+        _publish(out, lambda staging: export_project(parts, staging, site, tags=tags))
 
 
 @main.command()
@@ -282,11 +287,11 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
 @_format_option
 def check(profile: Path, min_score: int, content_dir: Path | None, fmt: str) -> None:
     """Score a profile against the strategy-first method and list what to improve."""
-    from .health import check as check_health
-    from .health_report import format_report
-    from .loading import display_path, load_library, load_profile
+    from .health.report import format_report
+    from .health.score import check as check_health
+    from .inputs.loading import display_path, load_library, load_profile
+    from .inputs.yamlsource import load_yaml
     from .resources import data_dir
-    from .yamlsource import load_yaml
 
     try:
         pb = load_profile(profile, load_library(content_dir or data_dir("content")))
@@ -304,7 +309,7 @@ def check(profile: Path, min_score: int, content_dir: Path | None, fmt: str) -> 
               help="Add a CI workflow that validates, builds and publishes on every change.")
 def new(folder: Path, ci: str | None) -> None:
     """Start a playbook project: mkdocs.yml, a profile to fill in, and optionally CI."""
-    from .scaffold import scaffold
+    from .commands.scaffold import scaffold
 
     try:
         written = scaffold(folder, ci)
@@ -324,10 +329,10 @@ def new(folder: Path, ci: str | None) -> None:
 def link(item: str | None, profile: Path | None, config_file: Path, version: str | None,
          every: bool) -> None:
     """Print the shareable URL of a role's start page or of any page or item."""
-    from .links import LinkProblem, absolute_url, role_links, target_for
+    from .pipeline import load_playbook
     from .plugin import resolve_inputs
-    from .prepare import load_playbook
-    from .sitemap import targets
+    from .site.links import LinkProblem, absolute_url, role_links, target_for
+    from .site.sitemap import targets
 
     if (item is None) == (not every):
         raise UsageProblem("name one role or item, or use --all")
@@ -336,7 +341,8 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
         if not config.site_url:
             raise UsageProblem(f"{config_file}: set 'site_url' to the address the playbook"
                                " is published at")
-        pb = load_playbook(resolve_inputs(plugin.config, config.config_file_path))
+        inputs = resolve_inputs(plugin.config, config.config_file_path)
+        pb = load_playbook(inputs.profile, inputs.content_dir)
         links = targets(pb, health=plugin.config.health)
         directory_urls = config.use_directory_urls
         try:
@@ -370,7 +376,7 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
             branch: str, remote: str, allow_dirty: bool, config_file: Path,
             fmt: str) -> None:
     """Publish VERSION of the playbook with mike, with a 'what changed' page."""
-    from . import publish as publishing
+    from .commands import publish as publishing
 
     request = publishing.Request(
         version, aliases, set_default, push, branch, remote, allow_dirty, config_file,
@@ -391,7 +397,7 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
 @main.command()
 def schema() -> None:
     """Print the profile's JSON Schema (2020-12), for editors and other tools."""
-    from .schema import schema_text
+    from .inputs.schema import schema_text
 
     click.echo(schema_text(), nl=False)
 

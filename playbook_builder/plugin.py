@@ -20,16 +20,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .gate import inspect_html
-from .images import ImageProblem, checked_image
-from .prepare import Previous, TemplateBug, load_playbook, prepare_site
-from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
-from .redirects import redirect_page
+from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .inputs.images import ImageProblem
+from .pipeline import Previous, TemplateBug, load_playbook, prepare_site
+from .playbook.snapshot import FILE_NAME
 from .resources import data_dir
-from .site_parts import Inputs, SiteParts
-from .site_settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
-from .snapshot import FILE_NAME
-from .template_cache import use_bytecode_cache, user_cache_folder
+from .site.gate import inspect_html
+from .site.parts import Inputs, SiteParts
+from .site.redirects import redirect_page
+from .site.settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
+from .site.template_cache import use_bytecode_cache, user_cache_folder
 
 if TYPE_CHECKING:  # only a type: importing the live-reload server costs ~16 ms
     from jinja2 import Environment
@@ -80,7 +80,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self.inputs: Inputs | None = None
         self.parts: SiteParts | None = None
-        self.logo: bytes | None = None
         self.generated: set[str] = set()
         self.content_findings: dict[str, list[str]] = {}
 
@@ -89,7 +88,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return config
         self.inputs = resolve_inputs(self.config, config.config_file_path)
         self.parts = self._prepare(config)
-        self.logo = _read_logo(self.parts, self.inputs.profile)
         _require_extensions(config)
         _add_theme(config, self.parts, self.config.brand)
         _add_navigation(config, self.parts)
@@ -98,7 +96,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def check_inputs(self, config: MkDocsConfig) -> None:
         """Raises :class:`InputError` when the playbook's inputs are invalid."""
-        load_playbook(resolve_inputs(self.config, config.config_file_path))
+        inputs = resolve_inputs(self.config, config.config_file_path)
+        load_playbook(inputs.profile, inputs.content_dir)
 
     def cache_folder(self, config: MkDocsConfig) -> Path | None:
         """Where compiled templates are kept; None when they are not."""
@@ -109,7 +108,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return user_cache_folder()
 
     def _prepare(self, config: MkDocsConfig) -> SiteParts:
-        from .diagnostics import InputError
+        from .inputs.diagnostics import InputError
 
         assert self.inputs is not None
         try:
@@ -121,6 +120,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
             raise PluginError(str(exc)) from exc
+        except ImageProblem as exc:
+            raise PluginError(f"logo {exc}; it changed while the site was being built:"
+                              " build again") from None
 
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
@@ -149,9 +151,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             old, html = redirect_page(moved.old, moved.new, moved.title)
             if files.get_file_from_path(old) is None:
                 files.append(File.generated(config, old, content=html))
-        if self.parts.logo_uri and self.logo is not None and self.config.brand:
+        if self.parts.logo_uri and self.parts.logo is not None and self.config.brand:
             # The bytes that were checked, not whatever the file holds by now.
-            files.append(File.generated(config, self.parts.logo_uri, content=self.logo))
+            files.append(File.generated(config, self.parts.logo_uri, content=self.parts.logo))
         return files
 
     def on_page_content(
@@ -209,17 +211,6 @@ def _inspect(html: str, *, whole_page: bool = False) -> list[str]:
             _PASSED.clear()
         _PASSED.add(digest)
     return findings
-
-
-def _read_logo(parts: SiteParts, profile: Path) -> bytes | None:
-    """The logo's bytes, read once, so that what is published is what was checked."""
-    if parts.logo_file is None or parts.logo_uri is None:
-        return None
-    try:
-        return checked_image(Path(parts.logo_file), profile.parent)
-    except ImageProblem as exc:
-        raise PluginError(f"logo {parts.logo_file} {exc}; it changed while the site"
-                          " was being built: build again") from None
 
 
 def _require_extensions(config: MkDocsConfig) -> None:

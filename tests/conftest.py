@@ -12,8 +12,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from playbook_builder.library import Library
-from playbook_builder.loading import load_library
+from playbook_builder.inputs.library import Library
+from playbook_builder.inputs.loading import load_library
 from playbook_builder.resources import data_dir
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

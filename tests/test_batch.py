@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from playbook_builder import batch
 from playbook_builder.cli import main
-from playbook_builder.output import MARKER
+from playbook_builder.commands import batch
+from playbook_builder.commands.output import MARKER
 
 from .conftest import MINIMAL
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright import sync_api
 
-from playbook_builder import publish as publishing
+from playbook_builder.commands import publish as publishing
 
 from .browser import serve
 from .gitrepo import clone_project, git, make_remote

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from playbook_builder.library import Library
+from playbook_builder.inputs.library import Library
 
 from .conftest import Project, page_html
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.library import Library
-from playbook_builder.loading import load_profile
-from playbook_builder.render import render_site
+from playbook_builder.inputs.library import Library
+from playbook_builder.inputs.loading import load_profile
+from playbook_builder.site.render import render_site
 
 from .conftest import MINIMAL
 

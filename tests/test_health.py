@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from playbook_builder.health import (
+from playbook_builder.health.score import (
     PENALTY,
     RULES,
     Finding,
@@ -25,10 +25,10 @@ from playbook_builder.health import (
     StepScore,
     check,
 )
-from playbook_builder.library import STEP_IDS, Library
-from playbook_builder.loading import load_profile
-from playbook_builder.playbook import Playbook
-from playbook_builder.sitemap import targets
+from playbook_builder.inputs.library import STEP_IDS, Library
+from playbook_builder.inputs.loading import load_profile
+from playbook_builder.playbook.model import Playbook
+from playbook_builder.site.sitemap import targets
 
 from .conftest import EXAMPLE, MINIMAL
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.diagnostics import InputError
-from playbook_builder.library import STEP_IDS, Library
-from playbook_builder.loading import load_library
+from playbook_builder.inputs.diagnostics import InputError
+from playbook_builder.inputs.library import STEP_IDS, Library
+from playbook_builder.inputs.loading import load_library
 from playbook_builder.resources import data_dir
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook_builder.markdown_text import bullets, escape, heading_id, paragraphs, url
+from playbook_builder.site.markdown_text import bullets, escape, heading_id, paragraphs, url
 
 # The extensions a playbook site runs with, plus common ones a site may add.
 EXTENSIONS = [
@@ -109,7 +109,7 @@ def test_urls_are_encoded_for_markdown_links() -> None:
 def test_links_with_markup_characters_are_refused(value: str) -> None:
     from pydantic import TypeAdapter, ValidationError
 
-    from playbook_builder.values import Link
+    from playbook_builder.inputs.values import Link
 
     with pytest.raises(ValidationError) as caught:
         TypeAdapter(Link).validate_python(value)

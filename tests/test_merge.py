@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.library import Library, Objection
-from playbook_builder.loading import load_profile
-from playbook_builder.merge import choose
-from playbook_builder.profile import ObjectionOverride
+from playbook_builder.inputs.library import Library, Objection
+from playbook_builder.inputs.loading import load_profile
+from playbook_builder.inputs.profile import ObjectionOverride
+from playbook_builder.playbook.merge import choose
 
 from .conftest import EXAMPLE, MINIMAL
 

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from playbook_builder.cli import main
-from playbook_builder.library import Library
-from playbook_builder.loading import load_profile
-from playbook_builder.sections import demote, minutes, section
-from playbook_builder.sitemap import targets
+from playbook_builder.inputs.library import Library
+from playbook_builder.inputs.loading import load_profile
+from playbook_builder.site.sections import demote, minutes, section
+from playbook_builder.site.sitemap import targets
 
 from .conftest import EXAMPLE, REPO, Project, page_html
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.output import MARKER, DiskFull, OutputError, publish_atomically
+from playbook_builder.commands.output import MARKER, DiskFull, OutputError, publish_atomically
 
 from .conftest import REPO, Project
 
@@ -120,7 +120,7 @@ def test_second_build_says_who_holds_the_lock(tmp_path: Path) -> None:
 KILLABLE = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from playbook_builder.output import publish_atomically
+    from playbook_builder.commands.output import publish_atomically
 
     def build(staging):
         staging.mkdir(parents=True)

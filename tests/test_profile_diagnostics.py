@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.diagnostics import Diagnostic, InputError, printable
-from playbook_builder.library import Library
-from playbook_builder.loading import load_profile
+from playbook_builder.inputs.diagnostics import Diagnostic, InputError, printable
+from playbook_builder.inputs.library import Library
+from playbook_builder.inputs.loading import load_profile
 
 from .conftest import dedent
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from playbook_builder import publish as publishing
 from playbook_builder.cli import main
+from playbook_builder.commands import publish as publishing
 
 from .gitrepo import clone_project, git, make_remote
 
@@ -187,8 +187,8 @@ def published_local(project: Path, path: str) -> str:
 
 
 def test_the_snapshot_leaves_out_what_no_page_shows(library) -> None:  # type: ignore[no-untyped-def]
-    from playbook_builder.loading import load_profile
-    from playbook_builder.snapshot import snapshot_json
+    from playbook_builder.inputs.loading import load_profile
+    from playbook_builder.playbook.snapshot import snapshot_json
 
     from .conftest import EXAMPLE
 

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
-from playbook_builder import gate, render
-from playbook_builder.gate import inspect_html
-from playbook_builder.library import Library, Principle
-from playbook_builder.loading import load_profile
-from playbook_builder.render import TemplateBug, make_environment, render_template
-from playbook_builder.site_settings import REQUIRED_EXTENSIONS
+from playbook_builder.inputs.library import Library, Principle
+from playbook_builder.inputs.loading import load_profile
+from playbook_builder.site import gate, render
+from playbook_builder.site.gate import inspect_html
+from playbook_builder.site.render import TemplateBug, make_environment, render_template
+from playbook_builder.site.settings import REQUIRED_EXTENSIONS
 
 from .conftest import MINIMAL, Project
 
@@ -70,7 +70,7 @@ def test_template_printing_none_is_a_bug() -> None:
     ],
 )
 def test_library_markdown_is_checked(body: str, message: str) -> None:
-    from playbook_builder.validation import parse
+    from playbook_builder.inputs.validation import parse
 
     principle, problems = parse(Principle, {
         "schema_version": "1", "id": "p", "title": "t", "summary": "s", "body": body,
@@ -109,7 +109,7 @@ def test_gate_fails_the_build(project: Project, monkeypatch: pytest.MonkeyPatch)
         return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
                 *pages[1:]]
 
-    monkeypatch.setattr("playbook_builder.prepare.render_site", tampered)
+    monkeypatch.setattr("playbook_builder.pipeline.render_site", tampered)
     with pytest.raises(Abort):
         project.build()
 

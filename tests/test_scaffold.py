@@ -10,9 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from playbook_builder.cli import main
-from playbook_builder.health import check
-from playbook_builder.library import Library
-from playbook_builder.loading import load_profile
+from playbook_builder.health.score import check
+from playbook_builder.inputs.library import Library
+from playbook_builder.inputs.loading import load_profile
 
 
 @pytest.mark.parametrize("ci", ["github", "gitlab"])

@@ -11,8 +11,8 @@ import yaml
 from click.testing import CliRunner
 
 from playbook_builder.cli import main
-from playbook_builder.codes import CODES, markdown_table
-from playbook_builder.schema import DIALECT, profile_schema, schema_text
+from playbook_builder.inputs.codes import CODES, markdown_table
+from playbook_builder.inputs.schema import DIALECT, profile_schema, schema_text
 
 from .conftest import EXAMPLE, MINIMAL, REPO
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.library import Step
-from playbook_builder.profile import Profile
-from playbook_builder.validation import parse, validate
-from playbook_builder.values import Strict
-from playbook_builder.yamlsource import load_yaml
+from playbook_builder.inputs.library import Step
+from playbook_builder.inputs.profile import Profile
+from playbook_builder.inputs.validation import parse, validate
+from playbook_builder.inputs.values import Strict
+from playbook_builder.inputs.yamlsource import load_yaml
 
 
 def messages(tmp_path: Path, text: str, model: type[Strict] = Profile) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.diagnostics import InputError
-from playbook_builder.yamlsource import MAX_BYTES, load_yaml
+from playbook_builder.inputs.diagnostics import InputError
+from playbook_builder.inputs.yamlsource import MAX_BYTES, load_yaml
 
 
 def load_text(tmp_path: Path, text: str | bytes):  # type: ignore[no-untyped-def]

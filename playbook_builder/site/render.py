@@ -19,11 +19,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..playbook.changes import Changes
+from ..playbook.model import Playbook
 from . import markdown_text, sections, template_cache
-from .changes import Changes
 from .markdown_text import Markdown
-from .playbook import Playbook
-from .site_parts import RenderedPage
+from .parts import RenderedPage
 from .sitemap import Page, Target, pages, targets
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,17 +47,19 @@ class TemplateBug(Exception):
 
 def render_site(
     pb: Playbook, *, health: bool = True, changes: Changes | None = None, tags: bool = False,
-    cache_folder: Path | None = None,
+    cache_folder: Path | None = None, specs: list[Page] | None = None,
+    links: dict[str, Target] | None = None,
 ) -> list[RenderedPage]:
     """Every page of the playbook as Markdown, in navigation order.
 
     Onboarding pages are rendered last: they show how long each step of a role's path
     takes to read, measured on the pages already rendered, and the printable path
-    gathers those pages' content.
+    gathers those pages' content. ``specs`` and ``links`` are the site's plan
+    (:func:`sitemap.pages` and :func:`sitemap.targets`), when the caller has it already.
     """
     env = _environment(cache_folder)
-    links = targets(pb, health=health)
-    specs = pages(pb, health=health, changes=changes, tags=tags)
+    links = targets(pb, health=health) if links is None else links
+    specs = pages(pb, health=health, changes=changes, tags=tags) if specs is None else specs
 
     def render(page: Page, extra: Mapping[str, Any] | None = None) -> str:
         context = {"pb": pb, "profile": pb.profile, "page_src": page.src, "targets": links,

@@ -24,12 +24,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
-from . import __version__
-from .diagnostics import Diagnostic, InputError
-from .library import Library
-from .loading import display_path, load_profile, logo_path
+from .. import __version__
+from ..inputs.diagnostics import Diagnostic, InputError
+from ..inputs.library import Library
+from ..inputs.loading import display_path, load_profile, logo_path
+from ..inputs.values import ID_PATTERN
 from .output import MARKER, OutputError, publish_atomically
-from .values import ID_PATTERN
 
 Status = Literal["built", "unchanged", "invalid", "failed"]
 
@@ -153,7 +153,7 @@ def build_site(job: SiteJob, config_file: str, strict: bool = False) -> SiteResu
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from .plugin import PROFILE_ENV
+    from ..plugin import PROFILE_ENV
 
     started = time.perf_counter()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)

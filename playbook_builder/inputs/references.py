@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
+from ..playbook.merge import reading_id
 from .diagnostics import Diagnostic, did_you_mean
 from .library import Library
-from .merge import reading_id
 from .profile import Profile
 from .yamlsource import Document, Loc
 

@@ -10,14 +10,14 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from ..playbook.merge import merge
+from ..playbook.model import Playbook
+from ..site.sitemap import targets
 from .diagnostics import Diagnostic, InputError, did_you_mean
 from .images import IMAGE_TYPES, ImageProblem, checked_image
 from .library import KINDS, STEP_IDS, Item, Library
-from .merge import merge
-from .playbook import Playbook
 from .profile import Profile
 from .references import check_paths, check_references
-from .sitemap import targets
 from .validation import parse, validate
 from .yamlsource import Document, load_yaml
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..playbook.snapshot import FILE_NAME
 from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
-from .snapshot import FILE_NAME
 
 VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 RESERVED = frozenset({"versions.json", "index.html"})

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from .diagnostics import did_you_mean
-from .playbook import Playbook
+from ..inputs.diagnostics import did_you_mean
+from ..playbook.model import Playbook
 from .sitemap import Target
 
 _VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ..inputs.library import STEP_IDS, StepId
+from ..inputs.yamlsource import Loc
+from ..playbook.model import Playbook
 from .findings import Rule, Severity
-from .library import STEP_IDS, StepId
-from .playbook import Playbook
-from .yamlsource import Loc
 
 MIN_WHY_WORDS = 8
 """Below this, the answer to "why care?" is a placeholder rather than an answer."""

@@ -21,10 +21,10 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
-from .library import Item, Library, Objection, PlatformText, Reading
-from .playbook import ChosenPlatform, LeadingInitiative, ListeningPlan, Playbook
-from .profile import Audience, Goal, PlatformChoice, Profile, ReadingEntry
-from .values import Strict
+from ..inputs.library import Item, Library, Objection, PlatformText, Reading
+from ..inputs.profile import Audience, Goal, PlatformChoice, Profile, ReadingEntry
+from ..inputs.values import Strict
+from .model import ChosenPlatform, LeadingInitiative, ListeningPlan, Playbook
 
 T = TypeVar("T", bound=Item)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from .diagnostics import gh_data, gh_property
-from .health import Finding, Report
-from .yamlsource import Document
+from ..inputs.diagnostics import gh_data, gh_property
+from ..inputs.yamlsource import Document
+from .score import Finding, Report
 
 
 def format_report(report: Report, doc: Document, fmt: str) -> str:

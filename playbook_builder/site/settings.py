@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the plugin imports this module without the core's models
-    from .playbook import Playbook
+    from ..playbook.model import Playbook
 
 STYLESHEET = "assets/stylesheets/playbook.css"
 SCRIPT = "assets/javascripts/playbook.js"

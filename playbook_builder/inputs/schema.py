@@ -17,8 +17,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema, to_jsonable_python
 
+from ..resources import data_dir
 from .profile import Profile
-from .resources import data_dir
 from .validation import inner_model
 from .yamlsource import load_yaml
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .playbook import Playbook
-from .values import Strict
+from ..inputs.values import Strict
+from .model import Playbook
 
 FILE_NAME = "playbook.json"
 FORMAT = 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .link_schemes import LINK_SCHEMES
+from ..inputs.link_schemes import LINK_SCHEMES
 
 FORBIDDEN_ELEMENTS = frozenset({
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link",

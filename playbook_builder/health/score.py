@@ -22,11 +22,11 @@ out in step order, then rule order (the order of :data:`RULES`), then profile po
 
 from __future__ import annotations
 
+from ..inputs.library import STEP_IDS
+from ..inputs.yamlsource import Loc
+from ..playbook.model import Playbook
 from .findings import PENALTY, STEP_POINTS, Finding, Report, Rule, Severity, StepScore
-from .health_rules import CHECKS, RULES
-from .library import STEP_IDS
-from .playbook import Playbook
-from .yamlsource import Loc
+from .rules import CHECKS, RULES
 
 __all__ = ["PENALTY", "RULES", "STEP_POINTS", "Finding", "Report", "Rule", "Severity",
            "StepScore", "check"]

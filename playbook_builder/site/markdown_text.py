@@ -14,8 +14,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from .link_schemes import LINK_SCHEMES
-from .values import ID_PATTERN
+from ..inputs.link_schemes import LINK_SCHEMES
+from ..inputs.values import ID_PATTERN
 
 
 class Markdown(str):

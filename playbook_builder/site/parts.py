@@ -1,6 +1,6 @@
 """What the plugin adds to a site, as plain data.
 
-:func:`prepare.prepare_site` computes it from a valid profile and library, and the
+:func:`pipeline.prepare_site` computes it from a valid profile and library, and the
 plugin applies it to MkDocs.
 """
 
@@ -52,5 +52,7 @@ class SiteParts:
     """Where the logo is published in the site."""
     logo_file: str | None
     """The logo file, an input of the site like the profile."""
+    logo: bytes | None
+    """The logo's bytes as they were checked: what is published."""
     snapshot: str
     """``playbook.json``."""

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .health import check
-from .playbook import Playbook
+from ..health.score import check
+from ..playbook.model import Playbook
 
 HOME = "index.md"
 STRATEGY = "strategy/index.md"

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .library import Exercise, Objection, Platform, PlatformText, Principle, Question, Reading, Step
-from .profile import Audience, Goal, Initiative, Listening, Profile, Role
+from ..inputs.library import (
+    Exercise,
+    Objection,
+    Platform,
+    PlatformText,
+    Principle,
+    Question,
+    Reading,
+    Step,
+)
+from ..inputs.profile import Audience, Goal, Initiative, Listening, Profile, Role
 
 
 @dataclass(frozen=True, slots=True)

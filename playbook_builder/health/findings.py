@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .library import StepId
-from .yamlsource import Loc
+from ..inputs.library import StepId
+from ..inputs.yamlsource import Loc
 
 Severity = Literal["warning", "advice"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..inputs.schema import schema_text
 from .output import OutputError
-from .schema import schema_text
 
 _FILES = Path(__file__).resolve().parent / "scaffold"
 
