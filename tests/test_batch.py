@@ -13,6 +13,8 @@ from playbook_builder.commands.output import MARKER
 
 from .conftest import MINIMAL
 
+pytestmark = pytest.mark.build
+
 MKDOCS = "site_name: T\ntheme:\n  name: material\nplugins:\n  - search\n  - playbook\n"
 
 

@@ -14,6 +14,8 @@ from playwright import sync_api as playwright_api
 from .browser import serve
 from .conftest import REPO
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:

@@ -16,6 +16,8 @@ from playbook_builder.commands import publish as publishing
 from .browser import serve
 from .gitrepo import clone_project, git, make_remote
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:

@@ -14,6 +14,8 @@ from playbook_builder.inputs.library import Library
 
 from .conftest import Project, page_html
 
+pytestmark = pytest.mark.build
+
 STEPS = ["why", "who", "listen", "participate", "lead"]
 
 

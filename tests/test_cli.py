@@ -19,6 +19,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.mark.build
 def test_build_with_profile_option(runner: CliRunner, project: Project, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(project.root)
@@ -31,6 +32,7 @@ def test_build_with_profile_option(runner: CliRunner, project: Project, tmp_path
     assert PROFILE_ENV not in os.environ
 
 
+@pytest.mark.build
 def test_build_gives_the_same_site_as_mkdocs(runner: CliRunner, project: Project,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(project.root)
@@ -40,6 +42,7 @@ def test_build_gives_the_same_site_as_mkdocs(runner: CliRunner, project: Project
         assert (project.root / "by-cli" / name).read_bytes() == (project.site / name).read_bytes()
 
 
+@pytest.mark.build
 def test_invalid_profile_exits_2_and_writes_nothing(
     runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -70,6 +73,7 @@ def test_validate(runner: CliRunner, tmp_path: Path) -> None:
     assert result.stderr.splitlines()[-1] == "3 errors"
 
 
+@pytest.mark.build
 def test_missing_config_file(runner: CliRunner, tmp_path: Path,
                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -119,6 +123,7 @@ def test_github_format(runner: CliRunner, tmp_path: Path,
     )
 
 
+@pytest.mark.build
 def test_build_reports_in_the_chosen_format(runner: CliRunner, project: Project,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(project.root)

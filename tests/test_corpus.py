@@ -50,6 +50,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, dict[str, 
     return project, digest(project.build())
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", CASES)
 def test_previous_site_survives_both_builds(
     name: str, built: tuple[Project, dict[str, str]], monkeypatch: pytest.MonkeyPatch

@@ -15,6 +15,8 @@ from playbook_builder.cli import main
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.build
+
 
 def article(page: Path) -> str:
     html = page.read_text(encoding="utf-8")

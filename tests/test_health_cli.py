@@ -61,6 +61,7 @@ def test_invalid_profile_is_exit_2(tmp_path: Path) -> None:
     assert "missing required key 'why' [PB101]" in result.stderr
 
 
+@pytest.mark.build
 def test_health_page_is_published_and_linked(project: Project) -> None:
     project.build()
     page = project.page("health")
@@ -68,6 +69,7 @@ def test_health_page_is_published_and_linked(project: Project) -> None:
     assert 'href="health/"' in project.page("")
 
 
+@pytest.mark.build
 def test_health_page_can_be_left_out(tmp_path: Path, minimal_text: str) -> None:
     yml = MKDOCS_YML.replace("      profile: profile.yml", "      profile: profile.yml\n"
                              "      health: false")

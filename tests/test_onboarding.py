@@ -28,6 +28,7 @@ def page(site: Path, url: str) -> str:
     return page_html(site, url)
 
 
+@pytest.mark.build
 def test_role_page_has_the_path_times_and_checklist(site: Path) -> None:
     html = page(site, "onboarding/volunteer-coordinator")
     steps = re.findall(r'<a class="pb-path__step" href="([^"]+)"', html)
@@ -43,12 +44,14 @@ def test_role_page_has_the_path_times_and_checklist(site: Path) -> None:
     assert "assets/javascripts/playbook.js" in html
 
 
+@pytest.mark.build
 def test_home_page_links_every_role(site: Path) -> None:
     home = page(site, "")
     for role in ("volunteer-coordinator", "partnerships-lead", "front-door-volunteer"):
         assert f'href="onboarding/{role}/"' in home
 
 
+@pytest.mark.build
 def test_printable_path_gathers_the_content(site: Path) -> None:
     html = page(site, "onboarding/front-door-volunteer/print")
     assert "Front-door volunteer: the whole path" in html
@@ -59,12 +62,14 @@ def test_printable_path_gathers_the_content(site: Path) -> None:
     assert 'href="print/"' in page(site, "onboarding/front-door-volunteer")
 
 
+@pytest.mark.build
 def test_old_role_address_redirects_with_its_anchor(site: Path) -> None:
     html = page(site, "onboarding/volunteer-lead")
     assert '<link rel="canonical" href="../volunteer-coordinator/">' in html
     assert 'location.replace("../volunteer-coordinator/" + location.hash)' in html
 
 
+@pytest.mark.build
 def test_old_objection_anchor_lands_on_the_item(site: Path) -> None:
     html = page(site, "objections")
     assert re.search(r'<h2 id="dignity">[^<]*<span id="shame"></span>', html)
@@ -82,6 +87,7 @@ def test_links_derive_from_ids_not_titles(library: Library, tmp_path: Path) -> N
     assert after == before
 
 
+@pytest.mark.build
 def test_a_role_path_may_name_an_item_by_its_earlier_id(project: Project) -> None:
     text = project.profile.read_text("utf-8")
     text = text.replace("  - id: facebook\n    purpose", "  - id: facebook\n    aliases: [fb]\n"

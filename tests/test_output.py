@@ -20,6 +20,8 @@ from playbook_builder.commands.output import MARKER, DiskFull, OutputError, publ
 
 from .conftest import REPO, Project
 
+pytestmark = pytest.mark.build
+
 
 def write_site(text: str):  # type: ignore[no-untyped-def]
     def build(staging: Path) -> None:

@@ -15,6 +15,8 @@ from playbook_builder.commands import publish as publishing
 
 from .gitrepo import clone_project, git, make_remote
 
+pytestmark = pytest.mark.build
+
 
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:

@@ -100,6 +100,7 @@ def test_gate_passes_escaped_braces_and_safe_links() -> None:
     assert inspect_html(page) == []
 
 
+@pytest.mark.build
 def test_gate_fails_the_build(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     real = render.render_site
 
@@ -114,6 +115,7 @@ def test_gate_fails_the_build(project: Project, monkeypatch: pytest.MonkeyPatch)
         project.build()
 
 
+@pytest.mark.build
 def test_mkdocs_macros_does_not_run_our_pages(tmp_path: Path, minimal_text: str) -> None:
     yml = ("site_name: T\ntheme:\n  name: material\nplugins:\n  - macros\n"
            "  - playbook:\n      profile: profile.yml\n")

@@ -14,6 +14,8 @@ from playbook_builder.health.score import check
 from playbook_builder.inputs.library import Library
 from playbook_builder.inputs.loading import load_profile
 
+pytestmark = pytest.mark.build
+
 
 @pytest.mark.parametrize("ci", ["github", "gitlab"])
 def test_new_project_builds(tmp_path: Path, ci: str, library: Library,
