@@ -68,10 +68,20 @@ def render_site(
 
     done = {page.src: render(page) for page in specs if "role" not in page.context}
 
+    @cache
+    def sections_of(src: str) -> dict[str, str]:
+        return sections.sections(done.get(src, ""))
+
+    @cache
     def reading(ref: str) -> str:
         target = links[ref]
-        text = done.get(target.src, "")
-        return sections.section(text, target.anchor) if target.anchor else sections.body(text)
+        if target.anchor:
+            return sections_of(target.src).get(target.anchor, "")
+        return sections.body(done.get(target.src, ""))
+
+    @cache
+    def minutes(ref: str) -> int:
+        return sections.minutes(reading(ref))
 
     def printed(ref: str, page_src: str) -> Markdown:
         """The target's content, with its links made to work from ``page_src``."""
@@ -81,8 +91,8 @@ def render_site(
     for page in specs:
         if "role" in page.context:
             path = page.context["role"].path
-            minutes = {ref: sections.minutes(reading(ref)) for ref in path}
-            extra = {"minutes": minutes, "total_minutes": sum(minutes.values())}
+            spent = {ref: minutes(ref) for ref in path}
+            extra = {"minutes": spent, "total_minutes": sum(spent.values())}
             if page.context.get("printable"):
                 extra["printed"] = {ref: printed(ref, page.src) for ref in path}
             done[page.src] = render(page, extra)
