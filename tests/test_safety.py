@@ -190,6 +190,9 @@ def test_the_screen_flags_every_page_the_parser_would_find_something_in(
     scanner.close()
     if scanner.findings:
         assert gate._suspicious(page, whole_page=whole_page), scanner.findings
+        if whole_page:
+            gate._CLEAN_PARTS.clear()
+            assert gate._suspicious_page(page), scanner.findings
 
 
 MARKUP_PIECES = [
@@ -197,6 +200,7 @@ MARKUP_PIECES = [
     "'", ">", "on", "onclick", "ONLOAD", "button", "href", "HREF", "src", "srcset", "data",
     "title", "x", "javascript:", "JavaScript", "java", "script", ":", "&#106;", "&", "#",
     "&colon;", "https:", "mailto:", " " * 70, "\x01", "\x1c", "<!--", "-->", "<!-->", "--!>",
+    ">\n<", "> \n\t<",  # the gaps between tags that the whole-page screen splits at
 ]
 
 
@@ -214,6 +218,9 @@ def test_the_screen_flags_any_markup_the_parser_would_find_something_in(
         return
     if scanner.findings:
         assert gate._suspicious(page, whole_page=whole_page), scanner.findings
+        if whole_page:
+            gate._CLEAN_PARTS.clear()
+            assert gate._suspicious_page(page), scanner.findings
 
 
 @pytest.mark.parametrize(("page", "finding"), [

@@ -29,7 +29,9 @@ class Strict(BaseModel):
     hint for a missing key.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    # Models are built when first used, so only those that validate build a validator.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              defer_build=True)
 
 
 def bad_value(kind: str, message: str, **context: Any) -> PydanticCustomError:

@@ -34,7 +34,8 @@ def inspect_html(html: str, *, whole_page: bool = False) -> list[str]:
     clean pages that are the rule (parsing every page took longer than rendering it).
     """
     ambiguous = _ambiguous_comments(html)
-    if not _suspicious(html, whole_page=whole_page):
+    suspicious = _suspicious_page(html) if whole_page else _suspicious(html, whole_page=False)
+    if not suspicious:
         return ambiguous
     scanner = _Scanner(attributes_only=whole_page)
     try:
@@ -71,6 +72,29 @@ def _ambiguous_comments(html: str) -> list[str]:
         return []
     return [f"a comment browsers end early ('{found.group()}')"
             for found in _AMBIGUOUS_COMMENT.finditer(html)]
+
+
+# Where the theme starts a tag on a new line after closing one, as it writes its
+# navigation. No screen matches across such a gap (each needs an "=" or a name, neither
+# of which runs through a ">"), so the parts between gaps are screened apart, and a part
+# seen on an earlier page is not screened again: every page repeats most of the
+# navigation, which would otherwise make each page cost more as the site grows.
+_BETWEEN_TAGS = re.compile(r"(?<=>)[ \t\r]*\n\s*(?=<)")
+_CLEAN_PARTS: set[str] = set()
+"""Parts of pages that passed the whole-page screen in this process."""
+
+
+def _suspicious_page(html: str) -> bool:
+    """:func:`_suspicious` for the theme's part of a page, part by part."""
+    for part in _BETWEEN_TAGS.split(html):
+        if part in _CLEAN_PARTS:
+            continue
+        if _suspicious(part, whole_page=True):
+            return True
+        if len(_CLEAN_PARTS) >= 500_000:
+            _CLEAN_PARTS.clear()
+        _CLEAN_PARTS.add(part)
+    return False
 
 
 def _suspicious(html: str, *, whole_page: bool) -> bool:
