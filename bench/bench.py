@@ -1,161 +1,598 @@
-"""Benchmarks against the plain-MkDocs floor, measured side by side in one run.
+"""Benchmarks of the playbook plugin against the plain-MkDocs floor, side by side in one run.
 
-    python bench/bench.py [--runs 5] [--profiles 1,10,100]
+    python bench/bench.py [--runs 9] [--profiles 10,100] [--only demo,library,...]
 
-Every comparison runs its cases interleaved (a, b, a, b, ...) so machine noise hits both
-alike, and reports medians and the ratio of the medians. The floor is always plain MkDocs
-building ``playbook export`` of the same playbook: the same pages, theme, extensions and
-navigation, without the plugin.
+What is measured, and against what
+----------------------------------
+The floor is always plain MkDocs building ``playbook export`` of the same playbook: the
+same pages, theme, extensions and navigation, without the plugin. Every build runs in a
+fresh process (``python -m mkdocs build``), imports included, as a user or CI runs it.
 
-- single build: the demo through the plugin vs its export, each in a fresh process; the
-  plugin on a build whose inputs did not change since the last (the cache's entry
-  reused), after a profile edit (validated and rendered again), and on a first build
-  (nothing cached);
-- rebuild: the second and later builds in one process after an edit (what ``mkdocs
-  serve`` does: it reloads the configuration and builds again), the plugin after an edit
-  of the profile (so never from the cache) vs the export after an edit of a page;
-- validation: the example profile with the library, in a fresh process (imports
-  included) and inside a warm process; and a synthetic 5,000-item library;
-- many profiles: N generated profiles with ``playbook build --profiles --jobs 2`` vs N
-  sequential ``mkdocs build`` runs, both with an empty build cache, as on a fresh CI
-  machine.
+- ``demo``: the repository's demo project, copied into a temporary folder.
+  1. no cache of any kind: every plugin build gets a new, empty ``XDG_CACHE_HOME`` (where
+     the plugin keeps its caches, under ``playbook-builder/``) vs the plain build.
+     Target: time <= 1.15x.
+  2. warm cache: every plugin build uses one ``XDG_CACHE_HOME`` that a warm-up build has
+     filled vs the same plain build, which has no cache. Target: time <= 0.95x. A
+     reference row shows what a Jinja bytecode cache alone does for the plain build: its
+     ``mkdocs.yml`` with an MkDocs hook that sets ``env.bytecode_cache``, warmed up once.
+- ``library``: a synthetic library, the bundled ``content/`` plus 5,000 generated
+  objections (copies of a real one with unique ids), given to the plugin through its
+  ``content_dir`` option, vs the export of that same configuration. No cache; target
+  <= 1.15x.
+- ``profile``: a synthetic profile of about 500 entries (audiences, goals, listening,
+  participation, initiatives, added objections and reading, roles) derived from
+  ``profiles/example.yml`` and checked with ``playbook validate`` first, vs its export.
+  No cache; target <= 1.15x.
+- ``memory``: the peak memory of the builds above, plugin / plain, target <= 1.1x (it
+  needs their runs, so selecting it runs ``demo``, ``library`` and ``profile`` too).
+- ``many``: N profiles built by ``playbook build --profiles --jobs 2`` and by
+  ``--jobs 1`` vs N sequential ``mkdocs build`` runs with the plugin (``PLAYBOOK_PROFILE``
+  naming the profile), each case from an empty cache as on a fresh CI machine (the N
+  sequential builds share one cache, as one machine would). One run only when N >= 100.
+- ``validate``: ``playbook validate`` of the example profile in a fresh process (with
+  the interpreter's own start-up as a reference row, and with the 5,000-objection
+  library), and inside a warm process ``playbook_builder.pipeline.load_playbook(profile,
+  content_dir)`` with the bundled and the 5,000-objection library: its first call after
+  the import, and later calls (which whatever it keeps between calls helps). Skipped, with
+  a note, where that function does not exist.
 
-The demo is built from a copy of the project in a temporary folder, with the build cache
-there too, so that the edits and the cache stay out of the checkout and the user's own.
+How
+---
+Cases run interleaved (a, b, a, b, ...) so that machine noise hits them alike, after one
+untimed warm-up round (which also leaves the OS file cache warm); the tables give medians
+and the range, and ratios are ratios of medians. Time is the wall time of the whole child
+process; peak memory is the child's ``ru_maxrss`` from ``os.wait4`` (the getrusage of the
+child: for a command with workers, the largest single process), or what a child script
+reports from ``resource.getrusage``. Children run with this interpreter
+(``sys.executable``), ``NO_MKDOCS_2_WARNING=1``, a fixed ``SOURCE_DATE_EPOCH``, no
+inherited ``PLAYBOOK_*``/``MIKE_*`` variables, and without ``PYTHONDONTWRITEBYTECODE``:
+Python writes bytecode as after an ordinary install, where with it set every fresh
+process would compile the plugin's modules from source. All files, caches and sites live
+in one temporary folder, removed at the end. Uses the standard library and what MkDocs
+brings (PyYAML, to derive the synthetic profile).
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import importlib.metadata
 import os
+import platform
+import re
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-# Python writes bytecode as it would after an ordinary install: with it switched off, every
-# fresh process would compile the plugin's modules from source, which installs never do.
-ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-       "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-
-# Run in a child: build a config several times in one process, each time after an edit
-# of the file named; print median ms of the rebuilds (all but the first) and peak memory.
-REBUILD = """
-import resource, statistics, sys, time
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-edited = Path(sys.argv[4])
-times = []
-for _ in range(int(sys.argv[2]) + 1):
-    edited.write_text(edited.read_text(encoding="utf-8") + "\\n", encoding="utf-8")
-    started = time.perf_counter()
-    build(load_config(sys.argv[1], site_dir=sys.argv[3]))
-    times.append(time.perf_counter() - started)
-print(statistics.median(times[1:]), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-
-VALIDATE_WARM = """
-import statistics, sys, time
-from pathlib import Path
-from playbook_builder import loading
-from playbook_builder.resources import data_dir
-content = Path(sys.argv[1]) if len(sys.argv) > 1 else data_dir("content")
-times = []
-for _ in range(5):
-    loading._load_library_cached.cache_clear()
-    started = time.perf_counter()
-    library = loading.load_library(content)
-    if len(sys.argv) == 1:
-        loading.load_profile(Path("profiles/example.yml"), library)
-    times.append(time.perf_counter() - started)
-print(statistics.median(times[1:]), 0)
-"""
+PY = sys.executable
+CLI = [PY, "-m", "playbook_builder.cli"]
+MKDOCS = [PY, "-m", "mkdocs", "build", "-q"]
+SECTIONS = ("demo", "library", "profile", "memory", "many", "validate")
+MEMORY_TARGET = 1.10
+GENERATED_OBJECTIONS = 5000
 
 Sample = tuple[float, float]
-"""Seconds and peak MiB of one run."""
+"""Seconds and peak MiB of one run (0 MiB: not measured)."""
+
+THEME_BYTECODE_HOOK = """\
+# Written by bench/bench.py: a Jinja bytecode cache for the theme, nothing else.
+import jinja2
 
 
-def measure(command: list[str], env: dict[str, str] | None = None,
-            cwd: Path = REPO) -> Sample:
-    """Wall time and peak memory of one run of ``command`` in a fresh process."""
+def on_env(env, config, files):
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache({folder!r})
+    return env
+"""
+
+# Run in a child, after the import: time the first call of load_playbook (repeats 0), or
+# the median of later calls (whatever the function keeps between calls helps them); prints
+# the seconds and the peak memory in KiB.
+LOAD_IMPORT = "from playbook_builder.pipeline import load_playbook"
+LOAD_WARM = f"""
+import resource, statistics, sys, time
+from pathlib import Path
+{LOAD_IMPORT}
+profile, content, repeats = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+if repeats:
+    load_playbook(profile, content)
+times = []
+for _ in range(max(repeats, 1)):
     started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        assert child.stderr is not None
-        raise SystemExit(f"failed: {' '.join(command)}\n{child.stderr.read().decode()}")
+    load_playbook(profile, content)
+    times.append(time.perf_counter() - started)
+print(statistics.median(times), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def child_env(cache: Path, **extra: str) -> dict[str, str]:
+    """The environment of every child: see the module's docstring."""
+    env = {k: v for k, v in os.environ.items()
+           if k != "PYTHONDONTWRITEBYTECODE" and not k.startswith(("PLAYBOOK_", "MIKE_"))}
+    env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000",
+               XDG_CACHE_HOME=str(cache))
+    env.update(extra)
+    return env
+
+
+def run_checked(command: list[str], cwd: Path, cache: Path, **extra: str) -> str:
+    """Run a preparation step; stop the benchmark with its output if it fails."""
+    done = subprocess.run(command, cwd=cwd, env=child_env(cache, **extra),
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"failed (exit {done.returncode}): {shlex.join(command)}\n"
+                         f"{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def measure(command: list[str], cwd: Path, cache: Path, **extra: str) -> Sample:
+    """Wall time and peak memory of one run of ``command`` in a fresh process."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child can't block
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, env=child_env(cache, **extra),
+                                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"failed (exit {child.returncode}): {shlex.join(command)}\n"
+                             f"{errors.read().decode(errors='replace')}")
     return elapsed, usage.ru_maxrss / 1024
 
 
-def reported(command: list[str], cwd: Path = REPO) -> Sample:
-    """What a child script prints about itself: seconds and peak memory in KiB."""
-    done = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True,
-                          check=True)
-    seconds, kib = done.stdout.split()
+def reported(command: list[str], cwd: Path, cache: Path) -> Sample:
+    """What a child script prints about itself: seconds, and peak memory in KiB."""
+    seconds, kib = run_checked(command, cwd, cache).split()
     return float(seconds), float(kib) / 1024
 
 
-def compare(title: str, cases: dict[str, Callable[[], Sample]], runs: int) -> dict[str, Sample]:
-    """Interleaved runs of every case; prints a table of medians; returns them."""
-    samples: dict[str, list[Sample]] = {name: [] for name in cases}
-    for _ in range(runs):
-        for name, run in cases.items():
-            samples[name].append(run())
-    medians = {name: (statistics.median(s[0] for s in runs_),
-                      statistics.median(s[1] for s in runs_))
-               for name, runs_ in samples.items()}
-    print(f"\n### {title} (median of {runs})\n")
-    print("| case | time | peak memory |")
-    print("|---|---|---|")
-    for name, (seconds, mib) in medians.items():
-        memory = f"{mib:.0f} MiB" if mib else "-"
-        print(f"| {name} | {seconds * 1000:.0f} ms | {memory} |")
-    return medians
+def with_plugin_options(config_text: str, **options: str) -> str:
+    """``mkdocs.yml`` text with the playbook plugin's options set (edited as text, so that
+    the rest of the file, tags included, stays exactly as it was)."""
+    lines = config_text.splitlines()
+    start = next((i for i, line in enumerate(lines)
+                  if re.fullmatch(r"\s*- playbook:?\s*", line)), None)
+    if start is None:
+        raise SystemExit("mkdocs.yml: no '- playbook:' line to set the plugin's options on")
+    lines[start] = lines[start].rstrip().rstrip(":") + ":"
+    item_indent = len(lines[start]) - len(lines[start].lstrip())
+    following = lines[start + 1] if start + 1 < len(lines) else ""
+    indent = len(following) - len(following.lstrip())
+    if not following.strip() or indent <= item_indent:
+        indent = item_indent + 4
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip()
+                                or len(lines[end]) - len(lines[end].lstrip()) >= indent):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1  # blank lines after the options stay after them
+    block = [line for line in lines[start + 1:end]
+             if line.strip().split(":", 1)[0] not in options]
+    block += [f"{' ' * indent}{key}: {value}" for key, value in options.items()]
+    return "\n".join([*lines[:start + 1], *block, *lines[end:]]) + "\n"
 
 
-def ratio(medians: dict[str, Sample], ours: str, floor: str) -> None:
-    (t1, m1), (t0, m0) = medians[ours], medians[floor]
-    print(f"\n{ours} / {floor}: time {t1 / t0:.2f}x, memory {m1 / m0:.2f}x")
+def median_of(samples: list[Sample]) -> Sample:
+    return (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples))
 
 
-def synthetic_library(root: Path, items: int) -> Path:
-    """The bundled library plus enough generated objections to make ``items`` in all."""
-    from playbook_builder.resources import data_dir
-
-    content = root / "content"
-    shutil.copytree(data_dir("content"), content)
-    existing = sum(1 for _ in content.rglob("*.yml"))
-    for i in range(items - existing):
-        (content / "objections" / f"generated-{i:05d}.yml").write_text(
-            f"schema_version: 1\nid: generated-{i:05d}\ntags: [time]\n"
-            f"objection: Objection number {i} is raised often.\n"
-            "response: >-\n  A calm answer that ties the question back to the purpose and\n"
-            "  the people the organisation serves.\ntopic: time\n", encoding="utf-8")
-    return content
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
 
 
-def demo_copy(root: Path) -> Path:
-    """The demo project (configuration, profile, pages) in a folder of its own."""
-    demo = root / "demo"
-    shutil.copytree(REPO / "profiles", demo / "profiles")
-    shutil.copytree(REPO / "docs", demo / "docs")
-    shutil.copy(REPO / "mkdocs.yml", demo / "mkdocs.yml")
-    return demo
+@dataclass
+class Check:
+    """One target: a ratio of medians and the most it may be."""
+
+    what: str
+    value: float
+    target: float
+
+    @property
+    def met(self) -> bool:
+        return self.value <= self.target
+
+    def text(self) -> str:
+        return f"**{self.value:.2f}x** (target <= {self.target:.2f}x: " \
+               f"{'met' if self.met else 'MISSED'})"
 
 
-def many_profiles(root: Path, count: int) -> Path:
-    """``count`` profiles, each the example under another name."""
-    folder = root / f"profiles-{count}"
+class Bench:
+    """The temporary work folder, the inputs made in it on first use, and the results."""
+
+    def __init__(self, work: Path, runs: int) -> None:
+        self.work = work
+        self.runs = runs
+        self.checks: list[Check] = []
+        self.memory_rows: list[tuple[str, Sample, Sample]] = []
+        self._folders = 0
+
+    # -- folders and inputs ------------------------------------------------------------
+
+    def folder(self, name: str) -> Path:
+        """A new, empty folder of its own (a cache or a site)."""
+        self._folders += 1
+        path = self.work / "scratch" / f"{name}-{self._folders}"
+        path.mkdir(parents=True)
+        return path
+
+    @contextmanager
+    def empty_cache(self) -> Iterator[Path]:
+        """A new, empty ``XDG_CACHE_HOME``, removed after use."""
+        cache = self.folder("xdg")
+        try:
+            yield cache
+        finally:
+            shutil.rmtree(cache)
+
+    def fresh(self, command: list[str]) -> Sample:
+        """``measure`` in the demo folder, with an empty cache."""
+        with self.empty_cache() as cache:
+            return measure(command, self.demo, cache)
+
+    @cached_property
+    def demo(self) -> Path:
+        """A copy of the demo project: configuration, profiles, pages and overrides."""
+        demo = self.work / "demo"
+        demo.mkdir()
+        for name in ("mkdocs.yml", "profiles", "docs", "overrides"):
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(source, demo / name)
+            elif source.exists():
+                shutil.copy(source, demo / name)
+        return demo
+
+    def export(self, name: str, config: str) -> Path:
+        """``playbook export`` of a configuration in the demo folder; its mkdocs.yml."""
+        out = self.work / f"export-{name}"
+        with self.empty_cache() as cache:
+            run_checked([*CLI, "export", "-f", config, "--out", str(out)], self.demo, cache)
+        return out / "mkdocs.yml"
+
+    @cached_property
+    def demo_export(self) -> Path:
+        return self.export("demo", "mkdocs.yml")
+
+    @cached_property
+    def hooked_export(self) -> tuple[Path, Path]:
+        """The demo's export with a theme bytecode cache added by a hook; its cache folder."""
+        plain = self.demo_export
+        text = plain.read_text(encoding="utf-8")
+        if re.search(r"^hooks:", text, re.MULTILINE):
+            raise SystemExit(f"{plain} has hooks already: cannot add the bytecode cache hook")
+        cache = self.work / "theme-bytecode"
+        cache.mkdir()
+        (plain.parent / "bytecode_hook.py").write_text(
+            THEME_BYTECODE_HOOK.format(folder=str(cache)), encoding="utf-8")
+        hooked = plain.parent / "mkdocs-hooked.yml"
+        hooked.write_text(text + "hooks:\n  - bytecode_hook.py\n", encoding="utf-8")
+        return hooked, cache
+
+    def demo_config(self, name: str, **options: str) -> str:
+        """A copy of the demo's mkdocs.yml with plugin options set, beside the original."""
+        text = (self.demo / "mkdocs.yml").read_text(encoding="utf-8")
+        (self.demo / name).write_text(with_plugin_options(text, **options), encoding="utf-8")
+        return name
+
+    @cached_property
+    def big_library(self) -> Path:
+        """The bundled library plus generated objections, each a copy of a real one."""
+        content = self.work / "content-5000"
+        shutil.copytree(REPO / "content", content)
+        objections = content / "objections"
+        model = next((p for p in sorted(objections.glob("*.yml"))
+                      if "aliases" not in p.read_text(encoding="utf-8")), None)
+        if model is None:
+            raise SystemExit(f"{objections}: no objection without aliases to copy")
+        text = model.read_text(encoding="utf-8")
+        if len(re.findall(r"^id: .+$", text, re.MULTILINE)) != 1 \
+                or not re.search(r"^objection: .+$", text, re.MULTILINE):
+            raise SystemExit(f"{model}: expected one 'id:' and one 'objection:' line")
+        for i in range(GENERATED_OBJECTIONS):
+            ident = f"generated-{i:05d}"
+            copied = re.sub(r"^id: .+$", f"id: {ident}", text, flags=re.MULTILINE)
+            copied = re.sub(r"^objection: (.+)$", rf"objection: Number {i}, \1", copied,
+                            flags=re.MULTILINE)
+            (objections / f"{ident}.yml").write_text(copied, encoding="utf-8")
+        return content
+
+    @cached_property
+    def big_profile(self) -> tuple[str, str]:
+        """A valid profile of about 500 entries, in the demo's profiles/; its path and a
+        description of what it holds."""
+        example = yaml.safe_load((REPO / "profiles" / "example.yml").read_text("utf-8"))
+        profile, counts = large_profile(example)
+        path = self.demo / "profiles" / "large.yml"
+        path.write_text("# Generated by bench/bench.py from profiles/example.yml.\n"
+                        + yaml.dump(profile, Dumper=NoAliasDumper, sort_keys=False,
+                                    allow_unicode=True, width=100), encoding="utf-8")
+        with self.empty_cache() as cache:
+            done = subprocess.run([*CLI, "validate", str(path)], cwd=self.demo,
+                                  env=child_env(cache), capture_output=True, text=True)
+        if done.returncode != 0:
+            problems = (done.stdout + done.stderr).splitlines()
+            shown = "\n".join(problems[:40] + ["..."] * (len(problems) > 40))
+            raise SystemExit(f"the generated profile {path} is invalid (playbook validate,"
+                             f" exit {done.returncode}):\n{shown}")
+        described = ", ".join(f"{n} {name}" for name, n in counts.items())
+        return "profiles/large.yml", f"{sum(counts.values())} entries: {described}"
+
+    # -- measuring ---------------------------------------------------------------------
+
+    def build(self, config: Path | str, cache: Path | None = None, **extra: str) -> Sample:
+        """``mkdocs build`` of a configuration, into a new site folder, in the demo folder;
+        a new, empty cache unless one is given."""
+        site = self.folder("site")
+        command = [*MKDOCS, "-f", str(config), "-d", str(site)]
+        try:
+            if cache:
+                return measure(command, self.demo, cache, **extra)
+            with self.empty_cache() as empty:
+                return measure(command, self.demo, empty, **extra)
+        finally:
+            shutil.rmtree(site)
+
+    def compare(self, title: str, cases: dict[str, Callable[[], Sample]],
+                runs: int | None = None, warm_up: bool = True) -> dict[str, Sample]:
+        """Interleaved runs of every case after a warm-up round; prints the medians."""
+        runs = runs or self.runs
+        if warm_up:
+            for run in cases.values():
+                run()
+        samples: dict[str, list[Sample]] = {name: [] for name in cases}
+        for _ in range(runs):
+            for name, run in cases.items():
+                samples[name].append(run())
+        medians = {name: median_of(s) for name, s in samples.items()}
+        print(f"\n### {title}\n\nMedian of {runs} interleaved run{'s' * (runs > 1)}"
+              f"{', after a warm-up round' if warm_up else ''}.\n")
+        print("| case | time | range | peak memory |")
+        print("|---|---|---|---|")
+        for name, (seconds, mib) in medians.items():
+            times = [s[0] for s in samples[name]]
+            spread = f"{min(times) * 1000:,.0f} to {max(times) * 1000:,.0f} ms"
+            memory = f"{mib:.0f} MiB" if mib else "-"
+            print(f"| {name} | {ms(seconds)} | {spread} | {memory} |")
+        return medians
+
+    def ratios(self, medians: dict[str, Sample], ours: str, floor: str, section: str,
+               time_target: float | None, memory: bool = True) -> None:
+        """Prints ours / floor in time and memory; records the targets."""
+        (t1, m1), (t0, m0) = medians[ours], medians[floor]
+        time_text, memory_text = f"{t1 / t0:.2f}x", f"{m1 / m0:.2f}x" if m0 else "-"
+        if time_target is not None:
+            check = Check(f"{section}: time", t1 / t0, time_target)
+            self.checks.append(check)
+            time_text = check.text()
+        if memory and m0:
+            self.memory_rows.append((section, medians[ours], medians[floor]))
+            check = Check(f"{section}: memory", m1 / m0, MEMORY_TARGET)
+            self.checks.append(check)
+            memory_text = check.text()
+        print(f"| {ours} / {floor} | {time_text} | {memory_text} |")
+
+    @staticmethod
+    def ratio_header() -> None:
+        print("\n| ratio of medians | time | peak memory |\n|---|---|---|")
+
+    # -- sections ----------------------------------------------------------------------
+
+    def section_demo(self) -> None:
+        print("\n## Demo, fresh process")
+        plain = self.demo_export
+        no_cache = self.compare("1. No cache of any kind (a new XDG_CACHE_HOME each run)", {
+            "plugin, empty cache": lambda: self.build("mkdocs.yml"),
+            "plain (export)": lambda: self.build(plain),
+        })
+        self.ratio_header()
+        self.ratios(no_cache, "plugin, empty cache", "plain (export)", "demo, no cache", 1.15)
+
+        warm = self.work / "xdg-warm"
+        warm.mkdir()
+        self.build("mkdocs.yml", warm)  # fills the plugin's cache
+        if not (warm / "playbook-builder").is_dir():
+            print(f"\nNote: the warm-up build left no {warm.name}/playbook-builder/:"
+                  " the plugin keeps no cache there.")
+        hooked, theme_cache = self.hooked_export
+        self.build(hooked)  # fills the theme's bytecode cache
+        if not any(theme_cache.iterdir()):
+            print("\nNote: the bytecode cache hook wrote nothing: its row is not warm.")
+        cached = self.compare("2. Cache warm (one XDG_CACHE_HOME, filled by a warm-up build)", {
+            "plugin, warm cache": lambda: self.build("mkdocs.yml", warm),
+            "plain (export)": lambda: self.build(plain),
+            "reference: plain + theme bytecode cache hook, warm": lambda: self.build(hooked),
+        })
+        self.ratio_header()
+        self.ratios(cached, "plugin, warm cache", "plain (export)", "demo, warm cache", 0.95)
+        self.ratios(cached, "plugin, warm cache",
+                    "reference: plain + theme bytecode cache hook, warm",
+                    "demo, warm cache, vs hook", None, memory=False)
+        self.ratios(cached, "reference: plain + theme bytecode cache hook, warm",
+                    "plain (export)", "hook vs plain", None, memory=False)
+
+    def section_library(self) -> None:
+        content = self.big_library
+        config = self.demo_config("mkdocs-library.yml", content_dir=str(content))
+        plain = self.export("library", config)
+        print(f"\n## Library of {GENERATED_OBJECTIONS:,} generated objections plus the"
+              " bundled ones, fresh process, no cache")
+        docs = plain.parent / "docs"
+        needle = f"Number {GENERATED_OBJECTIONS - 1},"
+        if not any(needle in p.read_text(encoding="utf-8") for p in docs.rglob("*.md")):
+            print(f"\nWarning: the export has no page with '{needle}': export may not have"
+                  " used content_dir, so the floor below is not the same playbook.")
+        medians = self.compare("3. Plugin with content_dir vs the export of the same config", {
+            "plugin, empty cache": lambda: self.build(config),
+            "plain (export)": lambda: self.build(plain),
+        })
+        self.ratio_header()
+        self.ratios(medians, "plugin, empty cache", "plain (export)", "library", 1.15)
+
+    def section_profile(self) -> None:
+        profile, described = self.big_profile
+        config = self.demo_config("mkdocs-large.yml", profile=profile)
+        plain = self.export("profile", config)
+        print(f"\n## Large profile, fresh process, no cache\n\n{described}.")
+        medians = self.compare("4. Plugin with the large profile vs its export", {
+            "plugin, empty cache": lambda: self.build(config),
+            "plain (export)": lambda: self.build(plain),
+        })
+        self.ratio_header()
+        self.ratios(medians, "plugin, empty cache", "plain (export)", "large profile", 1.15)
+
+    def section_memory(self) -> None:
+        print("\n## 5. Peak memory of the builds above (medians)\n")
+        print("| build | plugin | plain | plugin / plain |")
+        print("|---|---|---|---|")
+        for section, (_, ours), (_, floor) in self.memory_rows:
+            check = Check(section, ours / floor, MEMORY_TARGET)
+            print(f"| {section} | {ours:.0f} MiB | {floor:.0f} MiB | {check.text()} |")
+
+    def section_many(self, counts: list[int]) -> None:
+        print("\n## 6. Many profiles, each case from an empty cache")
+        for count in counts:
+            folder = many_profiles(self.work, count)
+            profiles = sorted(folder.glob("*.yml"))
+
+            def batch(jobs: int, folder: Path = folder) -> Sample:
+                out = self.folder("many") / "site"
+                try:
+                    return self.fresh([*CLI, "-q", "build", "--profiles", str(folder),
+                                       "--jobs", str(jobs), "--out", str(out)])
+                finally:
+                    shutil.rmtree(out.parent)
+
+            def sequential(profiles: list[Path] = profiles) -> Sample:
+                total, peak = 0.0, 0.0
+                with self.empty_cache() as cache:  # one machine: the N builds share it
+                    for profile in profiles:
+                        seconds, mib = self.build("mkdocs.yml", cache,
+                                                  PLAYBOOK_PROFILE=str(profile))
+                        total, peak = total + seconds, max(peak, mib)
+                return total, peak
+
+            jobs2, jobs1 = (f"playbook build --profiles --jobs {n}" for n in (2, 1))
+            serial = f"{count} x mkdocs build"
+            medians = self.compare(f"{count} profiles", {
+                jobs2: lambda: batch(2), jobs1: lambda: batch(1), serial: sequential,
+            }, runs=1 if count >= 100 else self.runs, warm_up=False)
+            self.ratio_header()
+            self.ratios(medians, jobs2, serial, f"{count} profiles, jobs 2", None, memory=False)
+            self.ratios(medians, jobs1, serial, f"{count} profiles, jobs 1", None, memory=False)
+            self.ratios(medians, jobs2, jobs1, f"{count} profiles, jobs 2/1", None, memory=False)
+
+    def section_validate(self) -> None:
+        print("\n## 7. Validation")
+        example = "profiles/example.yml"
+        content = self.big_library
+        cases: dict[str, Callable[[], Sample]] = {
+            "interpreter start-up (reference: python -c pass)": lambda: self.fresh(
+                [PY, "-c", "pass"]),
+            "playbook validate profiles/example.yml, fresh process": lambda: self.fresh(
+                [*CLI, "validate", example]),
+            f"the same with --content-dir (library of {GENERATED_OBJECTIONS:,} more"
+            " objections)": lambda: self.fresh(
+                [*CLI, "validate", "--content-dir", str(content), example]),
+        }
+        with self.empty_cache() as cache:  # one call: the function exists and takes these
+            probe = subprocess.run([PY, "-c", LOAD_WARM, example, str(REPO / "content"), "0"],
+                                   cwd=self.demo, env=child_env(cache), capture_output=True,
+                                   text=True)
+        if probe.returncode == 0:
+            def warm(library: Path, repeats: int) -> Callable[[], Sample]:
+                def run() -> Sample:
+                    with self.empty_cache() as cache:
+                        return reported([PY, "-c", LOAD_WARM, example, str(library),
+                                         str(repeats)], self.demo, cache)
+                return run
+
+            for name, library in (("bundled library", REPO / "content"),
+                                  (f"{GENERATED_OBJECTIONS:,}-objection library", content)):
+                cases[f"load_playbook, {name}, warm process: first call"] = warm(library, 0)
+                cases[f"load_playbook, {name}, warm process: later calls (median of 5)"] = \
+                    warm(library, 5)
+        else:
+            error = (probe.stderr.strip().splitlines() or ["?"])[-1]
+            print(f"\nNote: the warm in-process cases are skipped: `{LOAD_IMPORT}` and a"
+                  f" call load_playbook(Path(profile), Path(content_dir)) failed: {error}")
+        self.compare("Fresh process, and in a warm process", cases)
+
+
+class NoAliasDumper(yaml.SafeDumper):
+    """Writes every value out in full: profiles may not use anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def large_profile(example: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int]]:
+    """The example with its lists grown to about 500 entries in all: copies of its own
+    entries under new ids, referring to the copied audiences where they refer to any."""
+    p = copy.deepcopy(example)
+
+    def grow(entries: list[Any], total: int, copy_entry: Callable[[Any, int], Any]) -> list[Any]:
+        return [*entries, *(copy_entry(entries[i % len(entries)], i)
+                            for i in range(total - len(entries)))]
+
+    def audience(i: int) -> str:
+        return f"{example['audiences'][i % len(example['audiences'])]['id']}-{i}"
+
+    p["audiences"] = grow(p["audiences"], 60, lambda a, i: {
+        **a, "id": audience(i), "name": f"{a['name']} ({i})"})
+    p["goals"] = grow(p["goals"], 60, lambda g, i: {
+        **g, "id": f"{g['id']}-{i}", "statement": f"{g['statement']} ({i})",
+        "audiences": [audience(i)]})
+    p["listening"] = grow(p["listening"], 60, lambda entry, i: {**entry, "audience": audience(i)})
+    participation = p["participation"]
+    for side in ("do", "dont"):
+        participation[side] = grow(participation[side], 40, lambda text, i: f"{text} ({i})")
+    p["leading"] = grow(p["leading"], 40, lambda entry, i: {
+        **entry, "initiative": f"{entry['initiative']} ({i})", "invites": [audience(i)]})
+    added = p["objections"]["add"]
+    p["objections"]["add"] = grow(added, 60, lambda o, i: {
+        **{k: v for k, v in o.items() if k != "aliases"}, "id": f"{o['id']}-{i}",
+        "objection": f"{o['objection']} ({i})"})
+    reading = p["reading_list"]["add"]
+    p["reading_list"]["add"] = grow(reading, 40, lambda r, i: {
+        **{k: v for k, v in r.items() if k != "id"}, "title": f"{r['title']} ({i})",
+        "url": f"{r['url']}?copy={i}"})
+    p["roles"] = grow(p["roles"], 100, lambda r, i: {
+        **{k: v for k, v in r.items() if k != "aliases"}, "id": f"{r['id']}-{i}",
+        "name": f"{r['name']} ({i})"})
+    counts = {"audiences": len(p["audiences"]), "goals": len(p["goals"]),
+              "listening": len(p["listening"]),
+              "participation": len(participation["do"]) + len(participation["dont"]),
+              "initiatives": len(p["leading"]),
+              "added objections": len(p["objections"]["add"]),
+              "added reading": len(p["reading_list"]["add"]), "roles": len(p["roles"])}
+    return p, counts
+
+
+def many_profiles(work: Path, count: int) -> Path:
+    """``count`` profiles, each the example under another name and slug."""
+    folder = work / f"profiles-{count}"
     folder.mkdir()
     example = (REPO / "profiles" / "example.yml").read_text(encoding="utf-8")
+    if "name: Riverside Food Bank" not in example or "slug: riverside" not in example:
+        raise SystemExit("profiles/example.yml: no 'name: Riverside Food Bank' and"
+                         " 'slug: riverside' to rename the copies by")
     shutil.copytree(REPO / "profiles" / "assets", folder / "assets")
     for i in range(count):
         (folder / f"org-{i:03d}.yml").write_text(
@@ -164,96 +601,71 @@ def many_profiles(root: Path, count: int) -> Path:
     return folder
 
 
+def load_average() -> str:
+    """Other work on the machine shows here, and widens the ranges in the tables."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
+
+
+def describe_machine() -> str:
+    def version(name: str) -> str:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            return "?"
+
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                          capture_output=True, text=True).stdout.strip() or "?"
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True,
+                           text=True).stdout.strip()
+    return (f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {head}"
+            f"{' with uncommitted changes' if dirty else ''}; {os.cpu_count()} CPUs,"
+            f" Python {platform.python_version()}, MkDocs {version('mkdocs')},"
+            f" Material {version('mkdocs-material')}, Jinja {version('jinja2')};"
+            f" {load_average()}")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--profiles", default="1,10,100")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--runs", type=int, default=9, help="timed runs of every case")
+    parser.add_argument("--profiles", default="10,100",
+                        help="comma-separated numbers of profiles for 'many'")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run, of: {', '.join(SECTIONS)}")
     args = parser.parse_args()
-    py = sys.executable
-    work = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+    if unknown := only - set(SECTIONS):
+        parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; "
+                     f"choose from {', '.join(SECTIONS)}")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     try:
-        demo = demo_copy(work)
-        cache = work / "cache"
-        ENV["XDG_CACHE_HOME"] = str(cache)
-        subprocess.run([py, "-m", "playbook_builder.cli", "export", "--out",
-                        str(work / "plain")], cwd=demo, env=ENV, check=True)
-        plain = str(work / "plain" / "mkdocs.yml")
-        build_demo = [py, "-m", "mkdocs", "build", "-q", "-d", str(work / "s1")]
+        counts = [int(n) for n in args.profiles.split(",") if n.strip()]
+    except ValueError:
+        parser.error("--profiles takes comma-separated whole numbers, such as 10,100")
+    if "memory" in only and not only & {"demo", "library", "profile"}:
+        only |= {"demo", "library", "profile"}  # the memory figures come from their runs
 
-        def first_build() -> Sample:
-            shutil.rmtree(cache, ignore_errors=True)
-            return measure(build_demo, cwd=demo)
-
-        def unchanged_build() -> Sample:
-            if not cache.exists():
-                measure(build_demo, cwd=demo)  # writes the entry the measured build reuses
-            return measure(build_demo, cwd=demo)
-
-        def edited_build() -> Sample:
-            if not cache.exists():
-                measure(build_demo, cwd=demo)  # compiles the templates the build reuses
-            profile = demo / "profiles" / "example.yml"
-            profile.write_text(profile.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-            return measure(build_demo, cwd=demo)
-
-        single = compare("single build, fresh process", {
-            "plugin, inputs unchanged since the last build": unchanged_build,
-            "plugin, profile edited since the last build": edited_build,
-            "plugin, first build (empty cache)": first_build,
-            "plain": lambda: measure([py, "-m", "mkdocs", "build", "-q", "-f", plain,
-                                      "-d", str(work / "s2")]),
-        }, args.runs)
-        ratio(single, "plugin, inputs unchanged since the last build", "plain")
-        ratio(single, "plugin, profile edited since the last build", "plain")
-        ratio(single, "plugin, first build (empty cache)", "plain")
-
-        rebuild = compare("rebuild in a warm process after an edit, as mkdocs serve does", {
-            "plugin, after a profile edit": lambda: reported(
-                [py, "-c", REBUILD, "mkdocs.yml", "3", str(work / "r1"),
-                 "profiles/example.yml"], cwd=demo),
-            "plain, after a page edit": lambda: reported(
-                [py, "-c", REBUILD, plain, "3", str(work / "r2"),
-                 str(work / "plain" / "docs" / "index.md")]),
-        }, args.runs)
-        ratio(rebuild, "plugin, after a profile edit", "plain, after a page edit")
-
-        content = synthetic_library(work, 5000)
-        compare("validation", {
-            "example profile + library, fresh process (playbook validate)": lambda: measure(
-                [py, "-m", "playbook_builder.cli", "validate", "profiles/example.yml"]),
-            "example profile + library, warm process": lambda: reported(
-                [py, "-c", VALIDATE_WARM]),
-            "5,000-item library, warm process": lambda: reported(
-                [py, "-c", VALIDATE_WARM, str(content)]),
-        }, args.runs)
-
-        for count in (int(n) for n in args.profiles.split(",")):
-            folder = many_profiles(work, count)
-            profiles = sorted(folder.glob("*.yml"))
-
-            def sequential(profiles: list[Path] = profiles, count: int = count) -> Sample:
-                shutil.rmtree(cache, ignore_errors=True)
-                total, peak = 0.0, 0.0
-                for p in profiles:
-                    env = {**ENV, "PLAYBOOK_PROFILE": str(p)}
-                    seconds, mib = measure([py, "-m", "mkdocs", "build", "-q", "-d",
-                                            str(work / f"seq-{count}")], env, demo)
-                    total, peak = total + seconds, max(peak, mib)
-                return total, peak
-
-            def together(folder: Path = folder, count: int = count) -> Sample:
-                shutil.rmtree(cache, ignore_errors=True)
-                return measure([py, "-m", "playbook_builder.cli", "-q", "build", "--profiles",
-                                str(folder), "--out", str(work / f"many-{count}"),
-                                "--jobs", "2"], cwd=demo)
-
-            many = compare(f"{count} profiles", {
-                "playbook build --profiles --jobs 2": together,
-                f"{count} x mkdocs build": sequential,
-            }, 1 if count >= 100 else args.runs)
-            ratio(many, "playbook build --profiles --jobs 2", f"{count} x mkdocs build")
+    print(f"# Benchmark run\n\nCommand (in {Path.cwd()}):\n\n```sh\n"
+          f"{shlex.join([PY, *sys.argv])}\n```\n\n{describe_machine()}.")
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
+    bench = Bench(work, args.runs)
+    try:
+        for name in SECTIONS:
+            if name == "many" and name in only:
+                bench.section_many(counts)
+            elif name in only:
+                getattr(bench, f"section_{name}")()
+            sys.stdout.flush()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if bench.checks:
+        print("\n## Targets\n\n| target | ratio |\n|---|---|")
+        for check in bench.checks:
+            print(f"| {check.what} | {check.text()} |")
+    print(f"\nTotal benchmark time: {time.perf_counter() - started:,.0f} s; at the end,"
+          f" {load_average()}.")
 
 
 if __name__ == "__main__":
