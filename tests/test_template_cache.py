@@ -102,21 +102,21 @@ def test_an_edited_template_is_compiled_again(project: Project) -> None:
     assert "Our footer" in project.page("")
 
 
-def test_without_the_cache_nothing_is_kept(project: Project, build_cache: Path) -> None:
+def test_without_the_cache_nothing_is_kept(project: Project, cache_folder: Path) -> None:
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "      cache: false\n", "utf-8")
     compiled_in_a_fresh_process(project)
     assert compiled_in_a_fresh_process(project) != (0, 0)
-    assert not build_cache.exists()
+    assert not cache_folder.exists()
 
 
-def test_the_cache_can_be_kept_elsewhere(project: Project, build_cache: Path) -> None:
+def test_the_cache_can_be_kept_elsewhere(project: Project, cache_folder: Path) -> None:
     config = project.root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "      cache_dir: .cache/playbook\n", "utf-8")
     compiled_in_a_fresh_process(project)
     assert compiled_in_a_fresh_process(project) == (0, 0)
     assert (project.root / ".cache" / "playbook" / "templates").is_dir()
-    assert not build_cache.exists()
+    assert not cache_folder.exists()
 
 
 def test_a_cache_folder_that_cannot_be_written_is_skipped(project: Project) -> None:
@@ -127,19 +127,19 @@ def test_a_cache_folder_that_cannot_be_written_is_skipped(project: Project) -> N
     assert snapshot_of(project.build()) == first
 
 
-def test_the_cache_folder_is_private(project: Project, build_cache: Path) -> None:
+def test_the_cache_folder_is_private(project: Project, cache_folder: Path) -> None:
     compiled_in_a_fresh_process(project)
-    for folder in [build_cache, *build_cache.rglob("*")]:
+    for folder in [cache_folder, *cache_folder.rglob("*")]:
         if folder.is_dir():
             assert folder.stat().st_mode & 0o777 == 0o700, folder
 
 
 def test_a_damaged_compiled_template_is_compiled_again(
-    project: Project, build_cache: Path
+    project: Project, cache_folder: Path
 ) -> None:
     compiled_in_a_fresh_process(project)
     before = snapshot_of(project.site)
-    for entry in build_cache.rglob("*.cache"):
+    for entry in cache_folder.rglob("*.cache"):
         entry.write_bytes(entry.read_bytes()[:40])
     ours, theme = compiled_in_a_fresh_process(project)
     assert ours > 5 and theme > 1
@@ -149,10 +149,10 @@ def test_a_damaged_compiled_template_is_compiled_again(
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
                     reason="giving a folder away takes root")
 def test_nothing_is_taken_from_a_cache_that_is_not_ours(
-    project: Project, build_cache: Path
+    project: Project, cache_folder: Path
 ) -> None:
     compiled_in_a_fresh_process(project)
-    os.chown(build_cache, 65534, 65534)  # now somebody else's
+    os.chown(cache_folder, 65534, 65534)  # now somebody else's
     ours, theme = compiled_in_a_fresh_process(project)
     assert ours > 5 and theme > 1
 
