@@ -289,12 +289,13 @@ def check(profile: Path, min_score: int, content_dir: Path | None, fmt: str) -> 
     """Score a profile against the strategy-first method and list what to improve."""
     from .health.report import format_report
     from .health.score import check as check_health
-    from .inputs.loading import display_path, load_library, load_profile
+    from .inputs.loading import display_path
     from .inputs.yamlsource import load_yaml
+    from .pipeline import load_playbook
     from .resources import data_dir
 
     try:
-        pb = load_profile(profile, load_library(content_dir or data_dir("content")))
+        pb = load_playbook(profile, content_dir or data_dir("content"))
     except InputError as exc:
         raise _Invalid(exc.diagnostics, fmt) from None
     report = check_health(pb)
