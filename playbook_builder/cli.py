@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,6 +64,23 @@ def _show_mkdocs_log(level: int) -> None:
     logger.setLevel(level)
 
 
+def _verbosity_options(command: F) -> F:
+    """``-q`` and ``-v`` after the subcommand too, as MkDocs takes them. ``-q`` keeps
+    warnings: MkDocs' own ``-q`` hides them, and with them what ``--strict`` counts."""
+    def quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            _show_mkdocs_log(logging.WARNING)
+
+    def verbose(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            _show_mkdocs_log(logging.DEBUG)
+
+    command = click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=quiet,
+                           help="Show only warnings and errors.")(command)
+    return click.option("--verbose", "-v", is_flag=True, expose_value=False,
+                        callback=verbose, help="Show MkDocs' debug messages too.")(command)
+
+
 def _format_option(command: F) -> F:
     return click.option(
         "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
@@ -73,9 +91,14 @@ def _format_option(command: F) -> F:
 
 @main.command()
 @_common_site_options
-@click.option("--out", "-o", "out", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "-o", "--site-dir", "-d", "out",
+              type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site; the config's site_dir by default.")
-@click.option("--strict/--no-strict", default=False, help="Fail on any MkDocs warning.")
+@click.option("--strict/--no-strict", "-s", default=False, help="Fail on any MkDocs warning.")
+@click.option("--clean/--dirty", "-c", default=True,
+              help="With --dirty, only pages whose sources changed are built again, as"
+                   " MkDocs does; the site is still swapped in whole.")
+@_verbosity_options
 @click.option("--profiles", "profiles_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Build one site per profile in this folder, into OUT/<slug>/.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=os.cpu_count() or 1,
@@ -86,7 +109,7 @@ def _format_option(command: F) -> F:
               help="With --profiles: build only the I-th of N equal shares (for CI matrices).")
 @_format_option
 def build(
-    profile: Path | None, config_file: Path, out: Path | None, strict: bool,
+    profile: Path | None, config_file: Path, out: Path | None, strict: bool, clean: bool,
     profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
 ) -> None:
     """Build the playbook site, exactly as 'mkdocs build' does, but safely.
@@ -105,12 +128,17 @@ def build(
     if changed_only or shard:
         raise UsageProblem("--changed-only and --shard need --profiles")
     with _site_config(config_file, profile, fmt, site_dir=out, strict=strict) as config:
+        target = Path(config["site_dir"])
 
         def build_into(staging: Path) -> None:
+            if not clean and target.is_dir():  # what a dirty build starts from
+                shutil.copytree(target, staging, symlinks=True)
             config["site_dir"] = str(staging)
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=not clean)
 
-        _publish(Path(config["site_dir"]), build_into)
+        _publish(target, build_into)
+    if fmt == "json":
+        click.echo("[]")  # no problems, as validate reports them
 
 
 def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
@@ -118,7 +146,7 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
     """One site per profile; every problem reported, the others still built."""
     from .commands import batch
     from .inputs.loading import load_library
-    from .plugin import resolve_inputs
+    from .plugin import library_folder
 
     try:
         shard = batch.parse_shard(shard_text) if shard_text else (1, 1)
@@ -126,7 +154,7 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
         raise UsageProblem(str(exc)) from None
     with _site_config(config_file, None, fmt, validate=False) as config:
         plugin = _playbook_plugin(config, config_file)
-        content_dir = resolve_inputs(plugin.config, config.config_file_path).content_dir
+        content_dir = library_folder(plugin.config, config.config_file_path)
         target = (out or Path(config["site_dir"])).absolute()
         shared_folders = [content_dir, Path(config.docs_dir), *_theme_folders(config)]
     try:
@@ -212,28 +240,86 @@ def _publish(target: Path, write: Callable[[Path], None]) -> None:
 @_common_site_options
 @click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True,
               help="The address to serve the preview on.")
-def serve(profile: Path | None, config_file: Path, dev_addr: str) -> None:
+@click.option("--open", "-o", "open_in_browser", is_flag=True,
+              help="Open the preview in a browser once it is served.")
+@click.option("--livereload/--no-livereload", default=True,
+              help="Reload the page in the browser after each rebuild.")
+@click.option("--dirty", "build_type", flag_value="dirty",
+              help="Only rebuild pages whose sources changed.")
+@click.option("--clean", "-c", "build_type", flag_value="clean",
+              help="Build the whole site, then serve it without watching.")
+@click.option("--watch-theme", is_flag=True, help="Rebuild when the theme's files change.")
+@click.option("--watch", "-w", multiple=True, type=click.Path(exists=True),
+              help="Another file or folder to watch (repeatable).")
+@click.option("--strict/--no-strict", "-s", default=None, help="Fail on any MkDocs warning.")
+@_verbosity_options
+def serve(profile: Path | None, config_file: Path, dev_addr: str, open_in_browser: bool,
+          livereload: bool, build_type: str | None, watch_theme: bool,
+          watch: tuple[str, ...], strict: bool | None) -> None:
     """Preview the playbook; edits to the profile or the library rebuild it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     with _site_config(config_file, profile, "text"):
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr)
+        options = {"strict": strict} if strict is not None else {}
+        mkdocs_serve(config_file=str(config_file), livereload=livereload,
+                     build_type=build_type, watch_theme=watch_theme, watch=list(watch),
+                     open_in_browser=open_in_browser, dev_addr=dev_addr, **options)
+
+
+def _project_option(command: F) -> F:
+    command = click.option(
+        "--content-dir", type=click.Path(file_okay=False, path_type=Path),
+        help="The library to check against; by default the project's (its mkdocs.yml's"
+             " 'content_dir'), else the bundled library.",
+    )(command)
+    return click.option(
+        "--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
+        help="The project's MkDocs configuration, whose playbook options (profile,"
+             " content_dir) apply; mkdocs.yml in the current folder when it exists.",
+    )(command)
+
+
+def _project_inputs(config_file: Path | None, fmt: str) -> Any:
+    """The profile and library the project's mkdocs.yml names, so that validate and check
+    judge a profile as the build does; None outside a playbook project."""
+    from .plugin import PlaybookPlugin, resolve_inputs
+
+    if config_file is None:
+        if not Path("mkdocs.yml").is_file():
+            return None
+        config_file = Path("mkdocs.yml")
+    with _site_config(config_file, None, fmt, validate=False) as config:
+        plugin = config.plugins.get("playbook")
+        if not isinstance(plugin, PlaybookPlugin):
+            return None
+        return resolve_inputs(plugin.config, config.config_file_path)
+
+
+def _library_of(project: Any, content_dir: Path | None) -> Path:
+    from .resources import data_dir
+
+    return content_dir or (project.content_dir if project else data_dir("content"))
 
 
 @main.command()
-@click.argument("profiles", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="The library to check against; the bundled library by default.")
+@click.argument("profiles", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@_project_option
 @_format_option
-def validate(profiles: tuple[Path, ...], content_dir: Path | None, fmt: str) -> None:
-    """Check profiles and the library; report every problem, build nothing."""
+def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: Path | None,
+             fmt: str) -> None:
+    """Check profiles (the project's, when none is named) and the library; report every
+    problem, build nothing."""
     from .inputs.loading import load_library, load_profile
-    from .resources import data_dir
 
+    project = _project_inputs(config_file, fmt)
+    if not profiles:
+        if project is None:
+            raise UsageProblem("name the profiles to check, or run this where the"
+                               " project's mkdocs.yml is")
+        profiles = (project.profile,)
     problems: list[Diagnostic] = []
     try:
-        library = load_library(content_dir or data_dir("content"))
+        library = load_library(_library_of(project, content_dir))
     except InputError as exc:
         raise _Invalid(exc.diagnostics, fmt) from None
     for path in profiles:
@@ -279,23 +365,29 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
 
 
 @main.command()
-@click.argument("profile", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("profile", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--min-score", type=click.IntRange(0, 100), default=0, show_default=True,
               help="Exit with code 1 when the score is below this.")
-@click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="The library to check against; the bundled library by default.")
+@_project_option
 @_format_option
-def check(profile: Path, min_score: int, content_dir: Path | None, fmt: str) -> None:
-    """Score a profile against the strategy-first method and list what to improve."""
+def check(profile: Path | None, min_score: int, config_file: Path | None,
+          content_dir: Path | None, fmt: str) -> None:
+    """Score a profile (the project's, when none is named) against the strategy-first
+    method and list what to improve."""
     from .health.report import format_report
     from .health.score import check as check_health
     from .inputs.loading import display_path
     from .inputs.yamlsource import load_yaml
     from .pipeline import load_playbook
-    from .resources import data_dir
 
+    project = _project_inputs(config_file, fmt)
+    if profile is None:
+        if project is None:
+            raise UsageProblem("name the profile to check, or run this where the project's"
+                               " mkdocs.yml is")
+        profile = project.profile
     try:
-        pb = load_playbook(profile, content_dir or data_dir("content"))
+        pb = load_playbook(profile, _library_of(project, content_dir))
     except InputError as exc:
         raise _Invalid(exc.diagnostics, fmt) from None
     report = check_health(pb)

@@ -6,9 +6,11 @@ touches the site folder, so an invalid profile leaves the previously built site 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +22,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .commands.output import MARKER
 from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .inputs.diagnostics import Diagnostic, InputError
 from .inputs.images import ImageProblem
+from .inputs.loading import display_path
 from .pipeline import Previous, TemplateBug, load_playbook, prepare_site
+from .playbook.model import Playbook
 from .playbook.snapshot import FILE_NAME
 from .resources import data_dir
 from .site.gate import inspect_html
@@ -44,8 +50,9 @@ PROFILE_ENV = "PLAYBOOK_PROFILE"
 class PlaybookConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Set to false to build the site without the playbook."""
-    profile = c.Type(str, default="profiles/example.yml")
-    """The organisation profile, relative to mkdocs.yml."""
+    profile = c.Optional(c.Type(str))
+    """The organisation profile, relative to mkdocs.yml; profiles/example.yml when left
+    out."""
     content_dir = c.Optional(c.Type(str))
     """The curated library folder, relative to mkdocs.yml; the bundled library by default."""
     brand = c.Type(bool, default=True)
@@ -59,15 +66,45 @@ class PlaybookConfig(base.Config):
     by default. Keep it where only you can write: the code it holds runs in the build."""
 
 
+DEFAULT_PROFILE = "profiles/example.yml"
+
+
 def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:
-    """Absolute paths of the profile and library, relative to the config file's folder."""
+    """Absolute paths of the profile and library, relative to the config file's folder.
+
+    Raises :class:`InputError` when no profile is named and the default is missing: the
+    message then names the option, not only a file the user never wrote down.
+    """
     root = _config_folder(config_file)
-    profile = os.environ.get(PROFILE_ENV) or options.profile
+    content_dir = library_folder(options, config_file)
+    if os.environ.get(PROFILE_ENV):
+        return Inputs(Path.cwd() / os.environ[PROFILE_ENV], content_dir)
+    profile = root / (options.profile or DEFAULT_PROFILE)
+    if options.profile is None and not profile.exists():
+        raise InputError([_profile_option_missing(config_file)])
+    return Inputs(profile, content_dir)
+
+
+def library_folder(options: PlaybookConfig, config_file: str | None) -> Path:
+    """The library the site is built with: its ``content_dir``, or the bundled one."""
     content = options.content_dir
-    return Inputs(
-        profile=(Path.cwd() if os.environ.get(PROFILE_ENV) else root) / profile,
-        content_dir=root / content if content else data_dir("content"),
-    )
+    return _config_folder(config_file) / content if content else data_dir("content")
+
+
+def _profile_option_missing(config_file: str | None) -> Diagnostic:
+    """Located at the plugin's entry in mkdocs.yml, where the option belongs."""
+    name = config_file or "mkdocs.yml"
+    line, column = 1, 1
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        for number, text in enumerate(Path(name).read_text("utf-8").splitlines(), 1):
+            found = re.match(r"\s*-\s*(playbook)\b", text)
+            if found:
+                line, column = number, found.start(1) + 1
+                break
+    return Diagnostic(
+        display_path(Path(name)), line, column, "PB001",
+        f"the playbook plugin has no 'profile' option, and {DEFAULT_PROFILE} does not exist",
+        "add 'profile: <your profile>.yml' under '- playbook:' (relative to mkdocs.yml)")
 
 
 def _config_folder(config_file: str | None) -> Path:
@@ -79,6 +116,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def __init__(self) -> None:
         self.inputs: Inputs | None = None
+        self.checked: tuple[Inputs, Playbook] | None = None
         self.parts: SiteParts | None = None
         self.generated: set[str] = set()
         self.content_findings: dict[str, list[str]] = {}
@@ -86,7 +124,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        self.inputs = resolve_inputs(self.config, config.config_file_path)
         self.parts = self._prepare(config)
         _require_extensions(config)
         _add_theme(config, self.parts, self.config.brand)
@@ -95,9 +132,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return config
 
     def check_inputs(self, config: MkDocsConfig) -> None:
-        """Raises :class:`InputError` when the playbook's inputs are invalid."""
+        """Raises :class:`InputError` when the playbook's inputs are invalid.
+
+        The checked playbook is kept for the build that follows in this process, so the
+        command's check up front does not double the work.
+        """
         inputs = resolve_inputs(self.config, config.config_file_path)
-        load_playbook(inputs.profile, inputs.content_dir)
+        self.checked = (inputs, load_playbook(inputs.profile, inputs.content_dir))
 
     def cache_folder(self, config: MkDocsConfig) -> Path | None:
         """Where compiled templates are kept; None when they are not."""
@@ -108,14 +149,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return user_cache_folder()
 
     def _prepare(self, config: MkDocsConfig) -> SiteParts:
-        from .inputs.diagnostics import InputError
-
-        assert self.inputs is not None
         try:
+            self.inputs = resolve_inputs(self.config, config.config_file_path)
+            checked_inputs, checked = self.checked or (None, None)
             return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
                                 use_directory_urls=config.use_directory_urls,
                                 previous=_previous_version(),
-                                cache_folder=self.cache_folder(config))
+                                cache_folder=self.cache_folder(config),
+                                playbook=checked if checked_inputs == self.inputs else None)
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
@@ -182,7 +223,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Every site carries its playbook as data, for the next version's /changes/."""
         if not self.config.enabled or self.parts is None:
             return
-        (Path(config.site_dir) / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
+        site = Path(config.site_dir)
+        (site / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
+        # So that 'playbook build' knows this folder as a playbook site it may replace.
+        (site / MARKER).write_text("built by mkdocs with the playbook plugin\n", "utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -132,3 +132,121 @@ def test_build_reports_in_the_chosen_format(runner: CliRunner, project: Project,
     assert result.exit_code == 2
     assert result.stdout.splitlines()[1].startswith(
         "::error file=profile.yml,line=9,col=1,title=PB104::")
+
+
+def own_library_project(project: Project) -> Project:
+    """The project with a library of its own: the bundled one plus one more objection,
+    which the profile selects (unknown to the bundled library)."""
+    import shutil
+
+    from playbook_builder.resources import data_dir
+
+    library = project.root / "library"
+    shutil.copytree(data_dir("content"), library)
+    item = sorted((library / "objections").glob("*.yml"))[0]
+    (library / "objections" / "ours-only.yml").write_text(
+        item.read_text("utf-8").replace(f"id: {item.stem}", "id: ours-only"), "utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "      content_dir: library\n", "utf-8")
+    project.write_profile(project.profile.read_text("utf-8").replace(
+        "  select: [time-waste, cant-measure]", "  select: [time-waste, ours-only]"))
+    return project
+
+
+@pytest.mark.build
+def test_validate_and_check_judge_with_the_projects_library(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own_library_project(project)
+    monkeypatch.chdir(project.root)
+    assert runner.invoke(main, ["build", "--out", "out"]).exit_code == 0
+    validated = runner.invoke(main, ["validate", "profile.yml"])
+    assert (validated.exit_code, validated.stdout) == (0, "1 profile(s) valid\n")
+    assert runner.invoke(main, ["validate"]).stdout == "1 profile(s) valid\n"  # the project's
+    assert runner.invoke(main, ["check", "profile.yml"]).exit_code == 0
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    elsewhere = runner.invoke(main, ["validate", "profile.yml", "-f", "missing.yml"])
+    assert elsewhere.exit_code == 2
+    assert "missing.yml: no such file" in elsewhere.stderr
+    bundled = runner.invoke(main, ["validate", "profile.yml", "--content-dir",
+                                   str(EXAMPLE.parent.parent / "content")])
+    assert bundled.exit_code == 2
+    assert "unknown objection 'ours-only'" in bundled.stderr
+
+
+def test_validate_outside_a_project_needs_a_profile(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 2
+    assert "name the profiles to check, or run this where the project's mkdocs.yml is" in (
+        result.stderr)
+
+
+@pytest.mark.build
+def test_playbook_build_replaces_a_site_mkdocs_built(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project.root)
+    project.build()  # plain 'mkdocs build', with the plugin
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (project.site / "index.html").is_file()
+
+
+def test_a_bare_plugin_entry_names_the_option_it_lacks(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ntheme:\n  name: material\nplugins:\n  - search\n  - playbook\n", "utf-8")
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "mkdocs.yml:6:5: error: the playbook plugin has no 'profile' option, and"
+        " profiles/example.yml does not exist [PB001]\n"
+        "  hint: add 'profile: <your profile>.yml' under '- playbook:' (relative to"
+        " mkdocs.yml)\n1 error\n")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("flags", [["-q", "-d", "out"], ["-v", "--site-dir", "out", "-s"],
+                                   ["--dirty", "-d", "out"]])
+def test_build_takes_mkdocs_flags_after_the_subcommand(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch, flags: list[str]
+) -> None:
+    monkeypatch.chdir(project.root)
+    result = runner.invoke(main, ["build", *flags])
+    assert result.exit_code == 0, result.output
+    assert (project.root / "out" / "index.html").is_file()
+    if "--dirty" in flags:  # a dirty build starts from the site as it was
+        (project.root / "out" / "kept.txt").write_text("x", "utf-8")
+        assert runner.invoke(main, ["build", *flags]).exit_code == 0
+        assert (project.root / "out" / "kept.txt").is_file()
+        assert runner.invoke(main, ["build", "-d", "out"]).exit_code == 0
+        assert not (project.root / "out" / "kept.txt").exists()
+
+
+@pytest.mark.build
+def test_build_in_json_prints_json(runner: CliRunner, project: Project,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.root)
+    result = runner.invoke(main, ["-q", "build", "--out", "out", "--format", "json"])
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+
+
+def test_serve_takes_mkdocs_flags(runner: CliRunner, project: Project,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs.commands.serve
+
+    monkeypatch.chdir(project.root)
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda **kwargs: seen.update(kwargs))
+    result = runner.invoke(main, ["serve", "--open", "--no-livereload", "--dirty", "-s", "-q",
+                                  "-w", "docs", "--watch-theme", "-a", "127.0.0.1:8123"])
+    assert result.exit_code == 0, result.output
+    assert seen == {"config_file": "mkdocs.yml", "livereload": False, "build_type": "dirty",
+                    "watch_theme": True, "watch": ["docs"], "open_in_browser": True,
+                    "dev_addr": "127.0.0.1:8123", "strict": True}

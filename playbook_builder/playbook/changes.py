@@ -9,6 +9,7 @@ library's principles, steps, questions and exercises.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -76,32 +77,32 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any]) -> list[Section]:
     sections = []
     general = _general(old, new)
     if general:
-        sections.append(Section("The playbook", tuple(general)))
+        sections.append(Section("The playbook", tuple(map(_sentence, general))))
     for title, where, kind, label, key in _COLLECTIONS:
         lines = _compare(where(old), where(new), kind, label, key)
         if lines:
-            sections.append(Section(title, tuple(lines)))
+            sections.append(Section(title, tuple(map(_sentence, lines))))
     return sections
 
 
 def _general(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     lines = []
     if old["title"] != new["title"]:
-        lines.append(f"The title is now '{new['title']}' (it was '{old['title']}').")
+        lines.append(f"The title is now '{new['title']}' (it was '{old['title']}')")
     if old["profile"]["why"] != new["profile"]["why"]:
-        lines.append("The answer to 'why should anyone care?' was rewritten.")
+        lines.append("The answer to 'why should anyone care?' was rewritten")
     before, after = old["profile"]["organisation"], new["profile"]["organisation"]
     if before.get("voice") != after.get("voice"):
-        lines.append(f"Our voice is now described as '{after.get('voice') or 'unstated'}'.")
+        lines.append(f"Our voice is now described as '{after.get('voice') or 'unstated'}'")
     rest = [k for k in sorted({*before, *after}) if k != "voice" and before.get(k) != after.get(k)]
     if rest:
-        lines.append(f"The organisation's details changed: {_fields(before, after, rest)}.")
+        lines.append(f"The organisation's details changed: {_fields(before, after, rest)}")
     info_before, info_after = old["profile"]["playbook"], new["profile"]["playbook"]
     if info_before != info_after:
-        lines.append(f"The playbook's details changed: {_fields(info_before, info_after)}.")
+        lines.append(f"The playbook's details changed: {_fields(info_before, info_after)}")
     if old["profile"]["participation"] != new["profile"]["participation"]:
         changed = _fields(old["profile"]["participation"], new["profile"]["participation"])
-        lines.append(f"How we take part changed: {changed}.")
+        lines.append(f"How we take part changed: {changed}")
     return lines
 
 
@@ -109,11 +110,17 @@ def _compare(before: Sequence[Entry], after: Sequence[Entry], kind: str, label: 
              key: str) -> list[str]:
     old = {str(e[key]): e for e in before}
     new = {str(e[key]): e for e in after}
-    lines = [f"Added the {kind} '{new[k][label]}'." for k in new if k not in old]
-    lines += [f"Removed the {kind} '{old[k][label]}'." for k in old if k not in new]
-    lines += [f"Changed the {kind} '{new[k][label]}': {_fields(old[k], new[k])}."
+    lines = [f"Added the {kind} '{new[k][label]}'" for k in new if k not in old]
+    lines += [f"Removed the {kind} '{old[k][label]}'" for k in old if k not in new]
+    lines += [f"Changed the {kind} '{new[k][label]}': {_fields(old[k], new[k])}"
               for k in new if k in old and old[k] != new[k]]
     return lines
+
+
+def _sentence(text: str) -> str:
+    """``text`` ended with a full stop, unless a quoted value already ends it: "... as
+    'Warm and local.'" rather than "... as 'Warm and local.'."."""
+    return text if re.search(r"[.!?]['\"]?$", text) else text + "."
 
 
 def _fields(before: Entry, after: Entry, names: Sequence[str] | None = None) -> str:
