@@ -135,8 +135,42 @@ audiences:
             "org.yml:11:12: error: unknown page or item 'strategy/wyh' [PB201]\n"
             "  hint: did you mean 'strategy/why'?\n"
             "org.yml:11:26: error: unknown page or item 'platforms/facebook' [PB201]\n"
-            "  hint: did you mean 'platforms'?",
+            "  hint: 'facebook' is a library platform but not one of yours: add"
+            " '- id: facebook' to 'platforms' to give it a page",
             id="role-path",
+        ),
+        pytest.param(
+            BASE + "platforms:\n  - id: facebok\nroles:\n  - id: r\n    name: R\n"
+            "    path: [platforms/facebook, platforms/faceboo]\n",
+            "org.yml:9:9: error: 'facebok' is not a library platform [PB203]\n"
+            "  hint: did you mean 'facebook'? Otherwise, give a platform of your own a 'name'"
+            " and a 'metaphor'\n"
+            "org.yml:13:12: error: unknown page or item 'platforms/facebook' [PB201]\n"
+            "  hint: 'facebook' is a library platform but not one of yours: add"
+            " '- id: facebook' to 'platforms' to give it a page\n"
+            "org.yml:13:32: error: unknown page or item 'platforms/faceboo' [PB201]\n"
+            "  hint: did you mean 'platforms'?",
+            id="role-path-after-a-platform-typo",  # the typo is never offered as the fix
+        ),
+        pytest.param(
+            BASE + "objections:\n  exclude: [time-waste]\nreading_list:\n"
+            "  select: [cluetrain-manifesto]\nroles:\n  - id: r\n    name: R\n"
+            "    path: [objections/time-waste, reading-list/thirty-top-objections]\n",
+            "org.yml:15:12: error: unknown page or item 'objections/time-waste' [PB201]\n"
+            "  hint: 'time-waste' is left out by 'objections: exclude'; take it out of that"
+            " list\n"
+            "org.yml:15:35: error: unknown page or item 'reading-list/thirty-top-objections'"
+            " [PB201]\n"
+            "  hint: 'thirty-top-objections' is left out by 'reading_list: select'; add it to"
+            " that list",
+            id="role-path-to-a-library-item-left-out",
+        ),
+        pytest.param(
+            BASE.replace("audiences:\n  - id: readers\n    name: Readers\n", "audiences: []\n"),
+            "org.yml:5:12: error: 'audiences' must not be empty [PB103]\n"
+            "  hint: write at least 1 item, such as"
+            " 'audiences: [{id: volunteers, name: Volunteers}]'",
+            id="empty-audiences",  # not "remove the key": the key is required
         ),
         pytest.param(
             BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: ../secret.svg\n"),

@@ -15,6 +15,7 @@ from playbook_builder.inputs.codes import CODES, markdown_table
 from playbook_builder.inputs.schema import DIALECT, profile_schema, schema_text
 
 from .conftest import EXAMPLE, MINIMAL, REPO
+from .yaml12 import as_editors_read
 
 
 def test_committed_schema_is_current() -> None:
@@ -40,13 +41,13 @@ def test_every_field_has_a_description_and_an_example() -> None:
 def test_profiles_satisfy_the_schema_as_editors_read_them() -> None:
     validator = jsonschema.Draft202012Validator(profile_schema())
     for path in (EXAMPLE, MINIMAL):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _, data = as_editors_read(path)
         assert [e.message for e in validator.iter_errors(data)] == [], path
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:
     validator = jsonschema.Draft202012Validator(profile_schema())
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    _, data = as_editors_read(EXAMPLE)
     data["platfroms"] = []
     data["organisation"]["website"] = "javascript:alert(1)"
     assert len(list(validator.iter_errors(data))) == 2

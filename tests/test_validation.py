@@ -122,3 +122,88 @@ def test_every_problem_in_one_pass(tmp_path: Path) -> None:
     text = STEP.replace("order: 9", "order: 0").replace("title: T", "title: ''") \
         .replace("id: why", "id: how") + "colour: red\n"
     assert len(messages(tmp_path, text, Step)) == 4
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        # A required key with nothing in it: the hint never says to remove it.
+        (("why: Because.", "why:"),
+         ["p.yml:4:5: error: 'why' must not be empty [PB103]\n"
+          "  hint: write it after the colon: it is required (Step 1: why should anyone care"
+          " about what you do?)"]),
+        (("  name: Hillside", "  name: '  '"),
+         ["p.yml:3:9: error: 'name' is blank [PB103]\n"
+          "  hint: write it after the colon: it is required (The organisation's name, shown"
+          " in the header and on the home page)"]),
+        (("organisation:\n  name: Hillside", "organisation:"),
+         ["p.yml:2:14: error: 'organisation' has no value [PB102]\n"
+          "  hint: write its keys, such as 'organisation: {name: Riverside Food Bank}'"]),
+        (("audiences:\n  - id: readers\n    name: Readers\n", "audiences: []\n"),
+         ["p.yml:5:12: error: 'audiences' must not be empty [PB103]\n"
+          "  hint: write at least 1 item, such as"
+          " 'audiences: [{id: volunteers, name: Volunteers}]'"]),
+        (("audiences:\n  - id: readers\n    name: Readers\n", "audiences: ~\n"),
+         ["p.yml:5:12: error: 'audiences' has no value: YAML reads '~' as nothing [PB102]\n"
+          "  hint: write at least 1 item, such as"
+          " 'audiences: [{id: volunteers, name: Volunteers}]'"]),
+        # An optional one may be removed; an item is written or its line removed.
+        (("why: Because.", "why: Because.\nplaybook:\n  owner: ' '"),
+         ["p.yml:6:10: error: 'owner' is blank [PB103]\n"
+          "  hint: write something here or remove the key"]),
+        (("    name: Readers", "    name: Readers\n    cares_about: [a, '', ' ']"),
+         ["p.yml:8:22: error: an empty item in 'cares_about' [PB103]\n"
+          "  hint: write the item after '- ', or remove the line",
+          "p.yml:8:26: error: an item of 'cares_about' is blank [PB103]\n"
+          "  hint: write the item after '- ', or remove the line"]),
+        # How YAML 1.2 (an editor) reads an unquoted value decides as the schema does.
+        (("    name: Readers", "    name: Readers\n    hangs_out: [2024]"),
+         ["p.yml:8:17: error: an item of 'hangs_out' must be text, but YAML reads 2024 as"
+          " a number [PB102]\n  hint: put it in quotes: \"2024\""]),
+        (("  - id: readers", "  - id: TRUE"),
+         ["p.yml:6:9: error: 'id' must be text, but YAML reads TRUE as a true/false value"
+          " [PB102]\n  hint: put it in quotes: \"TRUE\""]),  # the pattern is judged once quoted
+        (("why: Because.", "why: Because.\nplaybook:\n  language: null"),
+         ["p.yml:6:13: error: 'language' has no value: YAML reads 'null' as nothing [PB102]\n"
+          "  hint: write its value after the colon, or remove the key"]),
+        (("schema_version: 1", "schema_version: '1'"),
+         ["p.yml:1:17: error: 'schema_version' must be a whole number, not text in quotes"
+          " [PB102]\n  hint: write it without quotes: schema_version: 1"]),
+        (("schema_version: 1", "schema_version: !!str 1"),
+         ["p.yml:1:17: error: 'schema_version' must be a whole number, not text in quotes"
+          " [PB102]\n  hint: write it without quotes: schema_version: 1"]),
+    ],
+)
+def test_empty_values_and_yaml_types(
+    tmp_path: Path, edit: tuple[str, str], expected: list[str]
+) -> None:
+    assert GOOD.count(edit[0]) == 1
+    assert messages(tmp_path, GOOD.replace(*edit)) == expected
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("why: Because.", "why: 1.10"),
+        ("why: Because.", "why: true"),
+        ("why: Because.", "why: no"),
+        ("why: Because.", "why: Because.\nplaybook:\n  version: 2026.10\n  language: no"),
+        ("  - id: readers", "  - id: 'true'\n    cares_about: [1, .5, FALSE, .inf]"),
+        ("  - id: readers", "  - id: \"2024\""),
+        ("schema_version: 1", "schema_version: +1"),
+    ],
+)
+def test_free_text_keeps_what_yaml_would_call_a_number(
+    tmp_path: Path, edit: tuple[str, str]
+) -> None:
+    assert messages(tmp_path, GOOD.replace(*edit)) == []
+    path = tmp_path / "p.yml"
+    profile, _ = parse(Profile, load_yaml(path).data)
+    assert profile is not None and profile.why in ("Because.", "1.10", "true", "no")
+
+
+def test_library_items_are_read_as_text_only(tmp_path: Path) -> None:
+    path = tmp_path / "p.yml"
+    path.write_text(STEP.replace("order: 9", 'order: "2"'), encoding="utf-8")
+    step, problems = validate(load_yaml(path, "p.yml"), Step, yaml_types=False)
+    assert problems == [] and step is not None and step.order == 2

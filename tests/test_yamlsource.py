@@ -175,3 +175,14 @@ def test_long_keys_and_tags_are_cut_short_in_messages(tmp_path: Path) -> None:
         tmp_path, f"? {key}\n: 1\n? {key}\n: 2\n")  # explicit keys may be that long
     assert "YAML tag '!" + "t" * 56 + "...' is not allowed" in errors(
         tmp_path, "a: !" + "t" * 500 + " x\n")
+
+
+def test_how_a_yaml_1_2_reader_types_each_value_is_noted(tmp_path: Path) -> None:
+    doc = load_text(tmp_path, (
+        "a: 1.10\nb: true\nc: ~\nd: NO\ne: '1.10'\nf: !!str 012\ng: |\n  1\nh: [0x1F, 1_000,"
+        " .NaN, Null, yes, -.5e3]\ni:\nj: 2026-11-22\nk: \"true\"\n"))
+    assert doc.data["a"] == "1.10" and doc.data["f"] == "012"  # the text is kept all the same
+    assert doc.types == {
+        ("a",): "number", ("b",): "boolean", ("c",): "null", ("e",): "string",
+        ("f",): "string", ("h", 0): "number", ("h", 2): "number", ("h", 3): "null",
+        ("h", 5): "number"}

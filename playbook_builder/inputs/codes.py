@@ -1,7 +1,7 @@
 """Every diagnostic code: what it means, an example, and the fix.
 
 This table is the single source of the error-code reference in ``DIAGNOSTICS.md``;
-``python -m playbook_builder.codes > DIAGNOSTICS.md`` regenerates it and a test keeps the
+``python -m playbook_builder.inputs.codes > DIAGNOSTICS.md`` regenerates it and a test keeps the
 two in sync.
 """
 
@@ -40,8 +40,12 @@ CODES: tuple[Code, ...] = (
          "notes.txt`", "Give items the .yml extension, or move other files elsewhere."),
     Code("PB101", "A required key is missing.", "no `why:`", "Add the key; the hint says"
          " what it holds."),
-    Code("PB102", "A value has the wrong shape (a list, a mapping, text or a whole number).",
-         "`goals: recruit` instead of a list", "Write the shape the hint names."),
+    Code("PB102", "A value has the wrong shape (a list, a mapping, text or a whole number),"
+         " or none: empty, `~` or `null`. As editors read YAML, an unquoted number or"
+         " `true`/`false` is not text, which free text accepts as typed but an id, a path"
+         " or a choice does not; and a number in quotes is text.",
+         "`goals: recruit` instead of a list; `id: 2024`; `schema_version: \"1\"`",
+         "Write the shape the hint names; quote an id that looks like a number."),
     Code("PB103", "A value is not allowed: wrong choice, not an id, empty or too long, a"
          " number out of range, unsafe link, invisible control or direction characters.",
          "`sector: charity`", "Follow the hint: it lists the allowed values or the limit."),

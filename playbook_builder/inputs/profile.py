@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from .library import ObjectionText, ReadingText
-from .values import Id, Link, SchemaVersion, Strict, Text
+from .values import FileName, Id, Link, SchemaVersion, Strict, Text
 
 PathRef = Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$", max_length=130)]
 """A page or item of the playbook, such as `strategy/why` or `objections/time-waste`."""
@@ -30,7 +30,7 @@ class Organisation(Strict):
     """The kind of organisation."""
     website: Link | None = None
     """The organisation's website."""
-    logo: Annotated[str, Field(max_length=300)] | None = None
+    logo: FileName | None = None
     """A logo image, relative to the profile; it must stay inside the profile's folder."""
     voice: Text | None = None
     """How the organisation sounds when it speaks, in a few words."""

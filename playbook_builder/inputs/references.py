@@ -93,11 +93,12 @@ def check_references(doc: Document, profile: Profile, library: Library,
         c.refs("platform", ("audiences", i, "hangs_out"), a.hangs_out, platforms)
     for i, g in enumerate(profile.goals):
         c.refs("audience", ("goals", i, "audiences"), g.audiences, audiences)
+    unknown = set(unknown_platforms(profile, library))
     for i, p in enumerate(profile.platforms):
         loc: Loc = ("platforms", i)
         c.refs("audience", (*loc, "audiences"), p.audiences, audiences)
         c.refs("goal", (*loc, "goals"), p.goals, goals)
-        if library.platform(p.id) is None and not (p.name and p.metaphor):
+        if p.id in unknown:
             close = did_you_mean(p.id, library.ids("platforms"))
             own = "give a platform of your own a 'name' and a 'metaphor'"
             hint = f"{close} Otherwise, {own}" if close.startswith("did you") else (
@@ -111,6 +112,12 @@ def check_references(doc: Document, profile: Profile, library: Library,
     _check_choices(c, "objections", "objection", profile, library)
     _check_choices(c, "reading_list", "reading-list entry", profile, library)
     return c.problems
+
+
+def unknown_platforms(profile: Profile, library: Library) -> list[str]:
+    """The profile's platform ids that are neither the library's nor described in full."""
+    return [p.id for p in profile.platforms
+            if library.platform(p.id) is None and not (p.name and p.metaphor)]
 
 
 def _check_aliases(
@@ -143,12 +150,51 @@ def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: 
     c.unique(kind, (key, "add"), added, taken=known)
 
 
-def check_paths(doc: Document, profile: Profile, targets: Collection[str]) -> list[Diagnostic]:
+def check_paths(doc: Document, profile: Profile, targets: Collection[str],
+                library: Library) -> list[Diagnostic]:
     """Every role path entry that names no page or item a path can lead to: the
     strategy, principles, platforms, objections, reading list, exercises and questions
-    (not other onboarding pages, nor the optional health report)."""
+    (not other onboarding pages, nor the optional health report).
+
+    Suggestions come from valid targets only: a platform that is itself reported as
+    unknown (a typo such as 'facebok') is never offered as the fix for 'platforms/facebook'.
+    A library platform, objection or reading-list entry the playbook leaves out is named
+    as such, with how to take it in."""
+    broken = {f"platforms/{platform}" for platform in unknown_platforms(profile, library)}
     readable = [t for t in targets if not t.startswith(("onboarding", "health"))]
+    valid = [t for t in readable if t not in broken]
     c = _Checker(doc)
     for i, role in enumerate(profile.roles):
-        c.refs("page or item", ("roles", i, "path"), role.path, readable)
+        seen: set[str] = set()
+        for j, ref in enumerate(role.path):
+            loc: Loc = ("roles", i, "path", j)
+            if ref in seen and ref in readable:
+                c.problems.append(doc.diagnostic(
+                    loc, "PB202", f"page or item '{ref}' is listed twice", "list it once"))
+            elif ref not in readable:
+                c.problems.append(doc.diagnostic(
+                    loc, "PB201", f"unknown page or item '{ref}'",
+                    _left_out(ref, profile, library) or did_you_mean(ref, valid)))
+            seen.add(ref)
     return c.problems
+
+
+_LIBRARY_SECTIONS = {"platforms": "platforms", "objections": "objections",
+                     "reading-list": "reading"}
+
+
+def _left_out(ref: str, profile: Profile, library: Library) -> str | None:
+    """How to bring in the library item ``ref`` names, when the playbook leaves it out."""
+    section, _, item_id = ref.partition("/")
+    kind = _LIBRARY_SECTIONS.get(section)
+    if kind is None or item_id not in {*library.ids(kind), *library.aliases(kind)}:
+        return None
+    if section == "platforms":
+        return (f"'{item_id}' is a library platform but not one of yours: add '- id: {item_id}'"
+                " to 'platforms' to give it a page")
+    key = "reading_list" if kind == "reading" else section
+    choices = getattr(profile, key)
+    canonical = library.canonical(kind, item_id)
+    if {item_id, canonical} & set(choices.exclude):
+        return f"'{item_id}' is left out by '{key}: exclude'; take it out of that list"
+    return f"'{item_id}' is left out by '{key}: select'; add it to that list"

@@ -53,12 +53,32 @@ def profile_schema() -> dict[str, Any]:
         **generated,
         "title": "Playbook Builder profile (format version 1)",
     }, keep_order=True)
-    examples = {**_examples_from(Profile, _example_data()), **EXTRA_EXAMPLES}
+    examples = _examples()
     for name, definition in [*schema["$defs"].items(), ("Profile", schema)]:
         for field, prop in definition["properties"].items():
             if (name, field) in examples:
                 prop["examples"] = [examples[(name, field)]]
     return schema
+
+
+def required_example(model: type[BaseModel]) -> dict[str, Any] | None:
+    """An instance of ``model`` with only its required keys, each a single value from the
+    examples (for hints); None when one of them has none, or only a list or mapping."""
+    examples = _examples()
+    shown = {}
+    for name, info in model.model_fields.items():
+        example = examples.get((model.__name__, name))
+        if info.is_required():
+            if example is None or isinstance(example, dict | list):
+                return None
+            shown[name] = example
+    return shown
+
+
+@cache
+def _examples() -> dict[tuple[str, str], Any]:
+    """(model, field) -> an example value, for every field of the profile."""
+    return {**_examples_from(Profile, _example_data()), **EXTRA_EXAMPLES}
 
 
 def schema_text() -> str:
@@ -82,12 +102,13 @@ class _Generator(GenerateJsonSchema):
         return json_schema
 
     def dict_schema(self, schema: core_schema.DictSchema) -> JsonSchemaValue:
-        # Keys are ids: the pattern names them, as "propertyNames" and "patternProperties".
+        # Keys are ids: the pattern names them, as "propertyNames" and "patternProperties",
+        # and a key that does not match it is refused, as the loader refuses it.
         keys = self.generate_inner(schema["keys_schema"])
         values = self.generate_inner(schema["values_schema"])
         keys.pop("type", None)
-        return {"patternProperties": {keys.pop("pattern"): values}, "propertyNames": keys,
-                "type": "object"}
+        return {"additionalProperties": False, "patternProperties": {keys.pop("pattern"): values},
+                "propertyNames": keys, "type": "object"}
 
 
 _VALUES = frozenset({"default", "const", "enum", "examples"})

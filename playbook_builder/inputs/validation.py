@@ -1,22 +1,28 @@
 """Validating loaded YAML against a model, reporting each problem where it was written.
 
 pydantic checks the data; each of its errors becomes a :class:`Problem` (where, what
-kind, which value) and then one located message with a code and a hint.
+kind, which value) and then one located message with a code and a hint. The YAML 1.2 type
+of each value that is not plainly text (:attr:`Document.types`) is checked against what
+the field may be written as (:class:`~values.WrittenAs`), the same rule the published
+JSON Schema states, so the command and an editor agree.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
+from annotated_types import MinLen
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .diagnostics import Diagnostic, did_you_mean, shortened
-from .values import MOST_DIGITS, Strict
+from .values import MOST_DIGITS, Strict, WrittenAs
 from .yamlsource import Document, Loc
 
 M = TypeVar("M", bound=Strict)
@@ -41,7 +47,6 @@ _CUSTOM = {
     "schema_version": ("PB103", "write 'schema_version: 1'"),
     "unsafe_link": ("PB103", "write a full web address such as https://example.org, or a"
                              " mailto: address"),
-    "blank": ("PB103", "write something here or remove the key"),
     "library_markdown": ("PB207", "write plain Markdown; links must be https, http or mailto"),
 }
 _SHAPE_HINTS = {
@@ -68,10 +73,42 @@ class Problem:
     """True when the key of a mapping is wrong rather than its value."""
 
 
-def validate(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
-    """The validated model, or None and a diagnostic for every problem."""
+def validate(
+    doc: Document, model: type[M], *, yaml_types: bool = True
+) -> tuple[M | None, list[Diagnostic]]:
+    """The validated model, or None and a diagnostic for every problem.
+
+    With ``yaml_types``, a value must also be written as a YAML 1.2 type its field takes,
+    as the published JSON Schema says; library items, which no editor checks against a
+    schema, leave it out."""
     record, problems = parse(model, doc.data)
-    return record, [diagnostic(doc, problem) for problem in problems]
+    if yaml_types:
+        problems = _typed_as_yaml(model, doc, problems)
+    return (record if not problems else None), [diagnostic(doc, p) for p in problems]
+
+
+def _typed_as_yaml(model: type[BaseModel], doc: Document, problems: list[Problem]
+                   ) -> list[Problem]:
+    """``problems``, and every value written as a YAML 1.2 type its field does not take
+    (where a list or a mapping belongs, the shape problem already says so)."""
+    shapes = {p.loc for p in problems if p.kind == "shape"}
+    typed_wrong = []
+    for loc, typed in doc.types.items():
+        slot = None if loc in shapes else _slot(model, loc)
+        allowed = _written_as(slot) if slot else None
+        if allowed is not None and typed not in allowed:
+            typed_wrong.append(Problem(loc, "yaml_type", _value_at(doc.data, loc),
+                                       {"found": typed, "slot": slot}))
+    # As JSON Schema's "type" does, the type comes first: what else is wrong with the
+    # text of a value follows once it is written as text (or as a number).
+    judged = {p.loc for p in typed_wrong}
+    return [p for p in problems if p.loc not in judged or p.at_key] + typed_wrong
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        data = data[part]
+    return data
 
 
 def parse(model: type[M], data: object) -> tuple[M | None, list[Problem]]:
@@ -101,12 +138,14 @@ def problem(model: type[BaseModel], error: ErrorDetails) -> Problem:
         loc = loc[:-1]
     kind, value = error["type"], error.get("input")
     context: dict[str, Any] = dict(error.get("ctx") or {})
+    if not at_key and kind != "missing":  # what the hint for an empty value needs
+        context["slot"] = _slot(model, loc)
     if kind == "missing":
         return Problem(loc, "missing", detail={"model": _model_at(model, loc[:-1])})
     if kind == "extra_forbidden":
         return Problem(loc, "unknown_key", loc[-1], {"model": _model_at(model, loc[:-1])})
     if kind in _SHAPES:
-        return Problem(loc, "shape", value, {"expected": _SHAPES[kind]}, at_key)
+        return Problem(loc, "shape", value, {"expected": _SHAPES[kind], **context}, at_key)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'|(\d+)", str(context.get("expected", "")))
         return Problem(loc, "choice", value, {"options": [a or b for a, b in choices]}, at_key)
@@ -114,7 +153,8 @@ def problem(model: type[BaseModel], error: ErrorDetails) -> Problem:
         return Problem(loc, "pattern", value, at_key=at_key)
     if kind in ("string_too_short", "too_short"):
         kind = "empty" if not value else "too_short"
-        return Problem(loc, kind, value, {"limit": context.get("min_length")}, at_key)
+        return Problem(loc, kind, value, {"limit": context.get("min_length"), **context},
+                       at_key)
     if kind in ("string_too_long", "too_long"):
         return Problem(loc, "too_long", value, {"limit": context.get("max_length")}, at_key)
     if kind == "number_too_long":
@@ -156,6 +196,66 @@ def inner_model(annotation: Any) -> Any:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What a model expects at one place in a document."""
+
+    annotation: Any
+    """The type expected there, without ``Annotated`` and ``| None``."""
+    metadata: tuple[Any, ...]
+    """The ``Annotated`` metadata of that type, such as :class:`~values.WrittenAs`."""
+    field: FieldInfo | None
+    """The model's field when the place is a key of a model, else None (a list item)."""
+
+
+def _slot(model: type[BaseModel], loc: Loc) -> Slot | None:
+    """What ``model`` expects at ``loc``, or None where it expects nothing (unknown keys)."""
+    annotation: Any = model
+    metadata: tuple[Any, ...] = ()
+    info: FieldInfo | None = None
+    for part in loc:
+        base, _ = _stripped(annotation)
+        if isinstance(base, type) and issubclass(base, BaseModel) and isinstance(part, str):
+            info = base.model_fields.get(part)
+            if info is None:
+                return None
+            annotation, metadata = info.annotation, tuple(info.metadata)
+        elif typing.get_origin(base) is tuple and isinstance(part, int):
+            annotation, metadata, info = typing.get_args(base)[0], (), None
+        elif typing.get_origin(base) is dict and isinstance(part, str):
+            annotation, metadata, info = typing.get_args(base)[1], (), None
+        else:
+            return None
+    base, inner = _stripped(annotation)
+    return Slot(base, metadata + inner, info)
+
+
+def _stripped(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
+    """``X`` and its metadata, for ``X``, ``Annotated[X, ...]``, or either ``| None``."""
+    metadata: tuple[Any, ...] = ()
+    while True:
+        if typing.get_origin(annotation) is Annotated:
+            metadata += annotation.__metadata__
+            annotation = typing.get_args(annotation)[0]
+        elif _unwrapped(annotation) is not annotation:
+            annotation = _unwrapped(annotation)
+        else:
+            return annotation, metadata
+
+
+def _written_as(slot: Slot) -> tuple[str, ...] | None:
+    """The YAML 1.2 types a value may be written as at ``slot``; None for a list or a
+    mapping, whose shape the model judges."""
+    for meta in slot.metadata:
+        if isinstance(meta, WrittenAs):
+            return meta.types
+    if slot.annotation is str or typing.get_origin(slot.annotation) is Literal:
+        return ("string",)
+    if slot.annotation is int:
+        return ("number",)
+    return None
+
+
 def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
     """The located message, code and hint for one problem."""
     loc, kind, at_key = problem.loc, problem.kind, problem.at_key
@@ -180,25 +280,34 @@ def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
         )
     if kind == "shape":
         expected = problem.detail["expected"]
-        if value == "":
+        if value == "" or doc.types.get(loc) == "null":
+            nothing = "" if value == "" else f": YAML reads '{value}' as nothing"
             if item:
-                return located("PB102", f"an empty item in '{name}'",
-                               "write the item after '- ', or remove the line")
-            return located("PB102", f"'{name}' has no value",
-                           "write its value after the colon, or remove the key")
+                return located("PB102", f"an empty item in '{name}'{nothing}", _EMPTY_ITEM)
+            return located("PB102", f"'{name}' has no value{nothing}",
+                           _fill_hint(problem, name, _NO_VALUE))
         found = f"'{value}'" if expected == NUMBER and isinstance(value, str) else _found(value)
         subject = f"an item of '{name}'" if item else f"'{name}'"
         return located("PB102", f"{subject} must be {expected}, not {found}",
                        _SHAPE_HINTS[expected])
+    if kind == "yaml_type":
+        return located("PB102", *_yaml_type_text(problem, name, str(value), item))
     if kind == "choice":
         return located("PB103", f"'{value}' is not an allowed value for '{name}'",
                        did_you_mean(str(value), problem.detail["options"]))
     if kind == "pattern":
         hint = _PATTERN_HINTS.get(name) or _id_hint(value)
         return located("PB103", f"'{value}' is not a valid {name}", hint)
+    if kind == "empty" and item:
+        return located("PB103", f"an empty item in '{name}'", _EMPTY_ITEM)
     if kind == "empty":
         return located("PB103", f"'{name}' must not be empty",
-                       "write something here or remove the key")
+                       _fill_hint(problem, name, _EMPTY))
+    if kind == "blank":
+        if item:
+            return located("PB103", f"an item of '{name}' is blank", _EMPTY_ITEM)
+        return located("PB103", f"'{name}' is blank",
+                       _fill_hint(problem, name, _EMPTY))
     if kind in ("too_short", "too_long"):
         size = len(problem.value) if isinstance(problem.value, str | list) else 0
         unit = "items" if isinstance(value, list) else "characters"
@@ -211,6 +320,72 @@ def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
                        f"write a whole number {span}")
     code, hint = _CUSTOM[kind]
     return located(code, f"'{name}' {problem.detail['message']}", hint)
+
+
+_EMPTY_ITEM = "write the item after '- ', or remove the line"
+_NO_VALUE = "write its value after the colon, or remove the key"
+_EMPTY = "write something here or remove the key"
+_READ_AS = {"number": "a number", "boolean": "a true/false value"}
+
+
+def _yaml_type_text(problem: Problem, name: str, value: str, item: bool) -> tuple[str, str]:
+    """The message and hint for a value whose YAML 1.2 type its field does not take."""
+    found = problem.detail["found"]
+    if found == "null":
+        if item:
+            return f"an empty item in '{name}': YAML reads '{value}' as nothing", _EMPTY_ITEM
+        return (f"'{name}' has no value: YAML reads '{value}' as nothing",
+                _fill_hint(problem, name, _NO_VALUE))
+    subject = f"an item of '{name}'" if item else f"'{name}'"
+    if found == "string":
+        return (f"{subject} must be {NUMBER}, not text in quotes",
+                f"write it without quotes: {name}: {value}")
+    return (f"{subject} must be text, but YAML reads {value} as {_READ_AS[found]}",
+            f"put it in quotes: {json.dumps(value)}")
+
+
+def _fill_hint(problem: Problem, name: str, optional: str) -> str:
+    """How to fill in a key with no usable value: ``optional`` for an optional key. Removing
+    the key is not offered for a required one, where it would lead to 'missing required
+    key'; the hint says what to write, and for a list how many items, such as what."""
+    slot: Slot | None = problem.detail.get("slot")
+    if slot is None or slot.field is None or not slot.field.is_required():
+        return optional
+    least = next((m.min_length for m in slot.metadata if isinstance(m, MinLen)), 0)
+    if typing.get_origin(slot.annotation) is tuple:
+        shape = _example_yaml(inner_model(slot.annotation))
+        count = f"at least {least} item{'s' if least != 1 else ''}" if least else "its items"
+        if shape is None:
+            return f"write {count}, each on its own line starting with '- '"
+        return f"write {count}, such as '{name}: [{shape}]'"
+    model = inner_model(slot.annotation)
+    if model is not None:
+        shape = _example_yaml(model)
+        return (f"write its keys, such as '{name}: {shape}'" if shape
+                else "write its keys on the lines below it, indented")
+    about = f" ({slot.field.description.rstrip('.')})" if slot.field.description else ""
+    return f"write it after the colon: it is required{about}"
+
+
+def _example_yaml(model: type[BaseModel] | None) -> str | None:
+    """One ``model`` with its required keys, from the schema's examples, as YAML on one
+    line; None when the schema has no example of it."""
+    from .schema import required_example  # the schema module builds on this one
+
+    example = required_example(model) if model is not None else None
+    if not example:
+        return None
+    return "{" + ", ".join(f"{key}: {_flow_scalar(v)}" for key, v in example.items()) + "}"
+
+
+_PLAIN_IN_FLOW = re.compile(r"[A-Za-z][^,\[\]{}:#\"'\n]*")
+
+
+def _flow_scalar(value: Any) -> str:
+    """``value`` as it can be written inside ``{...}``: bare if it can be, else quoted."""
+    text = str(value)
+    plain = _PLAIN_IN_FLOW.fullmatch(text) and text == text.strip()
+    return text if plain and text.lower() not in ("true", "false", "null") else json.dumps(text)
 
 
 def _found(value: Any) -> str:

@@ -6,17 +6,53 @@ URL-safe, text holds no invisible control or direction-override characters, a nu
 written in digits, and a link uses a scheme that cannot run code. A check that fails
 raises a :class:`~pydantic_core.PydanticCustomError` whose type is one of the kinds
 :mod:`validation` turns into a located message.
+
+How an unquoted value is read
+-----------------------------
+The loader keeps every value as the text typed, but editors and check-jsonschema read
+the same file as YAML 1.2, where an unquoted ``1.10`` is a number, ``true`` a boolean and
+``~`` or ``null`` nothing. So that ``playbook validate`` and the published JSON Schema
+always agree, each value type says which of those YAML 1.2 types it may be written as
+(:class:`WrittenAs`); the schema's ``type`` and :func:`validation.validate` both read it:
+
+* free text (:data:`Text`) takes text, numbers and true/false, and keeps what was typed:
+  ``version: 1.10`` is the text "1.10", ``name: true`` the text "true". Profiles are
+  written by people, who should not need to know YAML's types for a sentence, a year or
+  a version (the README promises the text stays as typed), and accepting them loses
+  nothing: the text is never converted. An editor then accepts them too;
+* ids, page paths, links, choices, language codes and file names take text only: their
+  form is a pattern on the text, which a schema cannot apply to a number it only sees as
+  a value (``+1`` and ``1E5`` reach it as 1 and 100000), so accepting numbers there could
+  never agree. An unquoted ``id: 2024`` is refused by both, with a hint to quote it;
+* whole numbers (``schema_version``) take numbers only: ``"1"`` in quotes is text to
+  every YAML reader, so both refuse it;
+* nothing (an empty value, ``~``, ``null``) and blank text are refused everywhere
+  (``pattern: \\S`` in the schema), since a required key left empty is a mistake and an
+  optional one is left out instead.
+
+YAML 1.1's ``yes``, ``no``, ``on`` and ``off`` are text in YAML 1.2, which
+yaml-language-server reads by default, so ``language: no`` is Norwegian to both. The
+library, which no editor checks against a schema, is judged as text only.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from .diagnostics import shortened
 from .link_schemes import LINK_SCHEMES
@@ -32,6 +68,31 @@ class Strict(BaseModel):
     # Models are built when first used, so only those that validate build a validator.
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
                               defer_build=True)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenAs:
+    """``Annotated`` metadata: the YAML 1.2 types a value may be written as.
+
+    The types are JSON Schema's names ('string', 'number', 'boolean'). A field without it
+    takes what its Python type says: text for ``str`` and choices, a number for ``int``.
+    """
+
+    types: tuple[str, ...]
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        generated = handler(schema)
+        generated["type"] = list(self.types)
+        return generated
+
+
+FREE_TEXT = WrittenAs(("string", "number", "boolean"))
+"""Free text: an unquoted number or true/false is kept as the text typed."""
+
+NOT_BLANK = r"\S"
+"""The schema's pattern for text that must not be blank: a character other than a space."""
 
 
 def bad_value(kind: str, message: str, **context: Any) -> PydanticCustomError:
@@ -161,11 +222,21 @@ def _inline_target(text: str) -> str:
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 """A stable identifier: lower-case letters, digits and single hyphens."""
 
-Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_clean_text)]
+Text = Annotated[
+    str, Field(min_length=1, max_length=20_000, json_schema_extra={"pattern": NOT_BLANK}),
+    AfterValidator(_clean_text), FREE_TEXT,
+]
 """Free text, shown exactly as written."""
 
+FileName = Annotated[
+    str, Field(min_length=1, max_length=300, json_schema_extra={"pattern": NOT_BLANK}),
+    AfterValidator(_clean_text),
+]
+"""The name of a file, relative to the file that names it."""
+
 LibraryMarkdown = Annotated[
-    str, Field(min_length=1, max_length=20_000), AfterValidator(_check_library_markdown)
+    str, Field(min_length=1, max_length=20_000, json_schema_extra={"pattern": NOT_BLANK}),
+    AfterValidator(_check_library_markdown), FREE_TEXT,
 ]
 """Light Markdown from the curated library: no raw HTML, no template syntax, safe links."""
 

@@ -38,6 +38,17 @@ _PLAIN_TAGS = frozenset(
 
 Loc = tuple[str | int, ...]
 
+# How YAML 1.2's core schema, which editors (yaml-language-server) and check-jsonschema
+# use, reads an unquoted value: "~", "null", "true", "1.10", "0x1F" and ".inf" are not text
+# to them. YAML 1.1's "yes", "no", "on" and "off" are text in YAML 1.2.
+_CORE_TYPE = re.compile(r"""
+    (?P<null>~|null|Null|NULL)
+  | (?P<boolean>true|True|TRUE|false|False|FALSE)
+  | (?P<number>[-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+
+      | [-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+      | [-+]?\.(?:inf|Inf|INF) | \.nan | \.NaN | \.NAN)
+""", re.VERBOSE)
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -47,6 +58,11 @@ class Document:
     data: Any
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    types: dict[Loc, str] = field(default_factory=dict)
+    """How a YAML 1.2 reader types the values that are not plainly text to it: 'null',
+    'boolean' or 'number' for an unquoted one, and 'string' for one in quotes (or a block,
+    or tagged ``!!str``) that would be a number without them. Every other value, and an
+    empty one, is left out: it is text, or nothing, to every reader alike."""
 
     def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
         """The 1-based line and column of ``loc``, or of its nearest written ancestor."""
@@ -85,7 +101,7 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
     data = builder.convert(node, ())
     if builder.problems:
         raise InputError(builder.problems)
-    return Document(name, data, builder.keys, builder.values)
+    return Document(name, data, builder.keys, builder.values, builder.types)
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -241,6 +257,7 @@ class _Builder:
         self.lines = lines
         self.keys: dict[Loc, tuple[int, int]] = {}
         self.values: dict[Loc, tuple[int, int]] = {}
+        self.types: dict[Loc, str] = {}
         self.problems: list[Diagnostic] = []
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
@@ -257,7 +274,21 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+        typed = self._core_type(node) if isinstance(node, yaml.ScalarNode) and node.value else None
+        if typed is not None:
+            self.types[loc] = typed
         return node.value
+
+    def _core_type(self, node: yaml.ScalarNode) -> str | None:
+        """The YAML 1.2 type of a scalar that is not plainly text; see Document.types."""
+        found = _CORE_TYPE.fullmatch(node.value)
+        if found is None:
+            return None
+        # The parsers mark a plain scalar's style as None (Python) or '' (libyaml); a tag,
+        # which can only be !!str here, starts where the value does.
+        if node.style or self.lines.text[node.start_mark.index] == "!":
+            return "string" if found.lastgroup == "number" else None
+        return found.lastgroup
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
