@@ -25,7 +25,9 @@ class Organisation(Strict):
     name: Text
     """The organisation's name, shown in the header and on the home page."""
     slug: Id | None = None
-    """A short URL-safe name; derived from the name when left out."""
+    """A short URL-safe name, for the site's folder when many profiles are built at once;
+    derived from the profile's file name when left out, so renaming the organisation never
+    moves its site."""
     sector: Sector | None = None
     """The kind of organisation."""
     website: Link | None = None
