@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,12 @@ SCREENSHOTS = REPO / "test-results"
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        # Nothing kept by the browser: a page rebuilt within the same second as the last
+        # build would otherwise be "not modified" (Last-Modified counts whole seconds).
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
 
 @contextmanager
@@ -61,3 +68,34 @@ def page(browser: sync_api.Browser, request: pytest.FixtureRequest) -> Iterator[
         SCREENSHOTS.mkdir(exist_ok=True)
         tab.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+def _rgba(css: str) -> tuple[float, float, float, float]:
+    """A computed CSS colour, ``rgb(r, g, b)`` or ``rgba(r, g, b, a)``."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", css)]
+    assert css.startswith("rgb") and len(numbers) in (3, 4), f"not an rgb() colour: {css}"
+    return numbers[0], numbers[1], numbers[2], numbers[3] if len(numbers) == 4 else 1.0
+
+
+def _over(top: str, bottom: tuple[float, float, float]) -> tuple[float, float, float]:
+    """The opaque colour of ``top`` drawn over ``bottom``."""
+    r, g, b, alpha = _rgba(top)
+    return (r * alpha + bottom[0] * (1 - alpha), g * alpha + bottom[1] * (1 - alpha),
+            b * alpha + bottom[2] * (1 - alpha))
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def linear(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG's contrast ratio of two computed CSS colours, the foreground drawn over the
+    background, and that over white (as a page is)."""
+    back = _over(background, (255.0, 255.0, 255.0))
+    light, dark = sorted((_luminance(_over(foreground, back)), _luminance(back)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -3,6 +3,7 @@ path bar, deep links and redirects from earlier addresses. (Fixtures in browser.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -11,8 +12,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright import sync_api as playwright_api
 
-from .browser import serve
-from .conftest import REPO
+from .browser import contrast_ratio, serve
+from .conftest import REPO, Project
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +42,91 @@ def test_ticked_checklist_survives_navigation_and_reload(page, served: str) -> N
     assert boxes.nth(1).is_checked() and not boxes.nth(0).is_checked()
     page.reload()
     assert page.locator(".pb-checklist input[type=checkbox]").nth(1).is_checked()
+
+
+ROLE = "onboarding/volunteer-coordinator/"
+
+
+def test_checklist_boxes_are_named_by_their_items(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    """A screen reader announces each box with its item's text, on the role's page (boxes
+    to tick), on a step's page and on the printable path."""
+    for url in (ROLE, "strategy/why/", ROLE + "print/"):
+        page.goto(served + url)
+        items = page.locator(".task-list-item").all_inner_texts()
+        assert items
+        for text in items:
+            box = page.get_by_role("checkbox", name=text.strip(), exact=True)
+            assert box.count() >= 1, f"no checkbox named {text.strip()!r} on {url}"
+    # The item's text is the box's label: clicking it ticks the box.
+    page.goto(served + ROLE)
+    page.get_by_text("Answer every open question in our inbox").click()
+    playwright_api.expect(page.locator(".pb-checklist input").nth(3)).to_be_checked()
+
+
+def test_checklist_box_shows_keyboard_focus(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(served + ROLE)
+    box = page.locator(".pb-checklist input").first
+    ring = """box => {
+        const style = getComputedStyle(box.nextElementSibling, "::after");
+        return {style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+                color: style.outlineColor,
+                background: getComputedStyle(document.body).backgroundColor};
+    }"""
+    assert box.evaluate(ring)["style"] == "none"
+    page.locator("#checklist a.headerlink").focus()
+    page.keyboard.press("Tab")  # from the heading's permalink to the first box
+    playwright_api.expect(box).to_be_focused()
+    focused = box.evaluate(ring)
+    assert focused["style"] == "solid" and focused["width"] >= 2
+    assert contrast_ratio(focused["color"], focused["background"]) >= 3
+    page.keyboard.press("Space")
+    playwright_api.expect(box).to_be_checked()
+
+
+def checked(page) -> list[bool]:  # type: ignore[no-untyped-def]
+    return [box.is_checked() for box in page.locator(".pb-checklist input").all()]
+
+
+def test_tick_survives_rewording_and_new_items(page, project: Project) -> None:  # type: ignore[no-untyped-def]
+    profile = project.profile.read_text("utf-8")
+    assert "checklist: [Read the strategy]" in profile
+
+    def build(*items: str) -> None:
+        project.write_profile(profile.replace("checklist: [Read the strategy]",
+                                              f"checklist: {json.dumps(items)}"))
+        project.build()
+
+    build("Read the strategy", "Say hello at the desk", "Find the quiet room")
+    with serve(project.site) as url:
+        page.goto(url + "onboarding/desk-volunteer/")
+        page.get_by_text("Say hello at the desk").click()
+        assert checked(page) == [False, True, False]
+        # The ticked item reworded, and another one too.
+        build("Read the strategy", "Say hello to the desk team", "Find the quiet study room")
+        page.reload()
+        assert page.get_by_text("Say hello to the desk team").is_visible()
+        assert checked(page) == [False, True, False]
+        # An item added above it: the tick stays with its item.
+        build("Collect your badge", "Read the strategy", "Say hello to the desk team",
+              "Find the quiet study room")
+        page.reload()
+        assert checked(page) == [False, False, True, False]
+
+
+def test_ticks_saved_by_item_text_are_kept(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    """A tick saved by the first releases (page address and item text) is moved to the
+    checklist's stable key when the reader comes back."""
+    item = "Post one thank-you to a volunteer, with their permission"
+    old = f"playbook:tick:/{ROLE}:{item}"
+    page.goto(served + ROLE)
+    page.evaluate("key => localStorage.setItem(key, '1')", old)
+    page.reload()
+    assert checked(page) == [False, False, True, False]
+    assert page.evaluate("key => localStorage.getItem(key)", old) is None
+    saved = page.evaluate("localStorage.getItem('playbook:ticks:/role/volunteer-coordinator')")
+    assert json.loads(saved) == {"3": item}
+    page.reload()
+    assert checked(page) == [False, False, True, False]
 
 
 def test_path_bar_leads_through_the_path(page, served: str) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ and the changes page. Published with playbook publish into a throwaway repositor
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 from collections.abc import Iterator
@@ -76,6 +77,38 @@ def test_old_version_shows_the_banner_with_what_changed(
     page.wait_for_url("**/latest/changes/")
     text = page.locator("article").inner_text()
     assert "Since version 2026.10" in text and "Facebook" in text and "cadence" in text
+
+
+def test_old_version_banner_leads_to_the_same_page_in_the_latest(
+    page: sync_api.Page, versions: str
+) -> None:
+    page.goto(versions + "2026.10/objections/#dignity")
+    link = page.locator('[data-md-component="outdated"] a', has_text="latest version")
+    sync_api.expect(link).to_be_visible()
+    # A plain link to the latest version's home, until the script has seen the page there.
+    sync_api.expect(link).to_have_attribute("href", re.compile(r"/latest/objections/#dignity$"))
+    link.click()
+    page.wait_for_url("**/latest/objections/#dignity")
+    sync_api.expect(page.locator("#dignity")).to_be_in_viewport()
+
+
+def test_old_version_banner_leads_to_the_latest_home_for_a_page_it_lacks(
+    page: sync_api.Page, versions: str
+) -> None:
+    def gone(route: sync_api.Route) -> None:  # as if the page were removed since 2026.10
+        if route.request.method == "HEAD":
+            route.fulfill(status=404)
+        else:
+            route.continue_()
+
+    page.route("**/latest/objections/", gone)
+    with page.expect_response(lambda response: response.request.method == "HEAD"):
+        page.goto(versions + "2026.10/objections/")
+    link = page.locator('[data-md-component="outdated"] a', has_text="latest version")
+    # (Material's script makes the banner's links absolute.)
+    sync_api.expect(link).to_have_attribute("href", re.compile(r"^(?!.*objections).*latest/$"))
+    link.click()
+    page.wait_for_url(re.compile(r".*/latest/$"))
 
 
 def test_latest_shows_no_banner(page: sync_api.Page, versions: str) -> None:

@@ -8,8 +8,24 @@
 (function () {
   "use strict";
 
-  var TICK = "playbook:tick:";
+  var TICKS = "playbook:ticks:";
+  var OLD_TICK = "playbook:tick:"; /* the first releases' keys: page address + item text */
   var PATH = "playbook:path";
+
+  /* This version's home: this script is in assets/javascripts/ under it. The site's root
+   * is the same, or under mike (Material's config names a version) the folder above. */
+  var SCRIPT = document.currentScript;
+  var HOME = new URL(SCRIPT ? "../../" : "/", SCRIPT ? SCRIPT.src : location.href);
+  var ROOT = versioned() ? new URL("../", HOME) : HOME;
+
+  function versioned() {
+    var config = document.getElementById("__config");
+    try {
+      return !!(config && JSON.parse(config.textContent).version);
+    } catch (error) {
+      return false; /* not Material's config */
+    }
+  }
 
   function storage(kind) {
     try {
@@ -27,19 +43,65 @@
     return location.pathname.replace(/index\.html$/, "");
   }
 
+  /* Ticks are kept per checklist, under TICKS + the site's root + the checklist's id from
+   * the template (data-pb-checklist, "role/<role id>"), as {position: the item's text when
+   * it was ticked}; the position is the box's data-pb-item. The root, not the page's
+   * address: every version published with mike shares the reader's ticks, and two
+   * playbooks on one host keep theirs apart.
+   *
+   * Why position and text: a profile gives its checklist items no ids, and nothing else
+   * about an item is stable. Keyed by text (as first released), rewording an item lost
+   * its tick; keyed by position alone, inserting an item would move the ticks below it
+   * onto the wrong items. With both, a tick
+   *   - follows its text to wherever that item is now (items added, removed, reordered);
+   *   - else stays at its position, when the text it had there is gone from the list
+   *     (the item was reworded).
+   * An item both reworded and moved in one release cannot be told from a new item: its
+   * tick is lost, or lands on whatever new item took its old position. */
   function checklists() {
     var store = storage("localStorage");
-    document.querySelectorAll(".pb-checklist input[type=checkbox]").forEach(function (box) {
-      var item = box.closest("li");
-      var key = TICK + here() + ":" + (item ? item.textContent.trim() : "");
-      box.disabled = false;
-      box.checked = !!(store && store.getItem(key) === "1");
-      box.addEventListener("change", function () {
+    document.querySelectorAll(".pb-checklist[data-pb-checklist]").forEach(function (list) {
+      var key = TICKS + ROOT.pathname + list.getAttribute("data-pb-checklist");
+      var boxes = Array.prototype.slice.call(list.querySelectorAll("input[data-pb-item]"));
+      var texts = boxes.map(function (box) { return box.closest("label").textContent.trim(); });
+      var saved = read(store, key);
+      var savedTexts = Object.keys(saved).map(function (n) { return saved[n]; });
+
+      function save() {
         if (!store) return;
-        if (box.checked) store.setItem(key, "1");
-        else store.removeItem(key);
+        var ticked = {};
+        boxes.forEach(function (box, i) {
+          if (box.checked) ticked[box.getAttribute("data-pb-item")] = texts[i];
+        });
+        try {
+          if (Object.keys(ticked).length) store.setItem(key, JSON.stringify(ticked));
+          else store.removeItem(key);
+        } catch (error) { /* storage full: the tick lasts until the page is left */ }
+      }
+
+      boxes.forEach(function (box, i) {
+        var position = box.getAttribute("data-pb-item");
+        /* A tick saved under the first releases' key is read once, then moved (below). */
+        var old = OLD_TICK + here() + ":" + texts[i];
+        box.disabled = false;
+        box.checked = savedTexts.indexOf(texts[i]) >= 0 ||
+          (Object.prototype.hasOwnProperty.call(saved, position) &&
+            texts.indexOf(saved[position]) < 0) ||
+          (!!store && store.getItem(old) === "1");
+        if (store) store.removeItem(old);
+        box.addEventListener("change", save);
       });
+      save(); /* the ticks where they are now, and any old ones under the new key */
     });
+  }
+
+  function read(store, key) {
+    try {
+      var value = JSON.parse(store ? store.getItem(key) : "null");
+      return value && typeof value === "object" ? value : {};
+    } catch (error) {
+      return {};
+    }
   }
 
   function absolute(href) {
@@ -97,8 +159,23 @@
     content.insertBefore(bar, content.firstChild);
   }
 
+  /* The outdated banner's link to the latest version (overrides/main.html): to this same
+   * page in the latest version, once a request shows that the page is there (a page
+   * removed since then keeps the link to the latest version's home). */
+  function latestLink() {
+    var link = document.querySelector("[data-md-component=outdated] a[data-pb-latest]");
+    if (!link || !window.fetch || location.pathname.indexOf(HOME.pathname) !== 0) return;
+    var page = location.pathname.slice(HOME.pathname.length);
+    var latest = encodeURIComponent(link.getAttribute("data-pb-latest"));
+    var target = new URL(latest + "/" + page, ROOT);
+    fetch(target.href, { method: "HEAD" }).then(function (response) {
+      if (response.ok) link.href = target.href + location.hash;
+    }, function () { /* offline: the link to the home page stays */ });
+  }
+
   function attach() {
     checklists();
+    latestLink();
     rememberPath();
     pathBar();
   }
