@@ -27,6 +27,7 @@ from playbook_builder.inputs.loading import load_profile
 from playbook_builder.inputs.schema import profile_schema
 
 from .conftest import EXAMPLE, MINIMAL, REPO
+from .test_profile_diagnostics import BASE
 from .yaml12 import Yaml12Loader, as_editors_read, plain
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -99,17 +100,6 @@ SCAFFOLD = REPO / "playbook_builder" / "commands" / "scaffold" / "profile.yml"
 def test_the_bundled_profiles_are_valid_to_both(path: Path, library: Library) -> None:
     assert schema_accepts(path)
     assert validate_accepts(path, library)
-
-
-BASE = """\
-schema_version: 1
-organisation:
-  name: Hillside
-why: Because.
-audiences:
-  - id: readers
-    name: Readers
-"""
 
 
 @pytest.mark.parametrize(
