@@ -8,8 +8,8 @@ import pytest
 
 from playbook_builder.inputs.library import Library, Objection
 from playbook_builder.inputs.loading import load_profile
-from playbook_builder.inputs.profile import ObjectionOverride
-from playbook_builder.playbook.merge import choose
+from playbook_builder.inputs.profile import ObjectionOverride, ReadingEntry
+from playbook_builder.playbook.merge import choose, reading_id
 
 from .conftest import EXAMPLE, MINIMAL
 
@@ -71,3 +71,23 @@ def test_example_profile_merge(library: Library) -> None:
 
 def test_merge_is_deterministic(library: Library, tmp_path: Path) -> None:
     assert load_profile(MINIMAL, library) == load_profile(MINIMAL, library)
+
+
+@pytest.mark.parametrize(
+    ("titles", "derived"),
+    [
+        # The same text, typed two ways, gives one id (NFC and NFD; NFKC composes).
+        (["Caf\u00e9 Society", "Cafe\u0301 Society"], "caf-society"),
+        (["\ufb01nding your voice", "finding your voice"], "finding-your-voice"),
+        (["\uff23luetrain", "Cluetrain"], "cluetrain"),
+        # ASCII titles keep the ids they always had, and with them their anchors.
+        (["The Cluetrain Manifesto"], "the-cluetrain-manifesto"),
+        (["  30 Top Objections!  "], "30-top-objections"),
+        (["\u65e5\u672c\u8a9e"], "entry"),
+    ],
+)
+def test_ids_derived_from_titles_do_not_depend_on_how_text_is_typed(
+    titles: list[str], derived: str
+) -> None:
+    assert {reading_id(ReadingEntry(title=title)) for title in titles} == {derived}
+    assert reading_id(ReadingEntry(title=titles[0], id="own")) == "own"

@@ -209,6 +209,9 @@ def test_logo_symlink_leading_out_is_refused(
     )
 
 
+ESCAPED = "has a backslash in its styles (a CSS escape can hide a link out of the file)"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
@@ -239,6 +242,33 @@ def test_logo_symlink_leading_out_is_refused(
         ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>@imp<![CDATA[ort'
                      b' url(x.css);]]></style></svg>',
          "contains a script, an event handler or embedded content"),
+        # CSS escapes would hide url( and @import; a backslash in styles is refused.
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:u\\72l('
+                     b'https://tracker.example/p)}</style></svg>', ESCAPED),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>@\\69mport'
+                     b' "https://tracker.example/x.css";</style></svg>', ESCAPED),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:u\\72l('
+                     b'https://tracker.example/p)"/></svg>', ESCAPED),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="\\75rl('
+                     b'https://tracker.example/p)"/></svg>', ESCAPED),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:u&#92;72l('
+                     b'https://tracker.example/p)"/></svg>', ESCAPED),
+        # Addresses CSS takes without url(), and comments inside a name.
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>.a{background-image:'
+                     b'image-set("https://tracker.example/a.png" 1x)}</style></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:'
+                     b'-webkit-image-set(\'https://tracker.example/a.png\' 1x)"/></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:src('
+                     b'"https://tracker.example/a.png")}</style></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:u/**/rl('
+                     b'https://tracker.example/p)"/></svg>',
+         "contains a script, an event handler or embedded content"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:"/*"}'
+                     b' .b{fill:url(https://tracker.example/p)} .c{fill:"*/"}</style></svg>',
+         "contains a script, an event handler or embedded content"),
         ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><g>', "is not an SVG image"),
         ("logo.svg", b'<svg xmlns="https://example.org/not-svg"/>', "is not an SVG image"),
         ("logo.svg", b'<svg onload="alert(1)"/>',
@@ -264,7 +294,8 @@ INKSCAPE_LOGO = b"""<?xml version="1.0" encoding="UTF-8" standalone="no"?>
      xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
      xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
      xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-     xmlns:dc="http://purl.org/dc/elements/1.1/" viewBox="0 0 64 64" role="img">
+     xmlns:dc="http://purl.org/dc/elements/1.1/" viewBox="0 0 64 64" role="img"
+     inkscape:export-filename="C:\\Users\\me\\logo.png">
   <sodipodi:namedview id="base" inkscape:zoom="1.4"/>
   <metadata><rdf:RDF><dc:title>Logo &amp; mark</dc:title></rdf:RDF></metadata>
   <defs>

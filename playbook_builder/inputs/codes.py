@@ -18,8 +18,10 @@ class Code(NamedTuple):
 
 
 CODES: tuple[Code, ...] = (
-    Code("PB001", "A file cannot be found or read.", "`logo: assets/logo.svg` when the file"
-         " is missing", "Check the path; paths are relative to the profile's folder."),
+    Code("PB001", "A file cannot be found or read, or is not a regular file: a named pipe,"
+         " a device (such as a link to `/dev/zero`), a socket or a folder, which are never"
+         " read.", "`logo: assets/logo.svg` when the file is missing",
+         "Check the path; paths are relative to the profile's folder."),
     Code("PB002", "The file is not valid YAML, or is indented with tabs.",
          "`goals: [a, b` (no closing bracket)", "Fix the syntax on the named line; indent"
          " with spaces."),
@@ -34,8 +36,11 @@ CODES: tuple[Code, ...] = (
          " keys."),
     Code("PB007", "The file is not UTF-8 text.", "a profile saved as Latin-1",
          "Save the file as UTF-8."),
-    Code("PB008", "The file is larger than 1 MB.", "a profile with a pasted image",
-         "Keep profiles and library items small; link to large material instead."),
+    Code("PB008", "The file is larger than its limit, checked before it is read: 1 MB for a"
+         " profile or a library item, 2 MB for the logo.",
+         "a profile with a pasted image; a photo as the logo",
+         "Keep profiles and library items small and link to large material; export the logo"
+         " smaller."),
     Code("PB009", "A file in a library folder is not a YAML item.", "`content/objections/"
          "notes.txt`", "Give items the .yml extension, or move other files elsewhere."),
     Code("PB101", "A required key is missing.", "no `why:`", "Add the key; the hint says"
@@ -46,28 +51,33 @@ CODES: tuple[Code, ...] = (
          " or a choice does not; and a number in quotes is text.",
          "`goals: recruit` instead of a list; `id: 2024`; `schema_version: \"1\"`",
          "Write the shape the hint names; quote an id that looks like a number."),
-    Code("PB103", "A value is not allowed: wrong choice, not an id, empty or too long, a"
-         " number out of range, unsafe link, invisible control or direction characters.",
+    Code("PB103", "A value is not allowed: wrong choice, not an id (or an id Windows keeps"
+         " for a device, such as `con` or `lpt1`), empty or too long, a number out of range,"
+         " unsafe link, invisible control or direction characters.",
          "`sector: charity`", "Follow the hint: it lists the allowed values or the limit."),
     Code("PB104", "An unknown key.", "`platfroms:`", "Correct the spelling; the hint"
          " suggests the nearest key."),
     Code("PB201", "A reference names something that does not exist.",
          "`hangs_out: [facebok]`", "Use an existing id; the hint suggests the nearest one."),
-    Code("PB202", "Two entries share an id, or an id does not match its file name.",
+    Code("PB202", "Two entries share an id or an earlier id (`aliases`), an earlier id is"
+         " the library's, or an id does not match its file name.",
          "two goals with `id: recruit`", "Give each entry its own id."),
     Code("PB203", "A platform the library does not know has no name or metaphor.",
          "`- id: myspace` alone", "Add `name:` and `metaphor:`, or use a library platform."),
     Code("PB205", "The library lacks one of the five steps.", "no `steps/listen.yml`",
          "Add the missing step file."),
-    Code("PB206", "A file reference leads outside the profile's folder.",
-         "`logo: ../../etc/passwd`", "Keep referenced files next to the profile."),
+    Code("PB206", "A file leads outside its folder: the logo outside the profile's folder,"
+         " a library item (through a link) outside the library folder.",
+         "`logo: ../../etc/passwd`", "Keep referenced files next to the profile, and library"
+         " items inside the library."),
     Code("PB207", "Library Markdown contains raw HTML, template syntax, an attribute list"
          " in braces or an unsafe link.",
          "`body: <script>...</script>`", "Use plain Markdown; links must be https, http"
          " or mailto."),
     Code("PB208", "The logo is not a safe image: not an image file, not of the kind its"
          " name says, or an SVG that is more than a static drawing (a script, an event"
-         " handler, a link out of the file, embedded content, a DOCTYPE).",
+         " handler, a link out of the file, in CSS too, a CSS escape, embedded content, a"
+         " DOCTYPE).",
          "`logo: notes.txt`",
          "Export the logo again as a plain PNG, JPEG, GIF, WebP, ICO or SVG image."),
 )

@@ -13,8 +13,8 @@ from pathlib import Path
 from ..playbook.merge import merge
 from ..playbook.model import Playbook
 from ..site.sitemap import targets
-from .diagnostics import Diagnostic, InputError, did_you_mean
-from .images import IMAGE_TYPES, ImageProblem, checked_image
+from .diagnostics import Diagnostic, InputError, Suggestions, did_you_mean
+from .images import IMAGE_TYPES, MAX_IMAGE_BYTES, ImageProblem, checked_image
 from .library import KINDS, STEP_IDS, Item, Library
 from .profile import Profile
 from .references import check_paths, check_references
@@ -32,8 +32,17 @@ def display_path(path: Path) -> str:
 def load_library(content_dir: Path) -> Library:
     """The curated library under ``content_dir``; re-read only when a file changed."""
     files = tuple(_library_files(content_dir))
-    stamp = tuple((str(f), (st := f.stat()).st_mtime_ns, st.st_size) for f in files)
-    return _load_library_cached(content_dir, stamp)
+    return _load_library_cached(content_dir, tuple((str(f), *_stamp(f)) for f in files))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """When ``path`` last changed and its size; a link that leads nowhere has none, and is
+    reported when the library is read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return -1, -1
+    return st.st_mtime_ns, st.st_size
 
 
 def _library_files(content_dir: Path) -> Iterator[Path]:
@@ -61,8 +70,9 @@ def _load_library_cached(
     problems: list[Diagnostic] = []
     found: dict[str, list[Item]] = {kind: [] for kind in KINDS}
     docs: dict[tuple[str, str], Document] = {}
+    root = content_dir.resolve()
     for kind, model in KINDS.items():
-        for path in _library_files_of(content_dir / kind, problems):
+        for path in _library_files_of(content_dir / kind, problems, root):
             loaded = _load_item(path, model, problems)
             if loaded is not None:
                 item, doc = loaded
@@ -77,19 +87,37 @@ def _load_library_cached(
     return library
 
 
-def _library_files_of(folder: Path, problems: list[Diagnostic]) -> list[Path]:
+def _library_files_of(
+    folder: Path, problems: list[Diagnostic], library_folder: Path
+) -> list[Path]:
+    """The item files in ``folder``. A link must stay inside the library folder; what is
+    not a regular file (a named pipe, a device) is refused when it is read."""
     items = []
     for path in _in_order(folder.iterdir()) if folder.is_dir() else []:
         if path.name.startswith("."):
             continue
-        if path.suffix in (".yml", ".yaml") and path.is_file():
-            items.append(path)
-        else:
+        if path.suffix not in (".yml", ".yaml") or path.is_dir():
             problems.append(Diagnostic(
                 display_path(path), 1, 1, "PB009", "not a library item file",
                 "library items are YAML files ending in .yml; move other files elsewhere",
             ))
+        elif not _inside(path, library_folder):
+            problems.append(Diagnostic(
+                display_path(path), 1, 1, "PB206", "leads outside the library folder",
+                "copy the file into the library instead of linking it",
+            ))
+        else:
+            items.append(path)
     return items
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links followed, is inside ``folder``; a link that loops is left
+    for reading to report."""
+    try:
+        return path.resolve().is_relative_to(folder)
+    except RuntimeError:  # before Python 3.13, resolve() reports a loop this way
+        return True
 
 
 def _load_item(
@@ -137,16 +165,18 @@ def _check_library(
 def load_profile(path: Path, library: Library) -> Playbook:
     """The playbook described by the profile at ``path``, merged with ``library``."""
     doc = load_yaml(path, display_path(path))
-    profile, problems = validate(doc, Profile)
+    suggest = Suggestions()  # one bound on the did-you-mean work for the whole profile
+    profile, problems = validate(doc, Profile, suggest=suggest)
     if profile is None:
         # Report the references of the sections that are valid too, in the same run.
         partial, broken = partial_profile(doc.data)
         unchecked = {_REFERRED_AS[k] for k in broken if k in _REFERRED_AS}
-        raise InputError(problems + check_references(doc, partial, library, unchecked))
-    problems = check_references(doc, profile, library)
+        raise InputError(problems + check_references(doc, partial, library, unchecked,
+                                                     suggest))
+    problems = check_references(doc, profile, library, suggest=suggest)
     problems += _check_logo(doc, profile, path)
     playbook = merge(profile, library, doc.file)
-    problems += check_paths(doc, profile, targets(playbook), library)
+    problems += check_paths(doc, profile, targets(playbook), library, suggest)
     if problems:
         raise InputError(problems)
     return playbook
@@ -187,22 +217,19 @@ def _check_logo(doc: Document, profile: Profile, path: Path) -> list[Diagnostic]
         kinds = ", ".join(sorted(IMAGE_TYPES))
         return [doc.diagnostic(loc, "PB208", f"logo '{logo}' is not an image file",
                                f"use one of these kinds of file: {kinds}")]
-    target = logo_path(path, logo)
     try:
-        if not target.is_file():
-            return [doc.diagnostic(loc, "PB001", f"logo '{logo}' not found",
-                                   "the path is relative to the profile's folder")]
-        checked_image(target, path.parent)
-    except (OSError, ImageProblem) as exc:  # OSError: a folder on the way is closed
-        problem = exc if isinstance(exc, ImageProblem) else ImageProblem(
-            "unreadable", f"cannot be read ({exc.strerror})")
+        checked_image(logo_path(path, logo), path.parent)
+    except ImageProblem as problem:
         code, hint = _LOGO_PROBLEMS[problem.kind]
         return [doc.diagnostic(loc, code, f"logo '{logo}' {problem}", hint)]
     return []
 
 
 _LOGO_PROBLEMS = {
+    "missing": ("PB001", "the path is relative to the profile's folder"),
     "outside": ("PB206", "copy the image into the profile's folder instead of linking it"),
     "unreadable": ("PB001", "name a readable image next to the profile"),
+    "too_large": ("PB008", f"a logo may be at most {MAX_IMAGE_BYTES:,} bytes; export it"
+                           " smaller"),
     "unsafe": ("PB208", "export the logo again as a plain image"),
 }

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from ..playbook.merge import reading_id
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, Suggestions
 from .library import Library
 from .profile import Profile
 from .yamlsource import Document, Loc
@@ -14,10 +14,13 @@ RESERVED_IDS = frozenset({"index"})
 
 
 class _Checker:
-    def __init__(self, doc: Document, unchecked: Collection[str] = ()) -> None:
+    def __init__(self, doc: Document, unchecked: Collection[str] = (),
+                 suggest: Suggestions | None = None) -> None:
         self.doc = doc
         self.unchecked = unchecked
         """Kinds whose own section is invalid: references to them cannot be judged."""
+        self.suggest = suggest or Suggestions()
+        """The run's did-you-mean hints, their work bounded."""
         self.problems: list[Diagnostic] = []
 
     def unique(self, kind: str, loc: Loc, ids: Sequence[str], taken: Collection[str] = (),
@@ -41,7 +44,7 @@ class _Checker:
         for i, ref in enumerate(ids):
             if ref not in known:
                 self.problems.append(self.doc.diagnostic(
-                    (*loc, i), "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known)
+                    (*loc, i), "PB201", f"unknown {kind} '{ref}'", self.suggest(ref, known)
                 ))
             elif ref in seen:
                 self.problems.append(self.doc.diagnostic(
@@ -63,15 +66,18 @@ class _Checker:
     ) -> None:
         if ref not in known and kind not in self.unchecked:
             self.problems.append(self.doc.diagnostic(
-                loc, "PB201", f"unknown {kind} '{ref}'", did_you_mean(ref, known), at_key=at_key
+                loc, "PB201", f"unknown {kind} '{ref}'", self.suggest(ref, known),
+                at_key=at_key
             ))
 
 
 def check_references(doc: Document, profile: Profile, library: Library,
-                     unchecked: Collection[str] = ()) -> list[Diagnostic]:
+                     unchecked: Collection[str] = (),
+                     suggest: Suggestions | None = None) -> list[Diagnostic]:
     """Every broken or duplicated reference in ``profile``, located in ``doc``; references
-    to the ``unchecked`` kinds ('audience', 'goal', 'platform') are skipped."""
-    c = _Checker(doc, unchecked)
+    to the ``unchecked`` kinds ('audience', 'goal', 'platform') are skipped. ``suggest``
+    gives the run's did-you-mean hints."""
+    c = _Checker(doc, unchecked, suggest)
     audiences = [a.id for a in profile.audiences]
     goals = [g.id for g in profile.goals]
     chosen = [library.canonical("platforms", p.id) for p in profile.platforms]
@@ -82,8 +88,13 @@ def check_references(doc: Document, profile: Profile, library: Library,
     c.unique("goal", ("goals",), goals)
     c.unique("platform", ("platforms",), chosen)
     c.unique("role", ("roles",), [r.id for r in profile.roles])
-    _check_aliases(c, "role", "roles", [(r.id, r.aliases) for r in profile.roles])
-    _check_aliases(c, "platform", "platforms", [(p.id, p.aliases) for p in profile.platforms])
+    _check_aliases(c, "role", ("roles",), [(r.id, r.aliases) for r in profile.roles])
+    # A chosen library platform keeps the library's earlier ids: they lead to it already.
+    taken = {alias: current for alias, current in library.aliases("platforms").items()
+             if current in chosen}
+    _check_aliases(c, "platform", ("platforms",),
+                   [(i, p.aliases) for i, p in zip(chosen, profile.platforms, strict=True)],
+                   taken, "remove it here")
     c.not_reserved("platform", ("platforms",), chosen)
     c.not_reserved("role", ("roles",), [r.id for r in profile.roles])
     c.unique("listening plan for", ("listening",),
@@ -99,7 +110,7 @@ def check_references(doc: Document, profile: Profile, library: Library,
         c.refs("audience", (*loc, "audiences"), p.audiences, audiences)
         c.refs("goal", (*loc, "goals"), p.goals, goals)
         if p.id in unknown:
-            close = did_you_mean(p.id, library.ids("platforms"))
+            close = c.suggest(p.id, library.ids("platforms"))
             own = "give a platform of your own a 'name' and a 'metaphor'"
             hint = f"{close} Otherwise, {own}" if close.startswith("did you") else (
                 f"{own}, or use a library platform: {close.removeprefix('expected one of ')}")
@@ -121,16 +132,27 @@ def unknown_platforms(profile: Profile, library: Library) -> list[str]:
 
 
 def _check_aliases(
-    c: _Checker, kind: str, key: str, entries: Sequence[tuple[str, Sequence[str]]]
+    c: _Checker, kind: str, loc: Loc, entries: Sequence[tuple[str, Sequence[str]]],
+    taken: Mapping[str, str] | None = None, instead: str = "",
 ) -> None:
-    """An earlier id must not name another entry, or two entries at once."""
+    """An earlier id must not name another entry, or two entries at once, nor an item of
+    the library (``taken``: its names, ids and earlier ids, and the id of the item each
+    names); ``instead`` says what to do about the library's."""
     ids = {entry_id for entry_id, _ in entries}
     seen: set[str] = set()
-    for i, (_, aliases) in enumerate(entries):
+    for i, (entry_id, aliases) in enumerate(entries):
         for j, alias in enumerate(aliases):
-            if alias in ids or alias in seen:
+            owner = (taken or {}).get(alias, entry_id)
+            if owner != entry_id:
                 c.problems.append(c.doc.diagnostic(
-                    (key, i, "aliases", j), "PB202",
+                    (*loc, i, "aliases", j), "PB202",
+                    f"the earlier id '{alias}' is already used by the library {kind}"
+                    f" '{owner}'",
+                    f"an earlier id can lead to one place only; {instead}",
+                ))
+            elif alias in ids or alias in seen:
+                c.problems.append(c.doc.diagnostic(
+                    (*loc, i, "aliases", j), "PB202",
                     f"the earlier id '{alias}' also names another {kind}",
                     "an earlier id can lead to one place only; remove it here or there",
                 ))
@@ -148,10 +170,14 @@ def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: 
         c.ref(kind, (key, "override", name), name, known, at_key=True)
     added = [reading_id(e) if key == "reading_list" else e.id for e in choices.add]
     c.unique(kind, (key, "add"), added, taken=known)
+    if key == "objections":  # each earlier id is an anchor on the page, beside the library's
+        names = {**{i: i for i in library.ids(library_kind)}, **library.aliases(library_kind)}
+        _check_aliases(c, kind, (key, "add"), [(o.id, o.aliases) for o in choices.add],
+                       names, "remove it here, or reword the library's one with 'override'")
 
 
 def check_paths(doc: Document, profile: Profile, targets: Collection[str],
-                library: Library) -> list[Diagnostic]:
+                library: Library, suggest: Suggestions | None = None) -> list[Diagnostic]:
     """Every role path entry that names no page or item a path can lead to: the
     strategy, principles, platforms, objections, reading list, exercises and questions
     (not other onboarding pages, nor the optional health report).
@@ -163,7 +189,7 @@ def check_paths(doc: Document, profile: Profile, targets: Collection[str],
     broken = {f"platforms/{platform}" for platform in unknown_platforms(profile, library)}
     readable = [t for t in targets if not t.startswith(("onboarding", "health"))]
     valid = [t for t in readable if t not in broken]
-    c = _Checker(doc)
+    c = _Checker(doc, suggest=suggest)
     for i, role in enumerate(profile.roles):
         seen: set[str] = set()
         for j, ref in enumerate(role.path):
@@ -174,7 +200,7 @@ def check_paths(doc: Document, profile: Profile, targets: Collection[str],
             elif ref not in readable:
                 c.problems.append(doc.diagnostic(
                     loc, "PB201", f"unknown page or item '{ref}'",
-                    _left_out(ref, profile, library) or did_you_mean(ref, valid)))
+                    _left_out(ref, profile, library) or c.suggest(ref, valid)))
             seen.add(ref)
     return c.problems
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import re
 import typing
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from .diagnostics import Diagnostic, did_you_mean, shortened
+from .diagnostics import Diagnostic, Suggestions, did_you_mean, shortened
 from .values import MOST_DIGITS, Strict, WrittenAs
 from .yamlsource import Document, Loc
 
@@ -74,17 +75,19 @@ class Problem:
 
 
 def validate(
-    doc: Document, model: type[M], *, yaml_types: bool = True
+    doc: Document, model: type[M], *, yaml_types: bool = True,
+    suggest: Suggestions | None = None,
 ) -> tuple[M | None, list[Diagnostic]]:
     """The validated model, or None and a diagnostic for every problem.
 
     With ``yaml_types``, a value must also be written as a YAML 1.2 type its field takes,
     as the published JSON Schema says; library items, which no editor checks against a
-    schema, leave it out."""
+    schema, leave it out. ``suggest`` gives the run's did-you-mean hints."""
     record, problems = parse(model, doc.data)
     if yaml_types:
         problems = _typed_as_yaml(model, doc, problems)
-    return (record if not problems else None), [diagnostic(doc, p) for p in problems]
+    suggest = suggest or Suggestions()
+    return (record if not problems else None), [diagnostic(doc, p, suggest) for p in problems]
 
 
 def _typed_as_yaml(model: type[BaseModel], doc: Document, problems: list[Problem]
@@ -256,7 +259,9 @@ def _written_as(slot: Slot) -> tuple[str, ...] | None:
     return None
 
 
-def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
+def diagnostic(
+    doc: Document, problem: Problem, suggest: Callable[[str, Iterable[str]], str] = did_you_mean
+) -> Diagnostic:
     """The located message, code and hint for one problem."""
     loc, kind, at_key = problem.loc, problem.kind, problem.at_key
     value = shortened(problem.value) if isinstance(problem.value, str) else problem.value
@@ -276,7 +281,7 @@ def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
         model = problem.detail["model"]
         allowed = list(model.model_fields) if model else []
         return doc.diagnostic(
-            loc, "PB104", f"unknown key '{name}'", did_you_mean(name, allowed), at_key=True
+            loc, "PB104", f"unknown key '{name}'", suggest(name, allowed), at_key=True
         )
     if kind == "shape":
         expected = problem.detail["expected"]
@@ -294,10 +299,14 @@ def diagnostic(doc: Document, problem: Problem) -> Diagnostic:
         return located("PB102", *_yaml_type_text(problem, name, str(value), item))
     if kind == "choice":
         return located("PB103", f"'{value}' is not an allowed value for '{name}'",
-                       did_you_mean(str(value), problem.detail["options"]))
+                       suggest(str(value), problem.detail["options"]))
     if kind == "pattern":
         hint = _PATTERN_HINTS.get(name) or _id_hint(value)
         return located("PB103", f"'{value}' is not a valid {name}", hint)
+    if kind == "device_name":
+        return located("PB103", f"'{value}' is not a valid {name}: Windows keeps the name for"
+                                " a device", f"choose another, such as '{value}-team': no file"
+                                             " or folder on Windows can have this name")
     if kind == "empty" and item:
         return located("PB103", f"an empty item in '{name}'", _EMPTY_ITEM)
     if kind == "empty":
@@ -393,7 +402,8 @@ def _found(value: Any) -> str:
 
 
 def _id_hint(value: Any) -> str:
-    suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    text = unicodedata.normalize("NFKC", str(value)).lower()  # as reading_id derives one
+    suggestion = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     example = f", such as '{suggestion}'" if suggestion else ""
     return f"use lower-case letters, digits and single hyphens{example}"
 

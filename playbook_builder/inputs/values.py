@@ -219,8 +219,28 @@ def _inline_target(text: str) -> str:
     return text
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
-"""A stable identifier: lower-case letters, digits and single hyphens."""
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                             *(f"lpt{n}" for n in range(1, 10))})
+"""Names Windows keeps for devices, in any case and with any extension: no file or folder
+can have them there. An id may become one (a platform's or a role's page, a site's
+folder, a library item's file), so no id may be one of them. Ids are lower-case ASCII
+(:data:`ID_PATTERN`), so comparing them as written is enough, and no two ids can differ
+only by case."""
+
+
+def _not_a_device(value: str) -> str:
+    if value in WINDOWS_DEVICES:
+        raise bad_value("device_name", "names a device on Windows")
+    return value
+
+
+Id = Annotated[
+    str, Field(pattern=ID_PATTERN, min_length=1, max_length=64,
+               json_schema_extra={"not": {"enum": sorted(WINDOWS_DEVICES)}}),
+    AfterValidator(_not_a_device),
+]
+"""A stable identifier: lower-case letters, digits and single hyphens, and not a name
+Windows keeps for a device (such as `con` or `lpt1`)."""
 
 Text = Annotated[
     str, Field(min_length=1, max_length=20_000, json_schema_extra={"pattern": NOT_BLANK}),

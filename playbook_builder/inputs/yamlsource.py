@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import yaml
 
 from .diagnostics import Diagnostic, InputError, shortened
+from .files import NotRegularFile, TooLarge, read_limited
 
 try:  # libyaml's parser is several times faster; fall back where it is not built.
     _Loader: type = yaml.CBaseLoader
@@ -27,7 +28,8 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.BaseLoader
 
 MAX_BYTES = 1_000_000
-"""Largest input file accepted; checked before reading, so a huge file costs nothing."""
+"""Largest input file accepted; checked before reading, so a huge file costs nothing, and
+no more than this is ever read (see :mod:`files`)."""
 
 MAX_DEPTH = 40
 """Deepest nesting accepted; a profile needs five or six levels."""
@@ -106,13 +108,17 @@ def load_yaml(path: Path, display: str | None = None) -> Document:
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError([Diagnostic(
-                name, 1, 1, "PB008", f"file is too large ({size:,} bytes)",
-                f"a profile or library file may be at most {MAX_BYTES:,} bytes",
-            )])
-        return path.read_bytes()
+        return read_limited(path, MAX_BYTES)
+    except TooLarge as exc:
+        raise InputError([Diagnostic(
+            name, 1, 1, "PB008", f"file is too large ({exc.size:,} bytes)",
+            f"a profile or library file may be at most {MAX_BYTES:,} bytes",
+        )]) from None
+    except NotRegularFile as exc:
+        raise InputError([Diagnostic(
+            name, 1, 1, "PB001", f"not a regular file but {exc.kind}",
+            "name a YAML file; named pipes, devices and sockets are never read",
+        )]) from None
     except FileNotFoundError:
         raise InputError([Diagnostic(
             name, 1, 1, "PB001", "file not found", "check the path and the current folder"

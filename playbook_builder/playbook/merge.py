@@ -18,6 +18,7 @@ to the objects they name. The merge assumes references were checked (see
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
@@ -130,8 +131,18 @@ def _resolve(ids: Sequence[str], known: Mapping[str, _V]) -> tuple[_V, ...]:
 
 
 def reading_id(entry: ReadingEntry) -> str:
-    """The entry's id, or one derived from its title."""
-    derived = re.sub(r"[^a-z0-9]+", "-", entry.title.lower()).strip("-")[:64].rstrip("-")
+    """The entry's id, or one derived from its title: its letters and digits, lower-case,
+    with single hyphens between.
+
+    The title is first put in Unicode's NFKC form, so text that looks the same gives the
+    same id however it was typed: "Café" written with one character for the "é" or with
+    "e" and a combining accent, "ﬁ" as one character or two. NFKC composes, as editors
+    mostly write text already, so the ids of titles written that way (ASCII ones above
+    all) stay what they were, and with them the anchors that link to the entries.
+    Decomposing and dropping the accents ("cafe") would read better but move the anchor
+    of every accented title already published."""
+    title = unicodedata.normalize("NFKC", entry.title).lower()
+    derived = re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:64].rstrip("-")
     return entry.id or derived or "entry"
 
 
