@@ -12,6 +12,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,8 +20,10 @@ import click
 
 from . import __version__
 from .commands.build_date import ensure_source_date_epoch
+from .commands.config_urls import config_url_problem
 from .commands.output import OutputError, publish_atomically
-from .inputs.diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics
+from .commands.strictness import tighten
+from .inputs.diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics, printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,7 +97,9 @@ def _format_option(command: F) -> F:
 @click.option("--out", "-o", "--site-dir", "-d", "out",
               type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site; the config's site_dir by default.")
-@click.option("--strict/--no-strict", "-s", default=False, help="Fail on any MkDocs warning.")
+@click.option("--strict/--no-strict", "-s", default=None,
+              help="Fail on any MkDocs warning, a link to a missing anchor or a page left out"
+                   " of the navigation included; the config's 'strict' by default.")
 @click.option("--clean/--dirty", "-c", default=True,
               help="With --dirty, only pages whose sources changed are built again, as"
                    " MkDocs does; the site is still swapped in whole.")
@@ -109,7 +114,7 @@ def _format_option(command: F) -> F:
               help="With --profiles: build only the I-th of N equal shares (for CI matrices).")
 @_format_option
 def build(
-    profile: Path | None, config_file: Path, out: Path | None, strict: bool, clean: bool,
+    profile: Path | None, config_file: Path, out: Path | None, strict: bool | None, clean: bool,
     profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
 ) -> None:
     """Build the playbook site, exactly as 'mkdocs build' does, but safely.
@@ -142,7 +147,8 @@ def build(
 
 
 def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
-                changed_only: bool, shard_text: str | None, strict: bool, fmt: str) -> None:
+                changed_only: bool, shard_text: str | None, strict: bool | None,
+                fmt: str) -> None:
     """One site per profile; every problem reported, the others still built."""
     from .commands import batch
     from .inputs.loading import load_library
@@ -178,7 +184,7 @@ def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
         results = _run_with_progress(todo, config_file, jobs, strict)
         batch.write_index(target, everything, invalid=[r.profile for r in every_invalid])
     except OutputError as exc:
-        raise UsageProblem(str(exc)) from None
+        raise _output_problem(exc) from None
     failed = [r for r in results if r.status == "failed"]
     click.echo(f"{len(results) - len(failed)} built, {len(planned) - len(todo)} unchanged, "
                f"{len(failed)} failed, {len(invalid)} invalid", err=True)
@@ -195,7 +201,7 @@ def _playbook_plugin(config: Any, config_file: Path) -> Any:
 
     plugin = config.plugins.get("playbook")
     if not isinstance(plugin, PlaybookPlugin):
-        raise UsageProblem(f"{config_file}: the playbook plugin is not enabled")
+        raise UsageProblem(f"{printable(str(config_file))}: the playbook plugin is not enabled")
     return plugin
 
 
@@ -208,7 +214,7 @@ def _theme_folders(config: Any) -> list[Path]:
 
 
 def _run_with_progress(jobs: list[Any], config_file: Path, workers: int,
-                       strict: bool) -> list[Any]:
+                       strict: bool | None) -> list[Any]:
     """Build, showing a progress bar on a terminal and one plain line per site otherwise."""
     from .commands import batch
 
@@ -232,8 +238,13 @@ def _publish(target: Path, write: Callable[[Path], None]) -> None:
     try:
         publish_atomically(target, write, wait=lambda message: click.echo(message, err=True))
     except OutputError as exc:
-        kind = UsageProblem if exc.exit_code == EXIT_INVALID else click.ClickException
-        raise kind(str(exc)) from None
+        raise _output_problem(exc) from None
+
+
+def _output_problem(exc: OutputError) -> click.ClickException:
+    """A folder that cannot be used exits with 2; a full disk, or a lock held, with 1."""
+    kind = UsageProblem if exc.exit_code == EXIT_INVALID else click.ClickException
+    return kind(str(exc))
 
 
 @main.command()
@@ -407,7 +418,7 @@ def new(folder: Path, ci: str | None) -> None:
     try:
         written = scaffold(folder, ci)
     except OutputError as exc:
-        raise UsageProblem(str(exc)) from None
+        raise _output_problem(exc) from None
     for name in written:
         click.echo(f"created {folder / name}")
     click.echo(f"next: cd {folder} && playbook serve")
@@ -424,16 +435,25 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
     """Print the shareable URL of a role's start page or of any page or item."""
     from .pipeline import load_playbook
     from .plugin import resolve_inputs
-    from .site.links import LinkProblem, absolute_url, role_links, target_for
+    from .site.links import (
+        LinkProblem,
+        absolute_url,
+        role_links,
+        target_for,
+        version_name_problem,
+    )
     from .site.sitemap import targets
 
     if (item is None) == (not every):
         raise UsageProblem("name one role or item, or use --all")
+    problem = version_name_problem(version) if version is not None else None
+    if problem:  # before the site is loaded: the name alone is wrong
+        raise UsageProblem(problem)
     with _site_config(config_file, profile, "text") as config:
         plugin = _playbook_plugin(config, config_file)
         if not config.site_url:
-            raise UsageProblem(f"{config_file}: set 'site_url' to the address the playbook"
-                               " is published at")
+            raise UsageProblem(f"{printable(str(config_file))}: set 'site_url' to the address"
+                               " the playbook is published at")
         inputs = resolve_inputs(plugin.config, config.config_file_path)
         pb = load_playbook(inputs.profile, inputs.content_dir)
         links = targets(pb, health=plugin.config.health)
@@ -461,21 +481,30 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
 @click.option("--branch", default="gh-pages", show_default=True, help="The deploy branch.")
 @click.option("--remote", default="origin", show_default=True, help="The remote to push to.")
 @click.option("--allow-dirty", is_flag=True,
-              help="Publish even with uncommitted changes in the working tree.")
+              help="Publish the working tree as it is, uncommitted changes and untracked"
+                   " files included, instead of the commit.")
 @click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
               default="mkdocs.yml", show_default=True, help="The MkDocs configuration.")
 @_format_option
 def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: bool,
             branch: str, remote: str, allow_dirty: bool, config_file: Path,
             fmt: str) -> None:
-    """Publish VERSION of the playbook with mike, with a 'what changed' page."""
+    """Publish VERSION of the playbook with mike, with a 'what changed' page.
+
+    The site is built strictly from the commit checked out (HEAD), never from files that
+    are not committed."""
     from .commands import publish as publishing
 
     request = publishing.Request(
         version, aliases, set_default, push, branch, remote, allow_dirty, config_file,
         say=lambda message: click.echo(message, err=True))
-    with _site_config(config_file, None, fmt):
-        pass  # every input problem is reported before anything is committed
+    try:
+        publishing.check_names(request)
+    except publishing.PublishProblem as exc:
+        raise UsageProblem(str(exc)) from None
+    # Every input problem is reported before anything is committed.
+    with _site_config(config_file, None, fmt) as config:
+        request = replace(request, sources=_site_sources(config, config_file))
     try:
         publishing.publish(request, config_file.resolve().parent)
     except publishing.PublishProblem as exc:
@@ -485,6 +514,28 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
     except publishing.PublishConflict as exc:
         raise _Conflict(str(exc)) from None
     click.echo(f"published {version}" + (f" as {', '.join(aliases)}" if aliases else ""))
+
+
+def _site_sources(config: Any, config_file: Path) -> tuple[Path, ...]:
+    """What the site is built from, but the installed package: the config, docs, theme
+    overrides, and the playbook's profile, logo and library."""
+    from .inputs.loading import logo_path
+    from .plugin import PlaybookPlugin, resolve_inputs
+    from .resources import data_dir
+
+    sources = [config_file, Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        sources.append(Path(config.theme.custom_dir))
+    plugin = config.plugins.get("playbook")
+    if isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
+        inputs = resolve_inputs(plugin.config, config.config_file_path)
+        sources.append(inputs.profile)
+        if plugin.checked is not None and plugin.checked[1].profile.organisation.logo:
+            sources.append(logo_path(inputs.profile,
+                                     plugin.checked[1].profile.organisation.logo))
+        if inputs.content_dir.resolve() != data_dir("content").resolve():
+            sources.append(inputs.content_dir)
+    return tuple(sources)
 
 
 @main.command()
@@ -522,20 +573,23 @@ def _site_config(
 ) -> Iterator[Any]:
     """The loaded MkDocs config with the playbook validated; errors become exit codes."""
     from mkdocs import exceptions
-    from mkdocs.config import load_config
 
     from .plugin import PROFILE_ENV, PlaybookPlugin
 
     if not config_file.is_file():
-        raise UsageProblem(f"{config_file}: no such file; run this where mkdocs.yml is, "
-                           "or name it with --config-file")
+        raise UsageProblem(f"{printable(str(config_file))}: no such file; run this where"
+                           " mkdocs.yml is, or name it with --config-file")
     previous = os.environ.get(PROFILE_ENV)
     if profile is not None:
         os.environ[PROFILE_ENV] = str(profile)
     clean = {k: (str(v) if isinstance(v, Path) else v) for k, v in overrides.items()
              if v is not None}
     try:
-        config = load_config(str(config_file), **clean)
+        config = _load_config(config_file, clean)
+        problem = config_url_problem(config)
+        if problem:
+            raise UsageProblem(f"{printable(str(config_file))}: {problem}")
+        tighten(config)
         plugin = config.plugins.get("playbook")
         if validate and isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
             plugin.check_inputs(config)
@@ -543,11 +597,51 @@ def _site_config(
     except InputError as exc:
         raise _Invalid(exc.diagnostics, fmt) from None
     except exceptions.ConfigurationError as exc:
-        raise UsageProblem(f"{config_file}: {exc}") from None
+        raise UsageProblem(f"{printable(str(config_file))}: {printable(str(exc))}") from None
     except exceptions.Abort as exc:
         raise click.ClickException(str(exc)) from None
     finally:
         _restore_env(PROFILE_ENV, previous)
+
+
+class _ConfigMessages(logging.Filter):
+    """What MkDocs says about the configuration while loading it: errors are kept (to be
+    reported as one usage problem) rather than printed; warnings are printed, and kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage())
+            return False
+        if record.levelno == logging.WARNING:
+            self.warnings.append(record.getMessage())
+        return True
+
+
+def _load_config(config_file: Path, overrides: dict[str, Any]) -> Any:
+    """MkDocs' ``load_config``; a configuration it refuses is a usage problem (exit 2)
+    named by its first error, not an abort (exit 1) after a log line."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    messages = _ConfigMessages()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addFilter(messages)
+    try:
+        return load_config(str(config_file), **overrides)
+    except exceptions.Abort:
+        found = messages.errors or messages.warnings
+        if not found:
+            raise
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise UsageProblem(f"{printable(str(config_file))}: {printable(found[0])}{more}"
+                           ) from None
+    finally:
+        logger.removeFilter(messages)
 
 
 def _restore_env(name: str, value: str | None) -> None:

@@ -39,3 +39,17 @@ def make_remote(tmp_path: Path) -> Path:
     git(seed, "commit", "-qm", "playbook")
     git(seed, "push", "-q", str(bare), "main")
     return bare
+
+
+def install_hook(git_dir: Path, name: str, script: str) -> None:
+    """A shell hook (``pre-receive`` in a bare remote, ``pre-push`` in a clone's .git)."""
+    hook = git_dir / "hooks" / name
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    hook.chmod(0o755)
+
+
+def commit_all(folder: Path, message: str) -> None:
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", message)
+    git(folder, "push", "-q", "origin", "HEAD")

@@ -250,3 +250,232 @@ def test_serve_takes_mkdocs_flags(runner: CliRunner, project: Project,
     assert seen == {"config_file": "mkdocs.yml", "livereload": False, "build_type": "dirty",
                     "watch_theme": True, "watch": ["docs"], "open_in_browser": True,
                     "dev_addr": "127.0.0.1:8123", "strict": True}
+
+
+# --- strictness, names, output folders, addresses in mkdocs.yml --------------------------
+
+ANCHOR_PAGES = {"extra.md": "# Extra\n\nSee [other](other.md#nowhere).\n",
+                "other.md": "# Other\n"}
+NOT_IN_NAV = "not_in_nav: |\n  /extra.md\n  /other.md\n"
+
+
+def with_pages(project: Project, pages: dict[str, str], config_extra: str) -> None:
+    for name, text in pages.items():
+        (project.root / "docs" / name).write_text(text, encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + config_extra, encoding="utf-8")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("flags", [["-q", "build", "--strict"], ["build", "-q", "--strict"],
+                                   ["build", "--strict"], ["build", "-v", "-s"]])
+def test_strict_build_fails_on_a_missing_anchor_whatever_the_verbosity(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch, flags: list[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.chdir(project.root)
+    with_pages(project, ANCHOR_PAGES, NOT_IN_NAV)
+    result = runner.invoke(main, [*flags, "--out", "out"])
+    assert result.exit_code == 1, result.output
+    assert "strict mode" in result.stderr and "Traceback" not in result.output
+    assert "does not contain an anchor '#nowhere'" in caplog.text
+    assert not (project.root / "out").exists()
+    assert runner.invoke(main, ["-q", "build", "--out", "out"]).exit_code == 0  # not strict
+
+
+@pytest.mark.build
+def test_strict_build_fails_on_a_page_left_out_of_the_nav(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.chdir(project.root)
+    with_pages(project, {"extra.md": "# Extra\n"}, "")
+    result = runner.invoke(main, ["-q", "build", "--strict", "--out", "out"])
+    assert result.exit_code == 1, result.output
+    assert "strict mode" in result.stderr
+    assert "extra.md" in caplog.text and "not included in the \"nav\"" in caplog.text
+
+
+@pytest.mark.build
+def test_the_configs_own_strict_is_kept(runner: CliRunner, project: Project,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.root)
+    with_pages(project, ANCHOR_PAGES, NOT_IN_NAV + "strict: true\n")
+    assert runner.invoke(main, ["-q", "build", "--out", "out"]).exit_code == 1
+    assert runner.invoke(main, ["-q", "build", "--no-strict", "--out", "out"]).exit_code == 0
+
+
+@pytest.mark.build
+def test_strict_keeps_a_users_own_validation_settings(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``absolute_links: relative_to_docs`` is a way of reading links, not a level."""
+    monkeypatch.chdir(project.root)
+    with_pages(project, {"extra.md": "# Extra\n\nSee [other](/other.md).\n",
+                         "other.md": "# Other\n"},
+               NOT_IN_NAV + "validation:\n  links:\n    absolute_links: relative_to_docs\n")
+    result = runner.invoke(main, ["-q", "build", "--strict", "--out", "out"])
+    assert result.exit_code == 0, result.output
+
+
+def test_tighten_raises_levels_and_keeps_warnings_counted() -> None:
+    import logging
+
+    from playbook_builder.commands.strictness import tighten
+
+    config = {"strict": True, "validation": {
+        "nav": {"omitted_files": logging.INFO, "not_found": logging.WARNING,
+                "absolute_links": logging.DEBUG},
+        "links": {"not_found": logging.WARNING, "anchors": logging.INFO,
+                  "absolute_links": -1, "unrecognized_links": logging.INFO}}}
+    logger = logging.getLogger("mkdocs")
+    saved = logger.level
+    try:
+        logger.setLevel(logging.ERROR)
+        tighten(config)
+        assert logger.level == logging.WARNING
+    finally:
+        logger.setLevel(saved)
+    assert config["validation"] == {
+        "nav": {"omitted_files": logging.WARNING, "not_found": logging.WARNING,
+                "absolute_links": logging.WARNING},
+        "links": {"not_found": logging.WARNING, "anchors": logging.WARNING,
+                  "absolute_links": -1, "unrecognized_links": logging.WARNING}}
+    relaxed = {"strict": False, "validation": {"nav": {}, "links": {}}}
+    tighten(relaxed)
+    assert relaxed["validation"] == {"nav": {}, "links": {}}
+
+
+@pytest.mark.parametrize("name", ["1.0\n", "1.0\nmain", "\x1b[2J", " 1.0", "1.0 ", "1..2",
+                                  "a" * 65, "-rf", "", "index.html", "v1/x", "1.0\t"])
+def test_bad_version_and_alias_names_are_one_plain_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # checked before anything else: no project needed
+    for args in (["publish", "--", name], ["publish", "1.0", "--alias", name]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("Error: '") and "is not a version name" in (
+            result.stderr)
+        assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr
+        assert "Traceback" not in result.output
+        assert isinstance(result.exception, SystemExit)  # not a crash
+
+
+def test_good_version_names_pass() -> None:
+    from playbook_builder.site.links import version_name_problem
+
+    for name in ("1.0", "2026.11", "latest", "v2", "dev_build-3", "a" * 64):
+        assert version_name_problem(name) is None, name
+
+
+def test_an_unusable_out_folder_is_one_line(runner: CliRunner, project: Project,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.root)
+    result = runner.invoke(main, ["-q", "build", "--out", "/proc/x"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: /proc/x: cannot write the site there (")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    root = runner.invoke(main, ["-q", "build", "--out", "/"])
+    assert root.exit_code == 2 and root.stderr.count("\n") == 1, root.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_parent_is_one_line(runner: CliRunner, project: Project,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project.root)
+    locked = project.root / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        result = runner.invoke(main, ["-q", "build", "--out", "locked/site"])
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 2, result.output
+    assert "cannot write the site there" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 512 KiB tmpfs (where this runs as root with the right to mount), read-only or
+    full on request."""
+    import subprocess
+
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs",
+                              str(folder)], capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("state", ["full-before", "full-during", "read-only"])
+def test_a_full_or_read_only_disk_is_one_line(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch, small_disk: Path,
+    state: str,
+) -> None:
+    import subprocess
+
+    monkeypatch.chdir(project.root)
+    if state == "full-before":
+        subprocess.run(["dd", "if=/dev/zero", f"of={small_disk / 'fill'}", "bs=4k"],
+                       capture_output=True, check=False)
+    if state == "read-only":
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    result = runner.invoke(main, ["-q", "build", "--out", str(small_disk / "sub" / "site")])
+    expected = 2 if state == "read-only" else 1
+    assert result.exit_code == expected, result.output
+    error = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(error) == 1 and "Traceback" not in result.output, result.output
+    assert ("cannot write the site there" if state == "read-only" else "the disk is full"
+            ) in error[0]
+    assert not (small_disk / "sub" / "site").exists()
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("site_url", "https://x/\"><script>alert(1)</script>"),
+    ("site_url", "https://x/ onload=alert(1)"),
+    ("repo_url", "https://git.example.org/'onmouseover='alert(1)"),
+    ("edit_uri", "javascript:alert(1)//"),
+    ("edit_uri", "edit/main/docs/\"><img src=x>"),
+    ("edit_uri_template", "edit/main/docs/{path}<x>"),
+])
+def test_addresses_with_markup_are_refused_before_building(
+    runner: CliRunner, project: Project, monkeypatch: pytest.MonkeyPatch, key: str,
+    value: str,
+) -> None:
+    import json
+
+    monkeypatch.chdir(project.root)
+    config = project.root / "mkdocs.yml"
+    lines = [line for line in config.read_text("utf-8").splitlines()
+             if not line.startswith(f"{key}:")]
+    config.write_text("\n".join([*lines, f"{key}: {json.dumps(value)}", ""]), "utf-8")
+    for args in (["build", "--out", "out"], ["publish", "1.0"], ["export", "--out", "out"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith(f"Error: mkdocs.yml: '{key}' must be "), result.stderr
+        assert result.stderr.count("\n") == 1
+    assert not (project.root / "out").exists()
+
+
+def test_plain_addresses_pass() -> None:
+    from playbook_builder.commands.config_urls import url_problem
+
+    for key, value in [("site_url", "https://playbook.example.org/"),
+                       ("site_url", "http://localhost:8000/a/b/"), ("site_url", None),
+                       ("site_url", "https://bücher.example/"),
+                       ("repo_url", "https://github.com/org/repo"),
+                       ("edit_uri", "edit/main/docs/"), ("edit_uri", "?path=/docs/"),
+                       ("edit_uri", "https://git.example.org/org/repo/-/edit/main/docs/"),
+                       ("edit_uri_template", "edit/main/docs/{path!q}")]:
+        assert url_problem(key, value) is None, (key, value)
+    for key, value in [("site_url", "ftp://x.org/"), ("repo_url", "https://x.org/\u202e"),
+                       ("site_url", "https://x.org/`"), ("edit_uri", "data:text/html,x")]:
+        assert url_problem(key, value) is not None, (key, value)

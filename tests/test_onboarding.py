@@ -133,3 +133,14 @@ def test_link_unknown_id_suggests(in_repo: None) -> None:
                              "  hint: did you mean 'volunteer-coordinator'?\n")
     bad = CliRunner().invoke(main, ["link", "objections", "--version", "../x"])
     assert bad.exit_code == 2 and "not a version name" in bad.stderr
+
+
+def test_link_shows_a_hostile_value_escaped(in_repo: None) -> None:
+    for args in (["link", "objections", "--version", "\x1b]0;pwned\x07"],
+                 ["link", "objections", "--version", "1.0\n"],
+                 ["link", "--all", "--version", "\x1b[2J"],
+                 ["link", "\x1b[31mred"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2, result.output
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+        assert "\\x1b" in result.stderr or "\\n" in result.stderr

@@ -190,3 +190,64 @@ def test_a_symlinked_output_folder_is_refused(tmp_path: Path) -> None:
         publish_atomically(tmp_path / "site", write_site("next"))
     assert "is a symbolic link" in str(caught.value)
     assert (real / "index.html").read_text("utf-8") == "published"
+
+
+# --- operating system errors become one-line output problems ------------------------------
+
+
+def test_an_unwritable_place_is_an_output_problem(tmp_path: Path) -> None:
+    with pytest.raises(OutputError) as caught:
+        publish_atomically(Path("/proc/playbook-site"), write_site("x"))
+    assert not isinstance(caught.value, DiskFull) and caught.value.exit_code == 2
+    assert str(caught.value).startswith("/proc/playbook-site: cannot write the site there (")
+    with pytest.raises(OutputError):
+        publish_atomically(Path("/"), write_site("x"))
+
+
+def test_disk_full_before_the_build_is_disk_full(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import contextlib
+
+    from playbook_builder.commands import output
+
+    @contextlib.contextmanager
+    def no_space(*args: object):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+        yield
+
+    monkeypatch.setattr(output, "_lock", no_space)
+    with pytest.raises(DiskFull) as caught:
+        publish_atomically(tmp_path / "site", write_site("x"))
+    assert caught.value.exit_code == 1 and "the disk is full" in str(caught.value)
+
+
+def test_a_build_that_cannot_write_its_staging_folder_is_an_output_problem(
+    tmp_path: Path
+) -> None:
+    def refused(staging: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(staging / "index.html"))
+
+    with pytest.raises(OutputError) as caught:
+        publish_atomically(tmp_path / "site", refused)
+    assert "cannot write the site there (Permission denied)" in str(caught.value)
+
+
+def test_the_builds_own_errors_are_not_mistaken_for_the_output_folders(
+    tmp_path: Path
+) -> None:
+    def unreadable_input(staging: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "profile.yml"))
+
+    with pytest.raises(PermissionError):
+        publish_atomically(tmp_path / "site", unreadable_input)
+    assert not list(tmp_path.glob(".site.building-*"))
+
+
+def test_many_sites_into_an_unwritable_place_is_an_output_problem() -> None:
+    from playbook_builder.commands import batch
+
+    with pytest.raises(OutputError) as caught:
+        batch.claim_folder(Path("/proc/playbooks"))
+    assert str(caught.value).startswith("/proc/playbooks: cannot write the playbooks there")
+    with pytest.raises(OutputError):
+        batch.write_index(Path("/proc/playbooks"), [])

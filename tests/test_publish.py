@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from playbook_builder.cli import main
 from playbook_builder.commands import publish as publishing
 
-from .gitrepo import clone_project, git, make_remote
+from .gitrepo import clone_project, git, install_hook, make_remote
 
 pytestmark = pytest.mark.build
 
@@ -197,3 +197,225 @@ def test_the_snapshot_leaves_out_what_no_page_shows(library) -> None:  # type: i
     text = snapshot_json(load_profile(EXAMPLE, library))
     assert "comms@riverside.example.org" not in text
     assert "a social gathering among acquaintances" in text
+
+
+# --- strict publishing, the commit and nothing else, races, killed runs -----------------
+
+NOT_IN_NAV = "not_in_nav: |\n  /extra.md\n  /other.md\n"
+
+
+def add_pages(project: Path, pages: dict[str, str], config_extra: str = NOT_IN_NAV) -> None:
+    """Pages of the user's own in docs/, committed."""
+    for name, text in pages.items():
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + config_extra, encoding="utf-8")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "pages of our own")
+
+
+def has_branch(project: Path, branch: str = "gh-pages") -> bool:
+    import subprocess
+
+    return subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
+                          cwd=project, capture_output=True, check=False).returncode == 0
+
+
+@pytest.mark.parametrize(("pages", "config_extra", "warning"), [
+    ({"extra.md": "# Extra\n\nSee [the plan](missing.md).\n"}, NOT_IN_NAV,
+     "'missing.md', but the target is not found"),
+    ({"extra.md": "# Extra\n\nSee [other](other.md#nowhere).\n", "other.md": "# Other\n"},
+     NOT_IN_NAV, "does not contain an anchor '#nowhere'"),
+    ({"extra.md": "# Extra\n\nNot in the navigation.\n"}, "",
+     "not included in the \"nav\" configuration"),
+], ids=["broken-link", "missing-anchor", "not-in-nav"])
+def test_publish_fails_on_any_mkdocs_warning(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: dict[str, str],
+    config_extra: str, warning: str, capfd: pytest.CaptureFixture[str],
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    add_pages(project, pages, config_extra)
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 1, out
+    assert "the build failed" in out
+    assert warning in capfd.readouterr().err  # the build's own warning, shown despite -q
+    assert not has_branch(project)
+
+
+def test_mkdocs_strict_fails_where_publish_fails(remote: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    project = clone_project(remote, tmp_path / "work")
+    add_pages(project, {"extra.md": "# Extra\n\nSee [the plan](missing.md).\n"})
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+
+
+def test_a_clean_page_of_our_own_publishes(remote: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    add_pages(project, {"extra.md": "# Extra\n\nSee [other](other.md#other).\n",
+                        "other.md": "# Other\n"})
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 0, out
+    assert "Extra" in published_local(project, "1.0/extra/index.html")
+
+
+def test_untracked_files_the_site_would_contain_are_refused(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    (project / "docs" / "secret.md").write_text("# Secret\n", encoding="utf-8")
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 2, out
+    assert "docs/secret.md" in out and "git add" in out and "Traceback" not in out
+    assert len(out.strip().splitlines()) == 1
+    assert not has_branch(project)
+    (project / "notes.txt").write_text("not part of the site", encoding="utf-8")
+    (project / "docs" / "secret.md").unlink()
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 0, out  # an untracked file the site is not built from is no problem
+
+
+def test_publish_builds_the_commit_not_the_working_tree(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even what no check sees (an ignored file in docs/) stays out: the site is built
+    from a checkout of the commit."""
+    project = clone_project(remote, tmp_path / "work")
+    add_pages(project, {".gitignore": "private.md\n"}, config_extra="")
+    (project / "docs" / "private.md").write_text("# Private\n\nsalaries\n", encoding="utf-8")
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 0, out
+    files = git(project, "ls-tree", "-r", "--name-only", "gh-pages")
+    assert "1.0/index.html" in files and "private" not in files
+    assert (project / "docs" / "private.md").is_file()  # the working tree is left alone
+    assert git(project, "worktree", "list").count("\n") == 1
+    log = git(project, "log", "-1", "--format=%s", "gh-pages")
+    assert log.startswith("Deployed " + git(project, "rev-parse", "--short", "HEAD").strip())
+
+
+RACE_ROUNDS = 10
+BARRIER = """\
+cat >/dev/null
+touch "$PLAYBOOK_TEST_BARRIER/$$"
+n=0
+while [ "$(ls "$PLAYBOOK_TEST_BARRIER" | wc -l)" -lt 2 ] && [ $n -lt 200 ]; do
+  sleep 0.02; n=$((n+1))
+done
+"""
+
+
+def test_simultaneous_publishes_both_land(remote: Path, tmp_path: Path) -> None:
+    """Two publishes push at the same moment (each clone's pre-push hook waits for the
+    other) to a remote that takes its time (a slow pre-receive hook): the remote refuses
+    one of them with 'cannot lock ref' / 'failed to update ref' (or, when the winner got
+    there first, git says 'fetch first'); the loser publishes again on top of the
+    winner. Both versions always end up published."""
+    import os
+    import subprocess
+    import sys
+
+    install_hook(remote, "pre-receive", "cat >/dev/null\nsleep 0.3\n")
+    clones = [clone_project(remote, tmp_path / name) for name in ("a", "b")]
+    for clone in clones:
+        install_hook(clone / ".git", "pre-push", BARRIER)
+    raced = 0
+    for round_ in range(RACE_ROUNDS):
+        barrier = tmp_path / f"barrier-{round_}"
+        barrier.mkdir()
+        env = {**os.environ, "PLAYBOOK_TEST_BARRIER": str(barrier)}
+        children = [subprocess.Popen(
+            [sys.executable, "-m", "playbook_builder.cli", "-q", "publish", f"{n}.{round_}",
+             "--push"], cwd=clone, env=env, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True) for n, clone in enumerate(clones, 1)]
+        outputs = [child.communicate(timeout=60)[0] for child in children]
+        for child, output in zip(children, outputs, strict=True):
+            assert child.returncode == 0, output
+        raced += sum("first (attempt 1" in output for output in outputs)
+        names = {v["version"] for v in json.loads(published(remote, "versions.json"))}
+        assert {f"1.{round_}", f"2.{round_}"} <= names, outputs
+    assert raced >= RACE_ROUNDS // 2  # the pushes really did race
+    names = {v["version"] for v in json.loads(published(remote, "versions.json"))}
+    assert len(names) == 2 * RACE_ROUNDS
+
+
+def test_lost_races_are_recognised_in_every_wording() -> None:
+    for stderr in (
+        " ! [rejected]        gh-pages -> gh-pages (fetch first)",
+        " ! [rejected]        gh-pages -> gh-pages (non-fast-forward)",
+        " ! [rejected]        gh-pages -> gh-pages (stale info)",
+        "remote: error: cannot lock ref 'refs/heads/gh-pages': is at 1a but expected 2b\n"
+        " ! [remote rejected] gh-pages -> gh-pages (failed to update ref)",
+        " ! [remote rejected] gh-pages -> gh-pages (cannot lock ref 'refs/heads/gh-pages':"
+        " reference already exists)",
+    ):
+        assert publishing._LOST_RACE.search(stderr), stderr
+    for stderr in (" ! [remote rejected] gh-pages -> gh-pages (pre-receive hook declined)",
+                   " ! [remote rejected] gh-pages -> gh-pages (protected branch hook declined)",
+                   "fatal: Authentication failed"):
+        assert not publishing._LOST_RACE.search(stderr), stderr
+
+
+SLOW_HOOK = """\
+import os
+import time
+from pathlib import Path
+
+
+def on_post_build(config, **kwargs):
+    signal = os.environ.get("PLAYBOOK_TEST_SIGNAL")
+    if signal:
+        Path(signal).write_text("building", encoding="utf-8")
+        time.sleep(60)
+"""
+
+
+def test_a_killed_publish_leaves_nothing_behind_for_long(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill -9 in the middle of the build: nothing is left in the working tree, and the
+    next publish removes the temporary folder and the checkout's registration."""
+    import contextlib
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    project = clone_project(remote, tmp_path / "work")
+    (project / "hooks.py").write_text(SLOW_HOOK, encoding="utf-8")
+    add_pages(project, {}, config_extra="hooks:\n  - hooks.py\n")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    signal_file = tmp_path / "signal"
+    env = {**os.environ, "TMPDIR": str(temp), "PLAYBOOK_TEST_SIGNAL": str(signal_file)}
+    child = subprocess.Popen([sys.executable, "-m", "playbook_builder.cli", "-q", "publish",
+                              "1.0"], cwd=project, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not signal_file.exists() and child.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+        child.wait(10)
+    assert signal_file.exists(), "the publish ended before it was killed"
+    assert git(project, "status", "--porcelain", "--ignored") == ""
+    assert list(project.glob(".playbook-*")) == []
+    leftovers = [p.name for p in temp.iterdir()]
+    assert leftovers and all(name.startswith(f"playbook-publish-{child.pid}-")
+                             for name in leftovers), leftovers
+    assert git(project, "worktree", "list").count("\n") == 2  # the killed run's checkout
+
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    live = temp / f"playbook-publish-{os.getppid()}-live"  # a live process's: kept
+    live.mkdir()
+    code, out = run_publish(project, monkeypatch, "1.1")
+    assert code == 0, out
+    assert [p.name for p in temp.iterdir()] == [live.name]
+    assert git(project, "worktree", "list").count("\n") == 1

@@ -9,6 +9,8 @@ kept in each site's marker file), and ``shard`` splits the profiles across CI jo
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import html
 import json
@@ -17,7 +19,7 @@ import multiprocessing
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib import metadata
@@ -25,11 +27,12 @@ from pathlib import Path
 from typing import Literal
 
 from .. import __version__
-from ..inputs.diagnostics import Diagnostic, InputError
+from ..inputs.diagnostics import Diagnostic, InputError, printable, shortened
 from ..inputs.library import Library
 from ..inputs.loading import display_path, load_profile, logo_path
 from ..inputs.values import ID_PATTERN
-from .output import MARKER, OutputError, publish_atomically
+from .output import MARKER, DiskFull, OutputError, publish_atomically
+from .strictness import tighten
 
 Status = Literal["built", "unchanged", "invalid", "failed"]
 
@@ -58,9 +61,10 @@ def parse_shard(text: str) -> tuple[int, int]:
     try:
         index, count = (int(part) for part in text.split("/"))
     except ValueError:
-        raise ValueError(f"'{text}' is not a shard; write it as I/N, such as 1/4") from None
+        raise ValueError(f"'{printable(shortened(text))}' is not a shard; write it as I/N,"
+                         " such as 1/4") from None
     if not 1 <= index <= count:
-        raise ValueError(f"shard '{text}': I must be between 1 and N")
+        raise ValueError(f"shard '{printable(shortened(text))}': I must be between 1 and N")
     return index, count
 
 
@@ -132,7 +136,7 @@ def run(
     config_file: Path,
     workers: int,
     report: Callable[[SiteResult], None],
-    strict: bool = False,
+    strict: bool | None = None,
 ) -> list[SiteResult]:
     """Build every job in ``workers`` processes, reporting each result as it comes."""
     results: list[SiteResult] = []
@@ -148,8 +152,9 @@ def run(
     return sorted(results, key=lambda r: r.slug)
 
 
-def build_site(job: SiteJob, config_file: str, strict: bool = False) -> SiteResult:
-    """One site, built in a worker process; never raises."""
+def build_site(job: SiteJob, config_file: str, strict: bool | None = None) -> SiteResult:
+    """One site, built in a worker process; never raises. ``strict`` None keeps the
+    configuration's own setting."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -160,7 +165,9 @@ def build_site(job: SiteJob, config_file: str, strict: bool = False) -> SiteResu
     os.environ[PROFILE_ENV] = str(job.profile.absolute())
 
     def build_into(staging: Path) -> None:
-        build(load_config(config_file, site_dir=str(staging), strict=strict))
+        config = load_config(config_file, site_dir=str(staging), strict=strict)
+        tighten(config)
+        build(config)
 
     try:
         publish_atomically(job.out, build_into, marker=job.fingerprint)
@@ -178,6 +185,25 @@ INDEX_MARKER = ".playbook-sites"
 def claim_folder(out: Path) -> None:
     """Make ``out`` a folder of playbooks before anything is built into it: it must be
     missing, empty, or one we made before."""
+    with _writing(out):
+        _claim_folder(out)
+
+
+@contextlib.contextmanager
+def _writing(out: Path) -> Iterator[None]:
+    """Operating system errors while writing ``out`` as one-line output problems."""
+    try:
+        yield
+    except OSError as exc:
+        shown = printable(str(out))
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(f"{shown}: the disk is full") from None
+        raise OutputError(f"{shown}: cannot write the playbooks there"
+                          f" ({printable(exc.strerror or str(exc))}); choose another --out,"
+                          " or make the folder writable") from None
+
+
+def _claim_folder(out: Path) -> None:
     if out.exists() and (not out.is_dir() or (
             any(out.iterdir()) and not (out / INDEX_MARKER).is_file())):
         raise OutputError(f"{out}: refusing to write playbooks into a folder that playbook"
@@ -193,7 +219,12 @@ def write_index(out: Path, jobs: Sequence[SiteJob], invalid: Iterable[Path] = ()
     A profile in ``invalid`` keeps the entry it had, as long as its last site is still
     there: an invalid profile leaves its published site as it was, listed as it was.
     """
-    claim_folder(out)
+    with _writing(out):
+        _write_index(out, jobs, invalid)
+
+
+def _write_index(out: Path, jobs: Sequence[SiteJob], invalid: Iterable[Path]) -> None:
+    _claim_folder(out)
     sites = {str(job.profile.absolute()): {"slug": job.slug, "title": job.title}
              for job in jobs}
     taken = {site["slug"] for site in sites.values()}

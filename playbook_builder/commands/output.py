@@ -22,6 +22,8 @@ import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..inputs.diagnostics import printable
+
 MARKER = ".playbook-site"
 """Written into every site this module publishes; its absence protects other folders."""
 
@@ -48,23 +50,52 @@ def publish_atomically(target: Path, build: Callable[[Path], None],
     lock, and is then waited for, or the build fails at once when ``wait`` is None.
     """
     target = target.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(target, wait):
-        _clear_leftovers(target)
-        _check_replaceable(target)
-        staging = _sibling(target, f"building-{os.getpid()}")
-        try:
-            build(staging)
-            (staging / MARKER).write_text(marker, encoding="utf-8")
-            _swap_in(staging, target)
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                raise DiskFull(
-                    f"{target}: the disk is full; the previous site is unchanged"
-                ) from None
+    if not target.name or target.name in (".", ".."):
+        raise OutputError(f"{printable(str(target))}: cannot hold the site; choose a folder"
+                          " of its own as --out")
+    staging = _sibling(target, f"building-{os.getpid()}")
+    not_ours: OSError | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _lock(target, wait):
+            _clear_leftovers(target)
+            _check_replaceable(target)
+            try:
+                try:
+                    build(staging)
+                except OSError as exc:
+                    # The build's own errors (an unreadable input, say) are not the output
+                    # folder's; running out of space, or not being able to write into the
+                    # staging folder, is.
+                    if not (exc.errno in _DISK_FULL or _within(exc, staging)):
+                        not_ours = exc
+                    raise
+                (staging / MARKER).write_text(marker, encoding="utf-8")
+                _swap_in(staging, target)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:
+        if exc is not_ours:
             raise
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        raise _output_problem(target, exc) from None
+
+
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def _output_problem(target: Path, exc: OSError) -> OutputError:
+    """An operating system error while writing ``target``, as one line for the user."""
+    shown = printable(str(target))
+    if exc.errno in _DISK_FULL:
+        return DiskFull(f"{shown}: the disk is full; the previous site is unchanged")
+    reason = printable(exc.strerror or str(exc))
+    return OutputError(f"{shown}: cannot write the site there ({reason}); choose another"
+                       " --out, or make the folder writable")
+
+
+def _within(exc: OSError, folder: Path) -> bool:
+    names = [name for name in (exc.filename, exc.filename2) if name]
+    return any(Path(os.fsdecode(name)).absolute().is_relative_to(folder) for name in names)
 
 
 def _sibling(target: Path, kind: str) -> Path:

@@ -1,37 +1,64 @@
-"""Versioned publishing through mike, safe against dirty trees and concurrent publishes.
+"""Versioned publishing through mike: exactly what the commit holds, built strictly, safe
+against concurrent publishes and killed runs.
 
-Each attempt starts from the remote's deploy branch, reads the previous version's
-``playbook.json`` from it (so the new version can say what changed), builds strictly
-with this Python's MkDocs into a temporary folder, has mike commit that to the deploy
-branch, and pushes. If another publish pushed first, git refuses the push (we never
-force-push): the attempt is thrown away and made again on top of theirs. After a few
-lost races the publish gives up with exit 3. Any other failure stops at once with git's
-own message.
+A publish builds the commit, not the working tree: HEAD is checked out (a detached
+``git worktree``, with hooks off) into a private temporary folder and the site is built
+from there, so nothing uncommitted can be published under the commit's name. Changes
+that are not committed are refused up front (modified files anywhere, and untracked
+files among what the site is built from), so that nobody publishes without an edit they
+meant to include; ``--allow-dirty`` builds the working tree as it is instead.
+
+Each attempt starts from the remote's deploy branch and reads the previous version's
+``playbook.json`` from it (so the new version can say what changed). The site is built
+by ``playbook build --strict`` in a subprocess, with this Python: any MkDocs warning
+fails the publish, links to missing anchors and pages left out of the navigation
+included. mike commits the site to the deploy branch, and the branch is pushed. If
+another publish updated the branch first, git refuses the push, whatever its words for
+it (we never force-push): the attempt is made again on top of theirs, building again
+only when the version just before this one changed. After a few lost races the publish
+gives up with exit 3. Any other failure stops at once with git's own message.
+
+The temporary folder is ``playbook-publish-<pid>-*`` in the system's temporary folder,
+locked while in use. A run killed with ``kill -9`` cannot clear it; the next publish
+removes the folders of runs that are gone, and their checkouts' registrations in the
+repository it publishes from.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
+import fcntl
 import os
+import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
+from ..inputs.diagnostics import printable
 from ..playbook.snapshot import FILE_NAME
+from ..site.links import version_name_problem
 from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 
-VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-RESERVED = frozenset({"versions.json", "index.html"})
 ATTEMPTS = 4
-# What git says when a push is refused because the branch moved on the remote.
-_LOST_RACE = re.compile(r"\[rejected\]|non-fast-forward|fetch first|stale info", re.I)
+TEMP_PREFIX = "playbook-publish-"
+"""Our temporary folders are ``TEMP_PREFIX<pid>-<random>``, in the system's temp folder."""
+_TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"(\d+)-")
+_LOCK = ".lock"
+# What git says when a push is refused because someone else updated the branch first:
+# refused by our git (non-fast-forward, fetch first, stale info), or by the remote, whose
+# own update of the ref lost to a push that was under way at the same time (cannot lock
+# ref ... is at X but expected Y, reference already exists, failed to update ref).
+_LOST_RACE = re.compile(
+    r"\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref"
+    r"|failed to update ref|reference already exists|incorrect old value"
+    r"|remote contains work that you do|tip of your current branch is behind", re.I)
 
 
 class PublishProblem(Exception):
@@ -62,6 +89,9 @@ class Request:
     remote: str = "origin"
     allow_dirty: bool = False
     config_file: Path = Path("mkdocs.yml")
+    sources: tuple[Path, ...] = ()
+    """What the site is built from (the config, docs, profile, logo, library, theme
+    overrides): an untracked file among them is refused."""
     say: Callable[[str], None] = field(default=print, compare=False)
 
     @property
@@ -70,24 +100,58 @@ class Request:
         return self.aliases[0] if self.aliases else self.version
 
 
-def check_request(request: Request, repo: Path) -> None:
-    """Refuse what cannot be published, before anything is built."""
+def check_names(request: Request) -> None:
+    """Refuse version and alias names that mike, git or a link could not take."""
     for name in (request.version, *request.aliases):
-        if not VERSION.match(name) or name in RESERVED:
-            raise PublishProblem(f"'{name}' is not a version name: use letters, digits, '.',"
-                                 " '-' and '_', such as 2026.11 or latest")
+        problem = version_name_problem(name)
+        if problem:
+            raise PublishProblem(problem)
     if request.version in request.aliases:
         raise PublishProblem(f"'{request.version}' is both the version and an alias")
+
+
+def check_request(request: Request, repo: Path) -> None:
+    """Refuse what cannot be published, before anything is built."""
+    check_names(request)
     if _git(repo, "rev-parse", "--is-inside-work-tree", check=False).strip() != "true":
-        raise PublishProblem(f"{repo}: not a git repository; publishing commits to its"
-                             f" '{request.branch}' branch")
+        raise PublishProblem(f"{printable(str(repo))}: not a git repository; publishing"
+                             f" commits to its '{printable(request.branch)}' branch")
     if not _git(repo, "rev-parse", "--verify", "--quiet", "HEAD", check=False).strip():
         raise PublishProblem("the repository has no commit yet; commit the playbook first")
+    if request.allow_dirty:
+        return
     dirty = _git(repo, "status", "--porcelain", "--untracked-files=no")
-    if dirty and not request.allow_dirty:
-        raise PublishProblem("the working tree has uncommitted changes, so the published"
-                             " version would not match any commit; commit them, or pass"
-                             " --allow-dirty")
+    if dirty:
+        raise PublishProblem("the working tree has uncommitted changes, and a publish builds"
+                             " the commit; commit them, or pass --allow-dirty to publish"
+                             " the working tree as it is")
+    _refuse_untracked(repo, request.sources)
+
+
+def _refuse_untracked(repo: Path, sources: Sequence[Path]) -> None:
+    """Files the site would be built from that no commit holds: a forgotten ``git add``."""
+    if not sources:
+        return
+    top = Path(_git(repo, "rev-parse", "--show-toplevel").strip()).resolve()
+    specs = []
+    for source in sources:
+        path = source.absolute().resolve()
+        if not path.is_relative_to(top):
+            raise PublishProblem(
+                f"{printable(str(source))}: is outside the git repository, so the commit"
+                " being published cannot hold it; move it into the repository, or pass"
+                " --allow-dirty to publish the working tree as it is")
+        specs.append(str(path.relative_to(top)) or ".")
+    listed = _git(top, "--literal-pathspecs", "ls-files", "--others", "--exclude-standard",
+                  "-z", "--", *specs)
+    untracked = sorted(name for name in listed.split("\0") if name)
+    if untracked:
+        shown = ", ".join(printable(name) for name in untracked[:5])
+        more = f" and {len(untracked) - 5} more" if len(untracked) > 5 else ""
+        raise PublishProblem(
+            f"not committed, so not in the version being published: {shown}{more};"
+            " add and commit them (git add), remove them, or pass --allow-dirty to publish"
+            " the working tree as it is")
 
 
 def publish(request: Request, repo: Path, *, before_push: Callable[[], None] = lambda: None
@@ -96,11 +160,15 @@ def publish(request: Request, repo: Path, *, before_push: Callable[[], None] = l
     repo = repo.absolute()
     request = replace(request, config_file=request.config_file.absolute())
     check_request(request, repo)
-    with contextlib.chdir(repo):  # mike runs git in the current folder
+    clear_leftovers(repo)
+    head = _git(repo, "rev-parse", "--verify", "HEAD^{commit}").strip()
+    with _workspace() as work, _source(request, repo, head, work) as config, \
+            contextlib.chdir(repo):  # mike runs git in the current folder
+        built: _Built | None = None
         for attempt in range(1, ATTEMPTS + 1):
             if request.push:
                 _start_from_remote(repo, request)
-            _deploy(request, repo)
+            built = _deploy(request, repo, head, config, work, built)
             if not request.push:
                 return
             before_push()
@@ -109,45 +177,76 @@ def publish(request: Request, repo: Path, *, before_push: Callable[[], None] = l
             if pushed.returncode == 0:
                 return
             if not _LOST_RACE.search(pushed.stderr):
-                raise PublishFailed(f"git push failed: {pushed.stderr.strip()}")
+                raise PublishFailed(f"git push failed: {_words(pushed.stderr)}")
             request.say(f"another publish reached '{request.branch}' first (attempt"
                         f" {attempt} of {ATTEMPTS}); publishing again on top of it")
+            if attempt < ATTEMPTS:
+                time.sleep(random.uniform(0.05, 0.3) * attempt)  # out of step with rivals
     raise PublishConflict(f"gave up after {ATTEMPTS} attempts: other publishes kept"
                           f" updating '{request.branch}'; run the publish again")
 
 
-def _deploy(request: Request, repo: Path) -> None:
-    """Build the version and commit it (and the default, if asked) to the deploy branch."""
+@dataclass(frozen=True)
+class _Built:
+    """What the site in the workspace was built against."""
+
+    previous: str | None
+    snapshot: str | None
+
+
+def _deploy(request: Request, repo: Path, head: str, config: Path, work: Path,
+            built: _Built | None) -> _Built:
+    """Build the version (unless the site already built is still right) and commit it
+    (and the default, if asked) to the deploy branch."""
     from mike import commands, git_utils
 
     previous = _previous_version(request)
-    with _previous_snapshot(repo, request, previous), \
-            tempfile.TemporaryDirectory(prefix="playbook-publish-") as site, \
-            _strict_config(request.config_file, Path(site)) as config:
-        try:
-            cfg = _load_config(config)
-            with _unless_unchanged(request, "the site is identical to the published one"), \
-                    commands.deploy(cfg, request.version, aliases=list(request.aliases),
-                                    update_aliases=True, branch=request.branch):
-                _build(config, request)
-            if request.set_default:
-                with _unless_unchanged(request, "it already is the default"):
-                    commands.set_default(request.default, branch=request.branch)
-        except (ValueError, git_utils.GitError) as exc:  # mike's words for a refusal
-            raise PublishProblem(str(exc).strip()) from None
+    wanted = _Built(previous, _previous_snapshot(repo, request, previous))
+    site = work / "site"
+    try:
+        with _unless_unchanged(request, "the site is identical to the published one"), \
+                commands.deploy({"site_dir": str(site), "use_directory_urls": True},
+                                request.version, aliases=list(request.aliases),
+                                update_aliases=True, branch=request.branch,
+                                message=_message(repo, head, request.version)):
+            if built != wanted:
+                _build(config, site, work, request, wanted)
+        if request.set_default:
+            with _unless_unchanged(request, "it already is the default"):
+                commands.set_default(request.default, branch=request.branch)
+    except (ValueError, git_utils.GitError) as exc:  # mike's words for a refusal
+        raise PublishProblem(str(exc).strip()) from None
+    return wanted
 
 
-def _load_config(config: Path) -> Any:
+def _message(repo: Path, head: str, version: str) -> str:
+    """mike's commit message, naming the commit that was built (not whatever HEAD is by
+    the time the site is committed)."""
     from mike import mkdocs_utils
+    from mike.app_version import version as mike_version
 
-    return mkdocs_utils.load_config(str(config))
+    short = _git(repo, "rev-parse", "--short", head).strip()
+    return (f"Deployed {short} to {version} with {mkdocs_utils.version_info()} and"
+            f" mike {mike_version}")
 
 
-def _build(config: Path, request: Request) -> None:
-    """A strict build with this Python's MkDocs, whatever ``mkdocs`` is on the PATH."""
-    env = {**os.environ, "MIKE_DOCS_VERSION": request.version, DEFAULT_ENV: request.default}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet",
-                           "--config-file", str(config)], env=env, check=False)
+def _build(config: Path, site: Path, work: Path, request: Request, built: _Built) -> None:
+    """``playbook build --strict`` with this Python, whatever is on the PATH: every MkDocs
+    warning fails the build, whatever the verbosity."""
+    snapshot = work / "previous" / FILE_NAME
+    if built.snapshot is not None:
+        snapshot.parent.mkdir(exist_ok=True)
+        snapshot.write_text(built.snapshot, encoding="utf-8")
+    env = {**os.environ, "MIKE_DOCS_VERSION": request.version, DEFAULT_ENV: request.default,
+           PREVIOUS_ENV: str(snapshot) if built.snapshot is not None else "",
+           PREVIOUS_VERSION_ENV: built.previous or ""}
+    # -P: the project's own folders never shadow the installed playbook_builder.
+    command = [sys.executable, "-P", "-m", "playbook_builder.cli", "-q", "build", "--strict",
+               "--config-file", str(config), "--out", str(site)]
+    done = subprocess.run(command, cwd=config.parent, env=env, check=False)
+    if done.returncode == 2:
+        raise PublishProblem("the playbook cannot be built as committed; see the messages"
+                             " above")
     if done.returncode != 0:
         raise PublishFailed("the build failed; see the messages above")
 
@@ -161,7 +260,7 @@ def _start_from_remote(repo: Path, request: Request) -> None:
     if fetched.returncode == 0:
         _git(repo, "update-ref", f"refs/heads/{request.branch}", remote_ref)
     elif "couldn't find remote ref" not in fetched.stderr:  # a first publish has no branch
-        raise PublishFailed(f"git fetch failed: {fetched.stderr.strip()}")
+        raise PublishFailed(f"git fetch failed: {_words(fetched.stderr)}")
 
 
 @contextmanager
@@ -186,27 +285,13 @@ def _previous_version(request: Request) -> str | None:
     return later[0] if later else None
 
 
-@contextmanager
-def _previous_snapshot(repo: Path, request: Request, previous: str | None) -> Iterator[None]:
-    """Tell the build where the previous version's snapshot is ('' when there is none)."""
-    snapshot = _read(repo, request.branch, f"{previous}/{FILE_NAME}") if previous else None
-    if previous is not None and snapshot is None:
-        snapshot = "{}"  # published without a snapshot: its changes cannot be listed
-    with tempfile.TemporaryDirectory(prefix="playbook-previous-") as folder:
-        path = Path(folder) / FILE_NAME
-        if snapshot is not None:
-            path.write_text(snapshot, encoding="utf-8")
-        saved = {k: os.environ.get(k) for k in (PREVIOUS_ENV, PREVIOUS_VERSION_ENV)}
-        os.environ[PREVIOUS_ENV] = str(path) if snapshot is not None else ""
-        os.environ[PREVIOUS_VERSION_ENV] = previous or ""
-        try:
-            yield
-        finally:
-            for key, value in saved.items():
-                if value is None:
-                    os.environ.pop(key, None)
-                else:
-                    os.environ[key] = value
+def _previous_snapshot(repo: Path, request: Request, previous: str | None) -> str | None:
+    """The previous version's snapshot: None for a first version, ``{}`` for a version
+    published without one (its changes cannot be listed)."""
+    if previous is None:
+        return None
+    snapshot = _read(repo, request.branch, f"{previous}/{FILE_NAME}")
+    return "{}" if snapshot is None else snapshot
 
 
 def _read(repo: Path, branch: str, path: str) -> str | None:
@@ -216,22 +301,113 @@ def _read(repo: Path, branch: str, path: str) -> str | None:
 
 
 @contextmanager
-def _strict_config(config_file: Path, site_dir: Path) -> Iterator[Path]:
-    """The site's configuration, built strictly into ``site_dir``: warnings always fail a
-    publish, and the project's own output folder is never touched."""
-    with tempfile.NamedTemporaryFile("w", suffix=".yml", prefix=".playbook-publish-",
-                                     dir=config_file.parent, delete=False) as handle:
-        handle.write(f"INHERIT: {config_file.name}\nstrict: true\n"
-                     f"site_dir: {json.dumps(str(site_dir))}\n")
+def _workspace() -> Iterator[Path]:
+    """A private temporary folder for this publish, locked while it is in use."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
     try:
-        yield Path(handle.name)
+        with open(folder / _LOCK, "w", encoding="utf-8") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield folder
     finally:
-        os.unlink(handle.name)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def _git(repo: Path, *args: str, check: bool = True) -> str:
+@contextmanager
+def _source(request: Request, repo: Path, head: str, work: Path) -> Iterator[Path]:
+    """The configuration to build: in a checkout of the commit, or, with
+    ``--allow-dirty``, the working tree's own."""
+    if request.allow_dirty:
+        yield request.config_file
+        return
+    top = Path(_git(repo, "rev-parse", "--show-toplevel").strip()).resolve()
+    try:
+        relative = request.config_file.resolve().relative_to(top)
+    except ValueError:
+        raise PublishProblem(f"{printable(str(request.config_file))}: is outside the git"
+                             " repository, so the commit cannot hold it") from None
+    tree = work / "tree"
+    # Hooks off: nothing but the commit's own files may reach the checkout.
+    _git(repo, "-c", f"core.hooksPath={os.devnull}", "worktree", "add", "--detach",
+         "--quiet", str(tree), head, failure=PublishFailed)
+    try:
+        yield tree / relative
+    finally:
+        _git(repo, "worktree", "remove", "--force", str(tree), check=False)
+
+
+def clear_leftovers(repo: Path | None = None) -> None:
+    """Remove the temporary folders of publishes that were killed, and (in ``repo``) the
+    registrations of their checkouts. A folder is left alone while its process lives or
+    its lock is held, and when someone else owns it."""
+    root = Path(tempfile.gettempdir())
+    for folder in root.glob(f"{TEMP_PREFIX}*"):
+        found = _TEMP_NAME.match(folder.name)
+        if found is None or not _abandoned(folder, int(found.group(1))):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+    if repo is not None:
+        _forget_checkouts(repo, root)
+
+
+def _abandoned(folder: Path, pid: int) -> bool:
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    if pid == os.getpid() or _alive(pid) or info.st_uid != os.getuid() \
+            or not folder.is_dir() or folder.is_symlink():
+        return False
+    try:
+        handle = os.open(folder / _LOCK, os.O_RDONLY)
+    except FileNotFoundError:
+        return True  # killed before it took its lock
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # in use (by a process this one cannot see)
+    finally:
+        os.close(handle)
+    return True
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's
+    return True
+
+
+def _forget_checkouts(repo: Path, root: Path) -> None:
+    """``git worktree remove`` for our checkouts whose folders are gone."""
+    listed = _git(repo, "worktree", "list", "--porcelain", check=False)
+    ours = root.resolve()
+    for line in listed.splitlines():
+        if not line.startswith("worktree "):
+            continue
+        path = Path(line.removeprefix("worktree "))
+        try:
+            first = path.resolve().relative_to(ours).parts[0]
+        except (ValueError, IndexError):
+            continue
+        if first.startswith(TEMP_PREFIX) and not path.exists():
+            _git(repo, "worktree", "remove", "--force", str(path), check=False)
+
+
+def _words(stderr: str) -> str:
+    """Git's own message, its lines kept but any terminal escape (which a remote's
+    messages could carry) shown escaped."""
+    return "\n".join(printable(line) for line in stderr.strip().splitlines())
+
+
+def _git(repo: Path, *args: str, check: bool = True,
+         failure: type[Exception] = PublishProblem) -> str:
     done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
                           check=False)
     if check and done.returncode != 0:
-        raise PublishProblem(f"git {' '.join(args)} failed: {done.stderr.strip()}")
+        raise failure(f"git {printable(' '.join(args))} failed: {_words(done.stderr)}")
     return done.stdout
