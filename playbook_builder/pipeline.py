@@ -16,6 +16,7 @@ from .playbook.changes import changes_since
 from .playbook.model import Playbook
 from .playbook.snapshot import snapshot, snapshot_json
 from .site import sitemap
+from .site.limits import check_limits
 from .site.parts import Inputs, Moved, SiteParts
 from .site.render import TemplateBug, render_site
 from .site.settings import theme_values
@@ -33,8 +34,12 @@ class Previous:
 
 
 def load_playbook(profile: Path, content_dir: Path) -> Playbook:
-    """Read, validate and merge: the playbook, or :class:`InputError` with every problem."""
-    return load_profile(profile, load_library(content_dir))
+    """Read, validate and merge: the playbook, or :class:`InputError` with every problem.
+
+    A valid profile is also held to the site's bounds (:mod:`site.limits`)."""
+    pb = load_profile(profile, load_library(content_dir))
+    check_limits(pb, profile)
+    return pb
 
 
 def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls: bool,

@@ -2,6 +2,12 @@
 
 Everything that can fail because of user input happens in ``on_config``, before MkDocs
 touches the site folder, so an invalid profile leaves the previously built site intact.
+
+Under a plain ``mkdocs build`` (or ``gh-deploy``) the plugin also keeps the promises
+``playbook build`` makes (see :class:`_Output`): it refuses to replace a folder it did not
+build, builds beside the site folder and swaps the finished site in, under the same lock.
+And on every route it refuses to publish a file that a symbolic link leads to from
+outside the project (:mod:`site.sources`).
 """
 
 from __future__ import annotations
@@ -9,20 +15,26 @@ from __future__ import annotations
 import contextlib
 import copy
 import hashlib
+import logging
 import os
 import re
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from .commands.output import MARKER
+# The same lock, staging folder, leftover cleaning and swap as 'playbook build'. They are
+# private to output.py for now; see _Output for what a public interface there would be.
+from .commands.output import MARKER, _clear_leftovers, _lock, _sibling, _swap_in
 from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .inputs.diagnostics import Diagnostic, InputError
 from .inputs.images import ImageProblem
@@ -35,11 +47,13 @@ from .site.gate import inspect_html
 from .site.parts import Inputs, SiteParts
 from .site.redirects import redirect_page
 from .site.settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
+from .site.sources import SourceRules
 from .site.template_cache import use_bytecode_cache, user_cache_folder
 
 if TYPE_CHECKING:  # only a type: importing the live-reload server costs ~16 ms
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger(__name__)
 
@@ -112,33 +126,73 @@ def _config_folder(config_file: str | None) -> Path:
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
-    """Adds the generated playbook pages, navigation and theme settings to a site."""
+    """Adds the generated playbook pages, navigation and theme settings to a site.
+
+    Because it has ``on_startup``, MkDocs keeps one instance for the whole process (every
+    configuration loaded in it, every rebuild of ``mkdocs serve``): what one build learns
+    is forgotten in ``on_config``, when the next begins.
+    """
 
     def __init__(self) -> None:
+        self.command: str | None = None
+        """The ``mkdocs`` command running (``build``, ``gh-deploy``, ``serve``), between
+        ``on_startup`` and ``on_shutdown``; None when MkDocs is called as a library."""
+        self.dirty = False
         self.inputs: Inputs | None = None
         self.checked: tuple[Inputs, Playbook] | None = None
+        self._checked_for: MkDocsConfig | None = None
         self.parts: SiteParts | None = None
         self.generated: set[str] = set()
         self.content_findings: dict[str, list[str]] = {}
+        self.output: _Output | None = None
+        self.managed = False
+        """MkDocs builds into a staging folder of 'playbook build' (or --profiles), which
+        locks, checks and swaps around the build itself."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"],
+                   dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    def on_shutdown(self) -> None:
+        if self.output is not None:  # a build stopped by something MkDocs does not catch
+            self.output.abandon()
+            self.output = None
+        self.command, self.dirty = None, False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.inputs, self.parts, self.managed = None, None, False
+        self.generated, self.content_findings = set(), {}
         if not self.config.enabled:
+            self.checked = None
             return config
         self.parts = self._prepare(config)
         _require_extensions(config)
         _add_theme(config, self.parts, self.config.brand)
         _add_navigation(config, self.parts)
         _add_versions(config)
+        self._claim_output(config)
         return config
+
+    def _claim_output(self, config: MkDocsConfig) -> None:
+        """Under ``mkdocs build``: lock the site folder, check that it may be replaced
+        and point MkDocs at a staging folder beside it (see :class:`_Output`). Plugins
+        listed before this one saw the configured ``site_dir`` in their ``on_config``."""
+        if self.output is not None:  # a build that ended without MkDocs telling us
+            self.output.abandon()
+            self.output = None
+        self.managed = _staged_by_caller(config.site_dir)
+        if not self.managed and self.command != "serve":
+            self.output = _Output.claim(config, dirty=self.dirty)
 
     def check_inputs(self, config: MkDocsConfig) -> None:
         """Raises :class:`InputError` when the playbook's inputs are invalid.
 
-        The checked playbook is kept for the build that follows in this process, so the
-        command's check up front does not double the work.
+        The checked playbook is kept for the build of this same ``config`` that follows,
+        so the command's check up front does not double the work.
         """
         inputs = resolve_inputs(self.config, config.config_file_path)
         self.checked = (inputs, load_playbook(inputs.profile, inputs.content_dir))
+        self._checked_for = config
 
     def cache_folder(self, config: MkDocsConfig) -> Path | None:
         """Where compiled templates are kept; None when they are not."""
@@ -151,7 +205,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _prepare(self, config: MkDocsConfig) -> SiteParts:
         try:
             self.inputs = resolve_inputs(self.config, config.config_file_path)
-            checked_inputs, checked = self.checked or (None, None)
+            checked_inputs, checked = (
+                self.checked if self.checked and self._checked_for is config else (None, None))
+            # Used once: the instance outlives this build (see the class), its inputs not.
+            self.checked, self._checked_for = None, None
             return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
                                 use_directory_urls=config.use_directory_urls,
                                 previous=_previous_version(),
@@ -173,6 +230,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if folder is not None:
             use_bytecode_cache(env, folder)
         return env
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Before MkDocs walks the docs folder (following links): no link there may lead
+        out of the project or around in a loop, nor anything in the theme's
+        ``custom_dir``, whose templates are read without being among MkDocs' files."""
+        if not self.config.enabled:
+            return
+        rules = _source_rules(config)
+        problems = list(rules.folder_problems(config.docs_dir, files=False))
+        if config.theme.custom_dir:
+            problems += rules.folder_problems(config.theme.custom_dir, files=True)
+        self._refuse(problems)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.parts is None or self.inputs is None:
@@ -197,6 +266,33 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(File.generated(config, self.parts.logo_uri, content=self.parts.logo))
         return files
 
+    @event_priority(-100)  # last, though files are not added here as a rule
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig,
+               files: Files) -> Navigation | None:
+        """Every file the site would contain that comes from the project (a generated
+        one has no source file) must be a regular file reached without a link out of the
+        project: see :mod:`site.sources` for the rule, and why installed themes' files
+        are not checked. Here, after every plugin's ``on_files`` and MkDocs' exclusions,
+        and before any file is read or copied; drafts too, which ``mkdocs serve`` shows."""
+        if not self.config.enabled:
+            return nav
+        rules = _source_rules(config)
+        self._refuse([problem for file in files
+                      if file.abs_src_path and file.inclusion is not InclusionLevel.EXCLUDED
+                      and (problem := rules.problem(file.abs_src_path)) is not None])
+        return nav
+
+    def _refuse(self, problems: list[Diagnostic]) -> None:
+        """Files that must not be published stop the build. Under the playbook command
+        they are input errors (exit code 2, in the chosen --format); under MkDocs, a
+        PluginError, the one error MkDocs reports without a traceback."""
+        if not problems:
+            return
+        error = InputError(problems)
+        if self.managed:
+            raise error
+        raise PluginError(f"refusing to publish:\n{error.format_text()}")
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -219,14 +315,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         return output
 
+    @event_priority(-100)  # last: the site is swapped in after every plugin wrote its part
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Every site carries its playbook as data, for the next version's /changes/."""
-        if not self.config.enabled or self.parts is None:
-            return
-        site = Path(config.site_dir)
-        (site / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
-        # So that 'playbook build' knows this folder as a playbook site it may replace.
-        (site / MARKER).write_text("built by mkdocs with the playbook plugin\n", "utf-8")
+        """Every site carries its playbook as data, for the next version's /changes/, and
+        the marker that lets a later build replace it; then, under ``mkdocs build``, the
+        finished site is swapped in."""
+        if self.config.enabled and self.parts is not None:
+            site = Path(config.site_dir)
+            (site / FILE_NAME).write_text(self.parts.snapshot, encoding="utf-8")
+            # So that 'playbook build' knows this folder as a playbook site it may replace.
+            (site / MARKER).write_text("built by mkdocs with the playbook plugin\n", "utf-8")
+        if self.output is not None:
+            output, self.output = self.output, None
+            output.publish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The previous site stays as it was; the staging folder goes, the lock is freed."""
+        if self.output is not None:
+            output, self.output = self.output, None
+            output.abandon()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -237,6 +344,125 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if self.parts and self.parts.logo_file:
                 server.watch(self.parts.logo_file)
         return server
+
+
+def _source_rules(config: MkDocsConfig) -> SourceRules:
+    project = Path(os.path.abspath(os.path.dirname(config.config_file_path or "mkdocs.yml")))
+    return SourceRules.for_project(project, config.docs_dir, config.theme.custom_dir,
+                                   config.theme.dirs)
+
+
+_STAGING = re.compile(r"\.(?P<name>.+)\.building-(?P<pid>[0-9]+)")
+
+
+def _staged_by_caller(site_dir: str) -> bool:
+    """Is MkDocs building into a staging folder that ``publish_atomically`` made in this
+    process (``playbook build``, one site of ``--profiles``)? It holds the lock, checked
+    the folder and swaps the site in; doing it again would deadlock on the lock."""
+    found = _STAGING.fullmatch(Path(site_dir).name)
+    return found is not None and int(found["pid"]) == os.getpid()
+
+
+@dataclass
+class _Output:
+    """The promises of ``playbook build`` kept under a plain ``mkdocs build``.
+
+    From ``on_config`` to the end of the build the plugin holds the lock ``playbook
+    build`` takes (``.<site>.lock``); MkDocs writes into ``.<site>.building-<pid>`` beside
+    the site folder, and the finished site is swapped in at the end of ``on_post_build``.
+    A failed build (``on_build_error``), a strict build with warnings, Ctrl-C or
+    ``kill -9`` leave the previous site as it was; leftovers are cleared by the next
+    build, either command's. A non-empty folder without the ``.playbook-site`` marker is
+    never replaced. Hidden entries at the top of the site folder (a ``.git``, say) are
+    carried into the new site, as MkDocs' own cleaning keeps them.
+    """
+
+    config: MkDocsConfig
+    target: Path
+    staging: Path
+    site_dir: str
+    """``site_dir`` as the configuration gave it, restored once the build is over."""
+    stack: contextlib.ExitStack
+    warnings: CountHandler | None
+    """Counts warnings in a strict build: MkDocs counts its own only after on_post_build,
+    and must not find the site already swapped in when it then aborts."""
+
+    @classmethod
+    def claim(cls, config: MkDocsConfig, *, dirty: bool) -> _Output:
+        # Through a link: the folder it leads to is replaced, and the link kept.
+        target = Path(os.path.realpath(config.site_dir))
+        stack = contextlib.ExitStack()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(_lock(target, log.info))
+            _clear_leftovers(target)
+            _check_replaceable(target)
+            staging = _sibling(target, f"building-{os.getpid()}")
+            stack.callback(shutil.rmtree, staging, ignore_errors=True)
+            _start_from(target, staging, everything=dirty)
+            warnings = None
+            if config.strict:
+                warnings = CountHandler(level=logging.WARNING)
+                logging.getLogger("mkdocs").addHandler(warnings)
+                stack.callback(logging.getLogger("mkdocs").removeHandler, warnings)
+        except OSError as exc:
+            stack.close()
+            raise PluginError(f"site_dir {target}: cannot build the site there"
+                              f" ({exc.strerror or exc})") from None
+        except BaseException:
+            stack.close()
+            raise
+        output = cls(config, target, staging, config.site_dir, stack, warnings)
+        config.site_dir = str(staging)
+        return output
+
+    def publish(self) -> None:
+        """Swap the finished site in; in a strict build with warnings, leave it to MkDocs
+        to abort (and to tell :meth:`abandon`)."""
+        if self.warnings is not None and self.warnings.get_counts():
+            self.stack.close()
+            self.config.site_dir = self.site_dir
+            return
+        try:
+            _swap_in(self.staging, self.target)
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Remove the staging folder (if it is still there), free the lock, and give the
+        configuration back its own ``site_dir``."""
+        self.stack.close()
+        self.config.site_dir = self.site_dir
+
+
+def _check_replaceable(target: Path) -> None:
+    """A folder holding files the playbook did not build is never emptied: MkDocs would
+    delete them all. Hidden entries do not count: they are kept."""
+    if target.exists() and not target.is_dir():
+        raise PluginError(f"site_dir {target}: exists and is not a folder")
+    if (target.is_dir() and not (target / MARKER).exists()
+            and any(not entry.name.startswith(".") for entry in target.iterdir())):
+        raise PluginError(
+            f"site_dir {target}: refusing to replace a folder that the playbook did not"
+            f" build (it has no {MARKER} file); empty it, remove it, or set another"
+            " site_dir")
+
+
+def _start_from(target: Path, staging: Path, *, everything: bool) -> None:
+    """What a build starts from: for ``--dirty`` the whole previous site, as MkDocs does;
+    otherwise its hidden top-level entries, which MkDocs' cleaning would have kept. (A
+    dirty build MkDocs is asked for without its command line starts from nothing, and so
+    builds every page: MkDocs tells plugins about --dirty only in on_startup.)"""
+    if everything and target.is_dir():
+        shutil.copytree(target, staging, symlinks=True)
+        return
+    staging.mkdir()
+    for entry in target.iterdir() if target.is_dir() else ():
+        if entry.name.startswith(".") and entry.name != MARKER:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.copytree(entry, staging / entry.name, symlinks=True)
+            else:
+                shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
 
 
 _PASSED: set[bytes] = set()

@@ -94,7 +94,12 @@ def render_site(
             spent = {ref: minutes(ref) for ref in path}
             extra = {"minutes": spent, "total_minutes": sum(spent.values())}
             if page.context.get("printable"):
-                extra["printed"] = {ref: printed(ref, page.src) for ref in path}
+                # Each item once, where the path first names it: an item named again
+                # (by an earlier id, say) must not print its content again.
+                first: dict[Target, str] = {}
+                for ref in path:
+                    first.setdefault(links[ref], ref)
+                extra["printed"] = {ref: printed(ref, page.src) for ref in first.values()}
             done[page.src] = render(page, extra)
     return [RenderedPage(page.src, _front_matter(page.meta) + done[page.src], page.in_nav)
             for page in specs]

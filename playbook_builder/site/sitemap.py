@@ -93,6 +93,18 @@ def role_print_src(role_id: str) -> str:
     return f"onboarding/{role_id}/print.md"
 
 
+NAV_LISTED = 25
+"""The most pages of one kind (platforms, roles) the navigation lists. Material renders
+the whole navigation into every page, so listing n roles on each of 2n role pages made
+the site grow with n²; past this many, the section's index page (which lists them all)
+is their only entry, and the pages themselves are left out of the navigation."""
+
+
+def listed_in_nav(count: int) -> bool:
+    """Whether a section of ``count`` pages lists them in the navigation."""
+    return count <= NAV_LISTED
+
+
 BOOSTED = {"search": {"boost": 2}}
 """Front matter that ranks a page higher in Material's search."""
 
@@ -106,16 +118,19 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
     result = [home, Page(STRATEGY, "strategy.md.j2")]
     result += [Page(step_src(s.id), "step.md.j2", {"step": s}) for s in pb.steps]
     result += [Page(PRINCIPLES, "principles.md.j2"), Page(PLATFORMS, "platforms.md.j2")]
+    platforms_listed = listed_in_nav(len(pb.platforms))
     result += [Page(platform_src(p.id), "platform.md.j2", {"platform": p},
-                    meta={**BOOSTED, "tags": [p.id, *(a.id for a in p.audiences)]})
+                    meta={**BOOSTED, "tags": [p.id, *(a.id for a in p.audiences)]},
+                    in_nav=platforms_listed)
                for p in pb.platforms]
     topics = sorted({o.topic for o in pb.objections if o.topic})
     result += [Page(OBJECTIONS, "objections.md.j2", meta={**BOOSTED, "tags": topics}),
                Page(READING, "reading-list.md.j2")]
     if pb.roles:
         result.append(Page(ONBOARDING, "onboarding.md.j2"))
+        roles_listed = listed_in_nav(len(pb.roles))
         for r in pb.roles:
-            result.append(Page(role_src(r.id), "role.md.j2", {"role": r}))
+            result.append(Page(role_src(r.id), "role.md.j2", {"role": r}, in_nav=roles_listed))
             result.append(Page(role_print_src(r.id), "role-print.md.j2",
                                {"role": r, "printable": True}, in_nav=False,
                                meta={"search": {"exclude": True}}))
@@ -130,17 +145,21 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
 
 def nav(pb: Playbook, *, health: bool = True, changes: bool = False,
         tags: bool = False) -> list[Any]:
-    """The MkDocs ``nav`` for the generated pages; page titles come from their headings."""
+    """The MkDocs ``nav`` for the generated pages; page titles come from their headings.
+
+    A section lists its pages only up to :data:`NAV_LISTED` of them (see there)."""
+    platforms = [platform_src(p.id) for p in pb.platforms]
+    roles = [role_src(r.id) for r in pb.roles]
     sections: list[Any] = [
         {"Home": HOME},
         {"Strategy": [STRATEGY, *(step_src(s.id) for s in pb.steps)]},
         {"Principles": PRINCIPLES},
-        {"Platforms": [PLATFORMS, *(platform_src(p.id) for p in pb.platforms)]},
+        {"Platforms": [PLATFORMS, *(platforms if listed_in_nav(len(platforms)) else [])]},
         {"Objections": OBJECTIONS},
         {"Reading list": READING},
     ]
     if pb.roles:
-        sections.append({"Onboarding": [ONBOARDING, *(role_src(r.id) for r in pb.roles)]})
+        sections.append({"Onboarding": [ONBOARDING, *(roles if listed_in_nav(len(roles)) else [])]})
     if health:
         sections.append({"Strategy health": HEALTH})
     if changes:
