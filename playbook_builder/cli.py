@@ -320,7 +320,8 @@ def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: 
              fmt: str) -> None:
     """Check profiles (the project's, when none is named) and the library; report every
     problem, build nothing."""
-    from .inputs.loading import load_library, load_profile
+    from .inputs.loading import load_library
+    from .pipeline import load_playbook
 
     project = _project_inputs(config_file, fmt)
     if not profiles:
@@ -329,13 +330,14 @@ def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: 
                                " project's mkdocs.yml is")
         profiles = (project.profile,)
     problems: list[Diagnostic] = []
+    library = _library_of(project, content_dir)
     try:
-        library = load_library(_library_of(project, content_dir))
+        load_library(library)  # its problems once, not once per profile
     except InputError as exc:
         raise _Invalid(exc.diagnostics, fmt) from None
     for path in profiles:
         try:
-            load_profile(path, library)
+            load_playbook(path, library)  # as a build judges it, bounds included
         except InputError as exc:
             problems += exc.diagnostics
     if problems:

@@ -34,8 +34,10 @@ from mkdocs.utils import CountHandler
 
 # The same lock, staging folder, leftover cleaning and swap as 'playbook build'. They are
 # private to output.py for now; see _Output for what a public interface there would be.
+from .commands.config_urls import config_url_problem
 from .commands.output import MARKER, _clear_leftovers, _lock, _sibling, _swap_in
 from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .commands.strictness import tighten
 from .inputs.diagnostics import Diagnostic, InputError
 from .inputs.images import ImageProblem
 from .inputs.loading import display_path
@@ -165,6 +167,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             self.checked = None
             return config
+        # As the command does: addresses that reach every page hold no markup, and a
+        # strict build is strict about links, anchors and the navigation too.
+        problem = config_url_problem(config)
+        if problem is not None:
+            raise PluginError(f"{config.config_file_path or 'mkdocs.yml'}: {problem}")
+        tighten(config)
         self.parts = self._prepare(config)
         _require_extensions(config)
         _add_theme(config, self.parts, self.config.brand)

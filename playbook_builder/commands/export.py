@@ -67,4 +67,9 @@ def mkdocs_config(parts: SiteParts, site: dict[str, Any], *,
         "extra_javascript": [SCRIPT],
         "extra": {"playbook": parts.extra},
         "nav": parts.nav,
+        # Pages the plugin adds outside the navigation (printable paths, and roles or
+        # platforms past what the navigation lists), so that strict builds pass too.
+        **({"not_in_nav": "".join(f"/{page.src}\n" for page in parts.pages
+                                  if not page.in_nav)}
+           if any(not page.in_nav for page in parts.pages) else {}),
     }
