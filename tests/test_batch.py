@@ -173,3 +173,12 @@ def test_changed_only_rebuilds_a_renamed_profile(agency: Path) -> None:
     lake.rename(agency / "profiles" / "lake.yml")  # same site; its edit links name the file
     _, err = run("--changed-only")
     assert "lakeside: unchanged" not in err and "hillside: unchanged" in err
+
+
+@pytest.mark.parametrize(("stem", "slug"), [
+    ("Hillside", "hillside"), ("Caf\u00e9 Society", "caf-society"),
+    ("Cafe\u0301 Society", "caf-society"), ("con", "con-site"), ("---", "site"),
+])
+def test_folder_names_from_file_names_are_ascii_and_never_a_device(stem: str,
+                                                                  slug: str) -> None:
+    assert batch._slug(stem) == slug

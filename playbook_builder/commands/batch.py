@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -28,9 +29,12 @@ from typing import Literal
 
 from .. import __version__
 from ..inputs.diagnostics import Diagnostic, InputError, printable, shortened
+from ..inputs.files import read_limited
+from ..inputs.images import MAX_IMAGE_BYTES
 from ..inputs.library import Library
 from ..inputs.loading import display_path, load_profile, logo_path
-from ..inputs.values import ID_PATTERN
+from ..inputs.values import ID_PATTERN, WINDOWS_DEVICES
+from ..inputs.yamlsource import MAX_BYTES
 from .output import MARKER, DiskFull, OutputError, publish_atomically
 from .strictness import tighten
 
@@ -118,12 +122,18 @@ def hash_inputs(config_file: Path, folders: Iterable[Path]) -> str:
 def _fingerprint(shared: str, files: Iterable[Path]) -> str:
     digest = hashlib.sha256(shared.encode())
     for path in files:  # where the profile is matters too: edit links name it
-        digest.update(os.fsencode(path.absolute()) + b"\0" + path.read_bytes() + b"\0")
+        # Read as validation reads them: bounded, and never a pipe swapped in since.
+        content = read_limited(path, max(MAX_BYTES, MAX_IMAGE_BYTES))
+        digest.update(os.fsencode(path.absolute()) + b"\0" + content + b"\0")
     return f"built by playbook from inputs {digest.hexdigest()}\n"
 
 
 def _slug(name: str) -> str:
-    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) or "site"
+    """A folder name from a profile's file name, as ids are derived from text: the same
+    however the name was typed (NFKC), ASCII only, never a name Windows keeps."""
+    text = unicodedata.normalize("NFKC", name).lower()
+    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", text).split()) or "site"
+    return f"{slug}-site" if slug in WINDOWS_DEVICES else slug
 
 
 def is_unchanged(job: SiteJob) -> bool:
