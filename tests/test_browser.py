@@ -168,10 +168,10 @@ def search(page, served: str, words: str):  # type: ignore[no-untyped-def]
 
 
 def test_search_finds_a_platform_by_its_metaphor(page, served: str) -> None:  # type: ignore[no-untyped-def]
-    results = search(page, served, "garden fence")
-    assert "platforms/whatsapp-groups/" in results.first.get_attribute("href")
+    results = search(page, served, "gathering among acquaintances")
+    assert "platforms/facebook/" in results.first.get_attribute("href")
     results.first.click()
-    page.wait_for_url("**/platforms/whatsapp-groups/**")
+    page.wait_for_url("**/platforms/facebook/**")
 
 
 def test_search_lands_on_the_objection_itself(page, served: str) -> None:  # type: ignore[no-untyped-def]

@@ -27,7 +27,7 @@ def test_demo_has_every_url(demo_site: Path, library: Library) -> None:
     urls = ["", "strategy", *(f"strategy/{s}" for s in STEPS), "principles", "platforms",
             "objections", "reading-list", "onboarding"]
     urls += [f"platforms/{p}" for p in
-             ("facebook", "instagram", "linkedin", "newsletter", "whatsapp-groups")]
+             ("facebook", "instagram", "linkedin", "newsletter", "whatsapp")]
     urls += [f"onboarding/{r}" for r in
              ("volunteer-coordinator", "partnerships-lead", "front-door-volunteer")]
     for url in urls:
@@ -58,7 +58,7 @@ def test_anchor_per_objection_principle_and_reading(demo_site: Path, library: Li
         ("strategy/lead", "Supper club for volunteers"),
         ("platforms/facebook", "a social gathering among acquaintances"),
         ("platforms/facebook", "three posts a week"),
-        ("platforms/whatsapp-groups", "a chat over the garden fence"),
+        ("platforms/whatsapp", "a kitchen table with a noticeboard by the door"),
         ("objections", "Two hours a week on Facebook filled our Saturday shifts"),
         ("objections", "Posting about a food bank shames the people who use it."),
         ("reading-list", "https://riverside.example.org/handbook"),

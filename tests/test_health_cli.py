@@ -13,7 +13,7 @@ from playbook_builder.cli import main
 from .conftest import EXAMPLE, MKDOCS_YML, Project
 
 DEMO_FINDING = (
-    "profiles/example.yml:92:5: advice: 'WhatsApp community groups' is not among the places"
+    "profiles/example.yml:92:5: advice: 'WhatsApp' is not among the places"
     " where its audiences ('Neighbours who may need us') already talk."
     " [platform-away-from-audience]"
 )
@@ -29,7 +29,7 @@ def test_check_text(in_repo: None) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == DEMO_FINDING
-    assert lines[1].startswith("  hint: Check whether WhatsApp community groups")
+    assert lines[1].startswith("  hint: Check whether WhatsApp")
     assert lines[-1] == (
         "score: 98/100 (why 20/20, who 18/20, listen 20/20, participate 20/20, lead 20/20)"
     )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from playbook_builder.inputs.diagnostics import InputError
-from playbook_builder.inputs.library import STEP_IDS, Library
-from playbook_builder.inputs.loading import load_library
+from playbook_builder.inputs.library import STEP_IDS, Library, Platform
+from playbook_builder.inputs.loading import load_library, load_profile
 from playbook_builder.resources import data_dir
+from playbook_builder.site.render import render_site
+
+from .conftest import MINIMAL
 
 
 def test_library_has_what_a_playbook_needs(library: Library) -> None:
@@ -119,3 +123,80 @@ def test_step_exercise_reference_is_located(tmp_path: Path) -> None:
         f"content/steps/why.yml:{line}:11: error: unknown exercise 'write-it-ofline-first'"
         " [PB201]\n  hint: did you mean 'write-it-offline-first'?"
     )
+
+
+ACCESSIBILITY_WORDS = re.compile(
+    r"alt text|caption|transcript|camelcase|screen reader|contrast|accessib|subtitle",
+    re.IGNORECASE,
+)
+
+# Titles and phrases the library borrows, as DOMAIN.md names them, and a word that the
+# credit of a principle using one must contain (the author or the work it comes from).
+BORROWED = {
+    "social media is a tactic, not a strategy": "2013",
+    "smarter conversations": "MacLeod",
+    "learn to crawl before you walk": "Fruchter",
+    "where you are going": "Gould",
+    "cocktail party": "Monique",
+    "markets are conversations": "Cluetrain",
+}
+
+
+def _plain(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("you're", "you are")
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text).split())
+
+
+def test_every_platform_fills_every_field(library: Library) -> None:
+    for p in library.platforms:
+        for field in Platform.model_fields:
+            if field == "aliases":
+                continue
+            value = getattr(p, field)
+            assert value not in (None, "", ()), f"{p.id}.{field} is empty"
+            if isinstance(value, tuple):
+                assert all(str(v).strip() for v in value), f"{p.id}.{field} has a blank item"
+
+
+def test_every_platform_has_accessibility_etiquette(library: Library) -> None:
+    for p in library.platforms:
+        assert any(ACCESSIBILITY_WORDS.search(item) for item in p.etiquette), (
+            f"{p.id}: no etiquette item about accessibility"
+        )
+
+
+def test_library_covers_the_platforms_of_late_2026(library: Library) -> None:
+    ids = library.ids("platforms")
+    assert len(ids) >= 16
+    assert {"threads", "whatsapp", "neighbourhood-groups",
+            "google-business-profile"} <= set(ids)
+    assert library.canonical("platforms", "nextdoor") == "neighbourhood-groups"
+    assert library.canonical("platforms", "twitter") == "x"
+
+
+def test_the_cocktail_party_frames_the_principles(library: Library) -> None:
+    party = [p for p in library.principles
+             if "cocktail party" in _plain(" ".join((p.title, p.summary, p.body)))]
+    assert party, "no principle mentions the cocktail party"
+    assert all(p.credit for p in party)
+
+
+def test_the_cocktail_party_frames_the_platforms_page(library: Library) -> None:
+    pages = {p.src: p.markdown for p in render_site(load_profile(MINIMAL, library))}
+    assert "cocktail party" in _plain(pages["platforms/index.md"])
+
+
+def test_borrowed_titles_are_credited(library: Library) -> None:
+    for p in library.principles:
+        title = _plain(p.title)
+        for phrase, source in BORROWED.items():
+            if _plain(phrase) in title:
+                assert p.credit, f"principle {p.id} borrows '{phrase}' without a credit"
+                assert source.lower() in p.credit.lower(), (
+                    f"principle {p.id}: its credit should name {source}"
+                )
+
+
+def test_tools_question_is_asked(library: Library) -> None:
+    asks = [_plain(q.question) for q in library.questions if q.kind == "ask"]
+    assert any("change the way we talk" in q for q in asks)

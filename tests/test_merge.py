@@ -56,16 +56,17 @@ def test_example_profile_merge(library: Library) -> None:
     assert objections[-1] == "dignity"
     assert next(o for o in pb.objections if o.id == "time-waste").response.startswith("Two hours")
     assert [p.id for p in pb.platforms] == [
-        "facebook", "instagram", "linkedin", "newsletter", "whatsapp-groups"
+        "facebook", "instagram", "linkedin", "newsletter", "whatsapp"
     ]
     facebook = pb.platforms[0]
     assert facebook.guide.metaphor == "a social gathering among acquaintances"
     assert [a.id for a in facebook.audiences] == ["volunteers", "neighbours"]
-    own = pb.platforms[-1]
-    assert (own.name, own.guide.metaphor) == ("WhatsApp community groups",
-                                              "a chat over the garden fence")
+    whatsapp = pb.platforms[-1]
+    assert (whatsapp.name, whatsapp.guide.metaphor) == (
+        "WhatsApp", "a kitchen table with a noticeboard by the door")
+    assert whatsapp.aliases == ("whatsapp-groups",)  # the demo's earlier, own platform
     reading = [r.id for r in pb.reading]
-    assert "google-and-twitter-find-customers" not in reading
+    assert "mailchimp-content-style-guide" not in reading
     assert reading[-1] == "running-a-volunteer-led-food-bank-our-own-handbook"
 
 

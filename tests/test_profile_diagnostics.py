@@ -110,8 +110,9 @@ audiences:
             BASE + "platforms:\n  - id: myspace\n",
             "org.yml:9:9: error: 'myspace' is not a library platform [PB203]\n"
             "  hint: give a platform of your own a 'name' and a 'metaphor', or use a library"
-            " platform: 'blog', 'bluesky', 'facebook', 'forums', 'instagram', 'linkedin',"
-            " 'mastodon', 'newsletter', 'podcast', 'tiktok', 'x', 'youtube'",
+            " platform: 'blog', 'bluesky', 'facebook', 'forums', 'google-business-profile',"
+            " 'instagram', 'linkedin', 'mastodon', 'neighbourhood-groups', 'newsletter',"
+            " 'podcast', 'threads', ...",
             id="new-platform-without-metaphor",
         ),
         pytest.param(
@@ -155,14 +156,14 @@ audiences:
         pytest.param(
             BASE + "objections:\n  exclude: [time-waste]\nreading_list:\n"
             "  select: [cluetrain-manifesto]\nroles:\n  - id: r\n    name: R\n"
-            "    path: [objections/time-waste, reading-list/thirty-top-objections]\n",
+            "    path: [objections/time-waste, reading-list/samaritans-media-guidelines]\n",
             "org.yml:15:12: error: unknown page or item 'objections/time-waste' [PB201]\n"
             "  hint: 'time-waste' is left out by 'objections: exclude'; take it out of that"
             " list\n"
-            "org.yml:15:35: error: unknown page or item 'reading-list/thirty-top-objections'"
-            " [PB201]\n"
-            "  hint: 'thirty-top-objections' is left out by 'reading_list: select'; add it to"
-            " that list",
+            "org.yml:15:35: error: unknown page or item"
+            " 'reading-list/samaritans-media-guidelines' [PB201]\n"
+            "  hint: 'samaritans-media-guidelines' is left out by 'reading_list: select'; add"
+            " it to that list",
             id="role-path-to-a-library-item-left-out",
         ),
         pytest.param(

@@ -25,13 +25,12 @@ from .yamlsource import load_yaml
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
-    ("PlatformChoice", "name"): "WhatsApp community groups",
-    ("PlatformChoice", "metaphor"): "a chat over the garden fence",
-    ("PlatformChoice", "aliases"): ["whatsapp"],
+    ("PlatformChoice", "name"): "Community radio",
+    ("PlatformChoice", "metaphor"): "a neighbour's voice in the kitchen",
     ("ObjectionChoices", "select"): ["time-waste", "cant-measure", "lose-control"],
     ("ObjectionOverride", "objection"): "Facebook is a waste of our volunteers' time.",
     ("ObjectionOverride", "when_right"): "When nobody has time to answer comments.",
-    ("ReadingChoices", "select"): ["cluetrain-manifesto", "thirty-top-objections"],
+    ("ReadingChoices", "select"): ["cluetrain-manifesto", "charities-and-social-media"],
     ("ReadingChoices", "override"): {"cluetrain-manifesto": {"note": "Read chapter one."}},
     ("ReadingOverride", "title"): "The Cluetrain Manifesto (10th anniversary edition)",
     ("ReadingOverride", "author"): "Rick Levine, Christopher Locke, Doc Searls, David Weinberger",
