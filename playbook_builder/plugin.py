@@ -35,7 +35,14 @@ from mkdocs.utils import CountHandler
 # The same lock, staging folder, leftover cleaning and swap as 'playbook build'. They are
 # private to output.py for now; see _Output for what a public interface there would be.
 from .commands.config_urls import config_url_problem
-from .commands.output import MARKER, _clear_leftovers, _lock, _sibling, _swap_in
+from .commands.output import (
+    MARKER,
+    clear_leftovers,
+    lock,
+    staged_here,
+    staging_folder,
+    swap_in,
+)
 from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .commands.strictness import tighten
 from .inputs.diagnostics import Diagnostic, InputError
@@ -188,7 +195,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.output is not None:  # a build that ended without MkDocs telling us
             self.output.abandon()
             self.output = None
-        self.managed = _staged_by_caller(config.site_dir)
+        # playbook build (or one site of --profiles) made this folder: it holds the lock,
+        # checked the folder and swaps the site in; doing it again would deadlock.
+        self.managed = staged_here(Path(config.site_dir))
         if not self.managed and self.command != "serve":
             self.output = _Output.claim(config, dirty=self.dirty)
 
@@ -360,17 +369,6 @@ def _source_rules(config: MkDocsConfig) -> SourceRules:
                                    config.theme.dirs)
 
 
-_STAGING = re.compile(r"\.(?P<name>.+)\.building-(?P<pid>[0-9]+)")
-
-
-def _staged_by_caller(site_dir: str) -> bool:
-    """Is MkDocs building into a staging folder that ``publish_atomically`` made in this
-    process (``playbook build``, one site of ``--profiles``)? It holds the lock, checked
-    the folder and swaps the site in; doing it again would deadlock on the lock."""
-    found = _STAGING.fullmatch(Path(site_dir).name)
-    return found is not None and int(found["pid"]) == os.getpid()
-
-
 @dataclass
 class _Output:
     """The promises of ``playbook build`` kept under a plain ``mkdocs build``.
@@ -402,10 +400,10 @@ class _Output:
         stack = contextlib.ExitStack()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            stack.enter_context(_lock(target, log.info))
-            _clear_leftovers(target)
+            stack.enter_context(lock(target, log.info))
+            clear_leftovers(target)
             _check_replaceable(target)
-            staging = _sibling(target, f"building-{os.getpid()}")
+            staging = staging_folder(target)
             stack.callback(shutil.rmtree, staging, ignore_errors=True)
             _start_from(target, staging, everything=dirty)
             warnings = None
@@ -432,7 +430,7 @@ class _Output:
             self.config.site_dir = self.site_dir
             return
         try:
-            _swap_in(self.staging, self.target)
+            swap_in(self.staging, self.target)
         finally:
             self.abandon()
 

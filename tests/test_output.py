@@ -215,7 +215,7 @@ def test_disk_full_before_the_build_is_disk_full(tmp_path: Path,
         raise OSError(errno.ENOSPC, "No space left on device")
         yield
 
-    monkeypatch.setattr(output, "_lock", no_space)
+    monkeypatch.setattr(output, "lock", no_space)
     with pytest.raises(DiskFull) as caught:
         publish_atomically(tmp_path / "site", write_site("x"))
     assert caught.value.exit_code == 1 and "the disk is full" in str(caught.value)

@@ -24,7 +24,7 @@ from mkdocs.exceptions import Abort
 from playbook_builder import cli
 from playbook_builder import plugin as plugin_module
 from playbook_builder.cli import main
-from playbook_builder.commands.output import MARKER, _lock, publish_atomically
+from playbook_builder.commands.output import MARKER, lock, publish_atomically
 
 from .conftest import MKDOCS_YML, Project
 
@@ -98,7 +98,7 @@ def wait_for(path: Path, text: str = "", seconds: float = 60) -> None:
 
 def lock_is_free(target: Path) -> bool:
     try:
-        with _lock(target, None):
+        with lock(target, None):
             return True
     except Exception:
         return False

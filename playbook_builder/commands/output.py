@@ -53,12 +53,12 @@ def publish_atomically(target: Path, build: Callable[[Path], None],
     if not target.name or target.name in (".", ".."):
         raise OutputError(f"{printable(str(target))}: cannot hold the site; choose a folder"
                           " of its own as --out")
-    staging = _sibling(target, f"building-{os.getpid()}")
+    staging = staging_folder(target)
     not_ours: OSError | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with _lock(target, wait):
-            _clear_leftovers(target)
+        with lock(target, wait):
+            clear_leftovers(target)
             _check_replaceable(target)
             try:
                 try:
@@ -71,7 +71,7 @@ def publish_atomically(target: Path, build: Callable[[Path], None],
                         not_ours = exc
                     raise
                 (staging / MARKER).write_text(marker, encoding="utf-8")
-                _swap_in(staging, target)
+                swap_in(staging, target)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except OSError as exc:
@@ -98,12 +98,24 @@ def _within(exc: OSError, folder: Path) -> bool:
     return any(Path(os.fsdecode(name)).absolute().is_relative_to(folder) for name in names)
 
 
+def staging_folder(target: Path) -> Path:
+    """Where this process builds the site that will replace ``target``."""
+    return _sibling(target, f"building-{os.getpid()}")
+
+
+def staged_here(folder: Path) -> bool:
+    """Is ``folder`` a staging folder of this process (so whoever made it holds the lock
+    and swaps the site in)?"""
+    return folder.name.startswith(".") and folder == staging_folder(
+        folder.with_name(folder.name[1:].rsplit(".building-", 1)[0]))
+
+
 def _sibling(target: Path, kind: str) -> Path:
     return target.with_name(f".{target.name}.{kind}")
 
 
 @contextlib.contextmanager
-def _lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
+def lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
     """An exclusive lock beside ``target``; the holder's pid and host are written in it."""
     path = _sibling(target, "lock")
     with open(path, "a+", encoding="utf-8") as handle:
@@ -128,7 +140,7 @@ def _lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _clear_leftovers(target: Path) -> None:
+def clear_leftovers(target: Path) -> None:
     """Remove half-built folders of killed builds; restore a site caught mid-swap."""
     for stale in target.parent.glob(f".{target.name}.building-*"):
         if stale.is_symlink():
@@ -156,7 +168,7 @@ def _check_replaceable(target: Path) -> None:
         raise OutputError(f"{target}: exists and is not a folder; choose another --out")
 
 
-def _swap_in(staging: Path, target: Path) -> None:
+def swap_in(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
