@@ -167,18 +167,9 @@ def problem(model: type[BaseModel], error: ErrorDetails) -> Problem:
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     """The model describing the mapping at ``loc``, walking through lists and dicts."""
-    current: type[BaseModel] | None = model
-    keyed = False  # the previous field was a dict, so this part is one of its keys
-    for part in loc:
-        if isinstance(part, int) or keyed or current is None:
-            keyed = False
-            continue
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        keyed = typing.get_origin(_unwrapped(info.annotation)) is dict
-        current = inner_model(info.annotation)
-    return current
+    slot = _slot(model, loc)
+    found = slot.annotation if slot is not None else None
+    return found if isinstance(found, type) and issubclass(found, BaseModel) else None
 
 
 def _unwrapped(annotation: Any) -> Any:

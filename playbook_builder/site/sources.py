@@ -26,12 +26,12 @@ Nothing here imports MkDocs: the plugin passes plain paths.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..inputs.diagnostics import Diagnostic
+from ..inputs.files import kind_of
 from ..inputs.loading import display_path
 
 CODE = "PB206"
@@ -52,9 +52,6 @@ def _hidden_part(path: str, folder: str) -> str | None:
     return Path(relative).as_posix() if any(p.startswith(".") for p in parts) else None
 
 
-_KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a character device",
-          stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket",
-          stat.S_IFDIR: "a folder"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +106,8 @@ class SourceRules:
         except OSError:
             return self._diagnostic(path, "a symbolic link to nothing, or a file that cannot"
                                           " be read; not publishing it")
-        if not stat.S_ISREG(mode):
-            kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        kind = kind_of(mode)
+        if kind is not None:
             return self._diagnostic(path, f"{kind}, not a regular file; not publishing it")
         return None
 
