@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ import click
 from . import __version__
 from .commands.build_date import ensure_source_date_epoch
 from .commands.config_urls import config_url_problem
-from .commands.output import OutputError, publish_atomically
+from .commands.output import OutputError, publish_atomically, start_from
 from .commands.strictness import tighten
 from .inputs.diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics, printable
 
@@ -137,7 +136,7 @@ def build(
 
         def build_into(staging: Path) -> None:
             if not clean and target.is_dir():  # what a dirty build starts from
-                shutil.copytree(target, staging, symlinks=True)
+                start_from(target, staging, everything=True)
             config["site_dir"] = str(staging)
             mkdocs_build(config, dirty=not clean)
 

@@ -41,6 +41,7 @@ from .commands.output import (
     lock,
     staged_here,
     staging_folder,
+    start_from,
     swap_in,
 )
 from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
@@ -405,7 +406,7 @@ class _Output:
             _check_replaceable(target)
             staging = staging_folder(target)
             stack.callback(shutil.rmtree, staging, ignore_errors=True)
-            _start_from(target, staging, everything=dirty)
+            start_from(target, staging, everything=dirty)
             warnings = None
             if config.strict:
                 warnings = CountHandler(level=logging.WARNING)
@@ -452,23 +453,6 @@ def _check_replaceable(target: Path) -> None:
             f"site_dir {target}: refusing to replace a folder that the playbook did not"
             f" build (it has no {MARKER} file); empty it, remove it, or set another"
             " site_dir")
-
-
-def _start_from(target: Path, staging: Path, *, everything: bool) -> None:
-    """What a build starts from: for ``--dirty`` the whole previous site, as MkDocs does;
-    otherwise its hidden top-level entries, which MkDocs' cleaning would have kept. (A
-    dirty build MkDocs is asked for without its command line starts from nothing, and so
-    builds every page: MkDocs tells plugins about --dirty only in on_startup.)"""
-    if everything and target.is_dir():
-        shutil.copytree(target, staging, symlinks=True)
-        return
-    staging.mkdir()
-    for entry in target.iterdir() if target.is_dir() else ():
-        if entry.name.startswith(".") and entry.name != MARKER:
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.copytree(entry, staging / entry.name, symlinks=True)
-            else:
-                shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
 
 
 _PASSED: set[bytes] = set()

@@ -194,3 +194,20 @@ def _exchange(a: Path, b: Path) -> bool:
     at_cwd = -100
     result = renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE)
     return bool(result == 0)
+
+
+def start_from(target: Path, staging: Path, *, everything: bool) -> None:
+    """What a build starts from: for ``--dirty`` the whole previous site, as MkDocs does;
+    otherwise its hidden top-level entries, which MkDocs' cleaning would have kept. (A
+    dirty build MkDocs is asked for without its command line starts from nothing, and so
+    builds every page: MkDocs tells plugins about --dirty only in on_startup.)"""
+    if everything and target.is_dir():
+        shutil.copytree(target, staging, symlinks=True)
+        return
+    staging.mkdir()
+    for entry in target.iterdir() if target.is_dir() else ():
+        if entry.name.startswith(".") and entry.name != MARKER:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.copytree(entry, staging / entry.name, symlinks=True)
+            else:
+                shutil.copy2(entry, staging / entry.name, follow_symlinks=False)
