@@ -33,11 +33,12 @@ class Previous:
     """Its ``playbook.json``; ``None`` when it has none."""
 
 
-def load_playbook(profile: Path, content_dir: Path) -> Playbook:
-    """Read, validate and merge: the playbook, or :class:`InputError` with every problem.
+def load_playbook(profile: Path, content_dir: Path, *, public: bool = False) -> Playbook:
+    """Read, validate and merge: the playbook, or :class:`InputError` with every problem;
+    ``public`` leaves every internal value out.
 
     A valid profile is also held to the site's bounds (:mod:`site.limits`)."""
-    pb = load_profile(profile, load_library(content_dir))
+    pb = load_profile(profile, load_library(content_dir), public=public)
     check_limits(pb, profile)
     return pb
 

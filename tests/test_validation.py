@@ -74,9 +74,9 @@ def test_a_valid_profile_becomes_records_with_defaults(tmp_path: Path) -> None:
           "  hint: write the number in digits, such as 1"]),
         (("why: Because.", 'why: Because.\n"\\e[2J\\u202e": x'),
          ["p.yml:5:1: error: unknown key '\\x1b[2J\\u202e' [PB104]\n"
-          "  hint: expected one of 'audiences', 'goals', 'leading', 'listening', 'objections',"
-          " 'organisation', 'participation', 'platforms', 'playbook', 'reading_list', 'roles',"
-          " 'schema_version', ..."]),
+          "  hint: expected one of 'approvals', 'audiences', 'contacts', 'goals', 'incidents',"
+          " 'leading', 'listening', 'objections', 'organisation', 'participation',"
+          " 'platforms', 'playbook', ..."]),
         (("why: Because.", "why: Because.\nplaybook:\n  language: " + "e" * 100),
          ["p.yml:6:13: error: '" + "e" * 57 + "...' is not a valid language [PB103]\n"
           "  hint: use a language code such as 'en' or 'en-GB'"]),

@@ -69,6 +69,9 @@ class PlatformText(Strict):
     etiquette: tuple[Text, ...] = ()
     listen_for: tuple[Text, ...] = ()
     effort: Text | None = None
+    photos: bool = False
+    """Whether people share photos or video of people there (a consent standard is then
+    needed)."""
 
 
 class Platform(Item, PlatformText):
@@ -111,6 +114,53 @@ class Reading(Item, ReadingText):
     step: StepId | None = None
 
 
+class IncidentText(Strict):
+    """A scenario of when things go wrong, and what to do."""
+
+    title: Text
+    """The scenario as someone would describe it, such as "Angry comments pile up"."""
+    applies_when: Text | None = None
+    """When this is the right scenario."""
+    not_when: Text | None = None
+    """When it is something else, and where to look instead."""
+    signs: tuple[Text, ...] = ()
+    """How you recognise it."""
+    first_steps: tuple[Text, ...] = ()
+    """What to do first, in order."""
+    who_to_tell: Text | None = None
+    """The kind of person to tell, in words; `tell` names them."""
+    dont: tuple[Text, ...] = ()
+    """What not to do."""
+    holding_reply: Text | None = None
+    """A reply you can post or send at once, while you work out the rest."""
+
+
+class Incident(Item, IncidentText):
+    pass
+
+
+class StandardText(Strict):
+    """A standard for how we post, such as consent for photos or accessibility."""
+
+    title: Text
+    """The standard's title."""
+    topic: Id | None = None
+    """What it covers, such as `consent`, `accessibility` or `house-rules`; the health
+    report looks for standards on consent and accessibility by their topic."""
+    summary: Text | None = None
+    """Why the standard exists, in a sentence."""
+    we_do: tuple[Text, ...] = ()
+    """The rules, as things we do."""
+    applies_when: Text | None = None
+    """When the standard applies."""
+    not_when: Text | None = None
+    """When it does not, or its limits."""
+
+
+class Standard(Item, StandardText):
+    pass
+
+
 class Exercise(Item):
     title: Text
     step: StepId
@@ -129,6 +179,8 @@ KINDS: dict[str, type[Item]] = {
     "objections": Objection,
     "reading": Reading,
     "exercises": Exercise,
+    "incidents": Incident,
+    "standards": Standard,
 }
 """Library folder name -> the model of the items in it."""
 
@@ -144,6 +196,8 @@ class Library:
     objections: tuple[Objection, ...] = ()
     reading: tuple[Reading, ...] = ()
     exercises: tuple[Exercise, ...] = ()
+    incidents: tuple[Incident, ...] = ()
+    standards: tuple[Standard, ...] = ()
 
     def ids(self, kind: str) -> list[str]:
         items: tuple[Item, ...] = getattr(self, kind)

@@ -162,8 +162,9 @@ def _check_library(
     return problems
 
 
-def load_profile(path: Path, library: Library) -> Playbook:
-    """The playbook described by the profile at ``path``, merged with ``library``."""
+def load_profile(path: Path, library: Library, *, public: bool = False) -> Playbook:
+    """The playbook described by the profile at ``path``, merged with ``library``; with
+    ``public``, its internal values left out (the whole profile is checked either way)."""
     doc = load_yaml(path, display_path(path))
     suggest = Suggestions()  # one bound on the did-you-mean work for the whole profile
     profile, problems = validate(doc, Profile, suggest=suggest)
@@ -179,10 +180,11 @@ def load_profile(path: Path, library: Library) -> Playbook:
     problems += check_paths(doc, profile, targets(playbook), library, suggest)
     if problems:
         raise InputError(problems)
-    return playbook
+    return merge(profile, library, doc.file, public=True) if public else playbook
 
 
-_REFERRED_AS = {"audiences": "audience", "goals": "goal", "platforms": "platform"}
+_REFERRED_AS = {"audiences": "audience", "goals": "goal", "platforms": "platform",
+                "contacts": "contact"}
 
 
 def partial_profile(data: object) -> tuple[Profile, set[str]]:

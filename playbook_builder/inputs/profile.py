@@ -10,8 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .library import ObjectionText, ReadingText
-from .values import FileName, Id, Link, SchemaVersion, Strict, Text
+from .library import IncidentText, ObjectionText, ReadingText, StandardText
+from .values import Email, FileName, Id, IsoDate, Link, SchemaVersion, Strict, Text, Visibility
 
 PathRef = Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$", max_length=130)]
 """A page or item of the playbook, such as `strategy/why` or `objections/time-waste`."""
@@ -51,6 +51,10 @@ class PlaybookInfo(Strict):
     """Who looks after the playbook, such as a team email address."""
     announcement: Text | None = None
     """A short notice shown in a bar above every page."""
+    reviewed: IsoDate | None = None
+    """When the playbook was last reviewed, as year-month-day; shown on every page."""
+    review_by: IsoDate | None = None
+    """When it is next due for review; once past, the health report says so."""
 
 
 class Audience(Strict):
@@ -81,6 +85,15 @@ class Goal(Strict):
     """How you will know it is working."""
 
 
+class Account(Strict):
+    """The organisation's own account on a platform."""
+
+    url: Link | None = None
+    """The account's address."""
+    handle: Text | None = None
+    """The account's name on the platform, such as "@riversidefoodbank"."""
+
+
 class PlatformChoice(Strict):
     """A platform the organisation chose, after deciding why and for whom."""
 
@@ -102,6 +115,18 @@ class PlatformChoice(Strict):
     """How often the organisation takes part, such as "three posts a week"."""
     owner: Text | None = None
     """Who looks after it."""
+    account: Account | None = None
+    """Our account there: its address or handle."""
+    summary: Text | None = None
+    """What the platform is, in a sentence or two (for a platform of your own)."""
+    good_for: tuple[Text, ...] = ()
+    """What it is good for; added to the library's list."""
+    bad_for: tuple[Text, ...] = ()
+    """What it is not good for; added to the library's list."""
+    etiquette: tuple[Text, ...] = ()
+    """Our own etiquette there; added to the library's."""
+    listen_for: tuple[Text, ...] = ()
+    """What to listen for there; added to the library's list."""
 
 
 class Listening(Strict):
@@ -153,6 +178,8 @@ class ObjectionEntry(ObjectionText):
     """A stable id; the objection's anchor on the objections page."""
     aliases: tuple[Id, ...] = ()
     """Earlier ids of this objection; links to its old anchor keep working."""
+    visibility: Visibility = "public"
+    """`internal` leaves it out of a public build."""
 
 
 class ObjectionChoices(Strict):
@@ -186,6 +213,8 @@ class ReadingEntry(ReadingText):
 
     id: Id | None = None
     """A stable id; derived from the title when left out."""
+    visibility: Visibility = "public"
+    """`internal` leaves it out of a public build."""
 
 
 class ReadingChoices(Strict):
@@ -199,6 +228,172 @@ class ReadingChoices(Strict):
     """Your wording or link for library entries, by id."""
     add: tuple[ReadingEntry, ...] = ()
     """Entries of your own."""
+
+
+class Contact(Strict):
+    """Someone to ask: a role first, with how to reach them."""
+
+    id: Id
+    """A stable id other sections use to name this contact; its anchor on /contacts/."""
+    role: Text
+    """The role, such as "Communications lead": roles outlast the people in them."""
+    name: Text | None = None
+    """Who holds the role now."""
+    email: Email | None = None
+    """An email address."""
+    phone: Text | None = None
+    """A phone number, written as people should dial it."""
+    url: Link | None = None
+    """Another way to reach them, such as a chat channel's address."""
+    hours: Text | None = None
+    """When they can be reached."""
+    for_: tuple[Text, ...] = Field(default=(), alias="for")
+    """What to ask them about."""
+    visibility: Visibility = "internal"
+    """Contacts are `internal` unless made `public`: a public build leaves them out."""
+
+
+class IncidentOverride(Strict):
+    """Your own wording for parts of a library scenario, or whom to tell."""
+
+    title: Text | None = None
+    """The scenario as your people would describe it."""
+    applies_when: Text | None = None
+    """When this is the right scenario."""
+    not_when: Text | None = None
+    """When it is something else."""
+    signs: tuple[Text, ...] | None = None
+    """How you recognise it."""
+    first_steps: tuple[Text, ...] | None = None
+    """What to do first, in order."""
+    who_to_tell: Text | None = None
+    """The kind of person to tell, in words."""
+    tell: tuple[Id, ...] | None = None
+    """Ids of the contacts to tell."""
+    dont: tuple[Text, ...] | None = None
+    """What not to do."""
+    holding_reply: Text | None = None
+    """Your holding reply."""
+    visibility: Visibility | None = None
+    """`public` to publish the scenario in a public build; scenarios are internal."""
+
+
+class IncidentEntry(IncidentText):
+    """A scenario of your own."""
+
+    id: Id
+    """A stable id; the scenario's anchor on /when-things-go-wrong/."""
+    aliases: tuple[Id, ...] = ()
+    """Earlier ids of this scenario; links to its old anchor keep working."""
+    tell: tuple[Id, ...] = ()
+    """Ids of the contacts to tell."""
+    visibility: Visibility = "internal"
+    """Scenarios are `internal` unless made `public`."""
+
+
+class IncidentChoices(Strict):
+    """Which scenarios of when things go wrong the playbook carries."""
+
+    select: tuple[Id, ...] | None = None
+    """Only these library scenarios, in this order; all of them when left out."""
+    exclude: tuple[Id, ...] = ()
+    """Library scenarios to leave out."""
+    override: dict[Id, IncidentOverride] = Field(default_factory=dict)
+    """Your wording, or whom to tell, for library scenarios, by id."""
+    add: tuple[IncidentEntry, ...] = ()
+    """Scenarios of your own."""
+    tell: tuple[Id, ...] = ()
+    """Ids of the contacts to tell in every scenario that names none of its own."""
+
+
+class SignOff(Strict):
+    """Something that needs approval before it is posted."""
+
+    what: Text
+    """What needs sign-off, such as "appeals for money"."""
+    by: Id
+    """The id of the contact who signs it off."""
+
+
+class Approvals(Strict):
+    """What may be posted without asking, and what needs sign-off first."""
+
+    anyone_may_post: tuple[Text, ...] = ()
+    """What anyone who posts for us may post without asking."""
+    needs_sign_off: tuple[SignOff, ...] = ()
+    """What needs sign-off, and by whom."""
+    reply_within: Text | None = None
+    """How soon we reply to messages and comments, such as "one working day"."""
+
+
+class StandardOverride(Strict):
+    """Your own wording for parts of a library standard."""
+
+    title: Text | None = None
+    """The standard's title."""
+    summary: Text | None = None
+    """Why the standard exists."""
+    we_do: tuple[Text, ...] | None = None
+    """Your rules, in place of the library's."""
+    applies_when: Text | None = None
+    """When it applies."""
+    not_when: Text | None = None
+    """When it does not."""
+    visibility: Visibility | None = None
+    """`internal` leaves it out of a public build."""
+
+
+class StandardEntry(StandardText):
+    """A standard of your own."""
+
+    id: Id
+    """A stable id; the standard's anchor on /how-we-post/."""
+    aliases: tuple[Id, ...] = ()
+    """Earlier ids of this standard; links to its old anchor keep working."""
+    visibility: Visibility = "public"
+    """`internal` leaves it out of a public build."""
+
+
+class StandardChoices(Strict):
+    """Which standards for how we post the playbook carries."""
+
+    select: tuple[Id, ...] | None = None
+    """Only these library standards, in this order; all of them when left out."""
+    exclude: tuple[Id, ...] = ()
+    """Library standards to leave out."""
+    override: dict[Id, StandardOverride] = Field(default_factory=dict)
+    """Your wording for library standards, by id."""
+    add: tuple[StandardEntry, ...] = ()
+    """Standards of your own."""
+
+
+class VoiceExample(Strict):
+    """One thing said two ways: how we say it, and how we avoid saying it."""
+
+    we_say: Text
+    """How we say it."""
+    we_avoid: Text
+    """How we avoid saying it."""
+    why: Text | None = None
+    """What makes the difference."""
+
+
+class VoiceWords(Strict):
+    """Words we use, and words we avoid."""
+
+    use: tuple[Text, ...] = ()
+    """Words we use."""
+    avoid: tuple[Text, ...] = ()
+    """Words we avoid."""
+
+
+class Voice(Strict):
+    """Our voice, shown by examples."""
+
+    examples: tuple[VoiceExample, ...] = ()
+    """Pairs of "we say" and "we avoid"."""
+    words: VoiceWords = VoiceWords()
+    """Our word list."""
 
 
 class Role(Strict):
@@ -216,6 +411,11 @@ class Role(Strict):
     """Pages and items to read, in order, such as `strategy/why` or `platforms/facebook`."""
     checklist: tuple[Text, ...] = ()
     """What someone new in the role does in their first weeks."""
+    ask: Id | None = None
+    """The id of the contact someone in this role asks first; the first contact when
+    left out."""
+    visibility: Visibility = "public"
+    """`internal` leaves the role's pages out of a public build."""
 
 
 class Profile(Strict):
@@ -247,6 +447,16 @@ class Profile(Strict):
     """Which reading-list entries the playbook carries."""
     roles: tuple[Role, ...] = ()
     """Onboarding paths, one page each."""
+    contacts: tuple[Contact, ...] = ()
+    """Who to ask, and how to reach them."""
+    incidents: IncidentChoices = IncidentChoices()
+    """When things go wrong: which scenarios the playbook carries, and whom to tell."""
+    approvals: Approvals | None = None
+    """What may be posted without asking, and what needs sign-off."""
+    standards: StandardChoices = StandardChoices()
+    """Which standards for how we post the playbook carries."""
+    voice: Voice | None = None
+    """Our voice, shown by examples."""
 
     @property
     def title(self) -> str:

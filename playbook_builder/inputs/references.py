@@ -122,7 +122,33 @@ def check_references(doc: Document, profile: Profile, library: Library,
         c.refs("audience", ("leading", i, "invites"), initiative.invites, audiences)
     _check_choices(c, "objections", "objection", profile, library)
     _check_choices(c, "reading_list", "reading-list entry", profile, library)
+    _check_choices(c, "incidents", "scenario", profile, library)
+    _check_choices(c, "standards", "standard", profile, library)
+    _check_contacts(c, profile)
     return c.problems
+
+
+def _check_contacts(c: _Checker, profile: Profile) -> None:
+    """Contacts are unique and reachable, and every contact named is one of them."""
+    contacts = [contact.id for contact in profile.contacts]
+    c.unique("contact", ("contacts",), contacts)
+    for i, contact in enumerate(profile.contacts):
+        if not (contact.email or contact.phone or contact.url):
+            c.problems.append(c.doc.diagnostic(
+                ("contacts", i), "PB101", f"contact '{contact.id}' has no way to reach them",
+                "add 'email:', 'phone:' or 'url:'"))
+    incidents = profile.incidents
+    c.refs("contact", ("incidents", "tell"), incidents.tell, contacts)
+    for name, override in incidents.override.items():
+        c.refs("contact", ("incidents", "override", name, "tell"), override.tell or (),
+               contacts)
+    for i, entry in enumerate(incidents.add):
+        c.refs("contact", ("incidents", "add", i, "tell"), entry.tell, contacts)
+    for i, rule in enumerate(profile.approvals.needs_sign_off if profile.approvals else ()):
+        c.ref("contact", ("approvals", "needs_sign_off", i, "by"), rule.by, contacts)
+    for i, role in enumerate(profile.roles):
+        if role.ask is not None:
+            c.ref("contact", ("roles", i, "ask"), role.ask, contacts)
 
 
 def unknown_platforms(profile: Profile, library: Library) -> list[str]:
@@ -170,7 +196,7 @@ def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: 
         c.ref(kind, (key, "override", name), name, known, at_key=True)
     added = [reading_id(e) if key == "reading_list" else e.id for e in choices.add]
     c.unique(kind, (key, "add"), added, taken=known)
-    if key == "objections":  # each earlier id is an anchor on the page, beside the library's
+    if key != "reading_list":  # each earlier id is an anchor on the page, beside the library's
         names = {**{i: i for i in library.ids(library_kind)}, **library.aliases(library_kind)}
         _check_aliases(c, kind, (key, "add"), [(o.id, o.aliases) for o in choices.add],
                        names, "remove it here, or reword the library's one with 'override'")
@@ -205,20 +231,23 @@ def check_paths(doc: Document, profile: Profile, targets: Collection[str],
     return c.problems
 
 
-_LIBRARY_SECTIONS = {"platforms": "platforms", "objections": "objections",
-                     "reading-list": "reading"}
+_LIBRARY_SECTIONS = {"platforms": ("platforms", "platforms"),
+                     "objections": ("objections", "objections"),
+                     "reading-list": ("reading", "reading_list"),
+                     "when-things-go-wrong": ("incidents", "incidents"),
+                     "how-we-post": ("standards", "standards")}
+"""A section of the site -> the library kind on it, and the profile key choosing them."""
 
 
 def _left_out(ref: str, profile: Profile, library: Library) -> str | None:
     """How to bring in the library item ``ref`` names, when the playbook leaves it out."""
     section, _, item_id = ref.partition("/")
-    kind = _LIBRARY_SECTIONS.get(section)
-    if kind is None or item_id not in {*library.ids(kind), *library.aliases(kind)}:
+    kind, key = _LIBRARY_SECTIONS.get(section, ("", ""))
+    if not kind or item_id not in {*library.ids(kind), *library.aliases(kind)}:
         return None
     if section == "platforms":
         return (f"'{item_id}' is a library platform but not one of yours: add '- id: {item_id}'"
                 " to 'platforms' to give it a page")
-    key = "reading_list" if kind == "reading" else section
     choices = getattr(profile, key)
     canonical = library.canonical(kind, item_id)
     if {item_id, canonical} & set(choices.exclude):

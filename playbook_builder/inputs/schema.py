@@ -20,6 +20,7 @@ from pydantic_core import core_schema, to_jsonable_python
 from ..resources import data_dir
 from .profile import Profile
 from .validation import inner_model
+from .values import fields_by_key
 from .yamlsource import load_yaml
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -65,7 +66,7 @@ def required_example(model: type[BaseModel]) -> dict[str, Any] | None:
     examples (for hints); None when one of them has none, or only a list or mapping."""
     examples = _examples()
     shown = {}
-    for name, info in model.model_fields.items():
+    for name, info in fields_by_key(model).items():
         example = examples.get((model.__name__, name))
         if info.is_required():
             if example is None or isinstance(example, dict | list):
@@ -146,7 +147,7 @@ def _only_written(value: Any, written: Any) -> Any:
 def _examples_from(model: type[BaseModel], data: dict[str, Any]) -> dict[tuple[str, str], Any]:
     """The first value the example gives each field of ``model`` and the models inside it."""
     found: dict[tuple[str, str], Any] = {}
-    for name, info in model.model_fields.items():
+    for name, info in fields_by_key(model).items():
         if name not in data:
             continue
         value = data[name]

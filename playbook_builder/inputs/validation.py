@@ -23,7 +23,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .diagnostics import Diagnostic, Suggestions, did_you_mean, shortened
-from .values import MOST_DIGITS, Strict, WrittenAs
+from .values import MOST_DIGITS, Strict, WrittenAs, fields_by_key
 from .yamlsource import Document, Loc
 
 M = TypeVar("M", bound=Strict)
@@ -40,6 +40,9 @@ _PATTERN_HINTS = {
     "path": "name a page or an item in lower case, such as 'strategy/why' or"
             " 'objections/time-waste'",
     "language": "use a language code such as 'en' or 'en-GB'",
+    "email": "write one address such as 'comms@example.org'",
+    "reviewed": "write the date as year-month-day, such as '2026-11-20'",
+    "review_by": "write the date as year-month-day, such as '2027-05-20'",
 }
 # The kinds of check failures raised by :mod:`values`: their code and hint.
 _CUSTOM = {
@@ -48,6 +51,7 @@ _CUSTOM = {
     "schema_version": ("PB103", "write 'schema_version: 1'"),
     "unsafe_link": ("PB103", "write a full web address such as https://example.org, or a"
                              " mailto: address"),
+    "not_a_date": ("PB103", "check the month and day; write it as year-month-day"),
     "library_markdown": ("PB207", "write plain Markdown; links must be https, http or mailto"),
 }
 _SHAPE_HINTS = {
@@ -210,7 +214,7 @@ def _slot(model: type[BaseModel], loc: Loc) -> Slot | None:
     for part in loc:
         base, _ = _stripped(annotation)
         if isinstance(base, type) and issubclass(base, BaseModel) and isinstance(part, str):
-            info = base.model_fields.get(part)
+            info = fields_by_key(base).get(part)
             if info is None:
                 return None
             annotation, metadata = info.annotation, tuple(info.metadata)
@@ -270,7 +274,7 @@ def diagnostic(
         )
     if kind == "unknown_key":
         model = problem.detail["model"]
-        allowed = list(model.model_fields) if model else []
+        allowed = list(fields_by_key(model)) if model else []
         return doc.diagnostic(
             loc, "PB104", f"unknown key '{name}'", suggest(name, allowed), at_key=True
         )
@@ -406,6 +410,6 @@ def _range_text(low: int | None, high: int | None) -> str:
 
 
 def _describe(model: type[BaseModel] | None, name: str) -> str:
-    info = model.model_fields.get(name) if model else None
+    info = fields_by_key(model).get(name) if model else None
     doc = info.description if info else None
     return f" ({doc.rstrip('.')})" if doc else ""

@@ -40,7 +40,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -51,6 +52,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
 )
+from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -68,6 +70,12 @@ class Strict(BaseModel):
     # Models are built when first used, so only those that validate build a validator.
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
                               defer_build=True)
+
+
+def fields_by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """A model's fields by the key written in YAML: its alias where it has one (``for``,
+    which Python keeps as a keyword, is the field ``for_``)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,3 +277,23 @@ Link = Annotated[
 SchemaVersion = Annotated[int, Digits, AfterValidator(_check_schema_version),
                           Field(json_schema_extra={"const": 1})]
 """The version of the file format; always 1."""
+
+def _real_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise bad_value("not_a_date", "is not a date in the calendar") from None
+    return value
+
+
+IsoDate = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+                    AfterValidator(_real_date)]
+"""A date written as year-month-day, such as `2026-11-20`."""
+
+Email = Annotated[
+    str, Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", max_length=254)
+]
+"""An email address, such as `comms@example.org`; it becomes a mailto: link."""
+
+Visibility = Literal["internal", "public"]
+"""Who may read a value: `internal` values are left out of a build with `--public`."""

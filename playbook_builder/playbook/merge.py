@@ -19,21 +19,54 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TypeVar
 
-from ..inputs.library import Item, Library, Objection, PlatformText, Reading
-from ..inputs.profile import Audience, Goal, PlatformChoice, Profile, ReadingEntry
+from ..inputs.library import (
+    Incident,
+    Item,
+    Library,
+    Objection,
+    PlatformText,
+    Reading,
+    Standard,
+)
+from ..inputs.profile import (
+    Approvals,
+    Audience,
+    Contact,
+    Goal,
+    IncidentChoices,
+    PlatformChoice,
+    Profile,
+    ReadingEntry,
+)
 from ..inputs.values import Strict
-from .model import ChosenPlatform, LeadingInitiative, ListeningPlan, Playbook
+from .model import (
+    ApprovalRules,
+    ChosenPlatform,
+    IncidentPlan,
+    LeadingInitiative,
+    ListeningPlan,
+    Playbook,
+    SignOffRule,
+)
 
 T = TypeVar("T", bound=Item)
 
 
-def merge(profile: Profile, library: Library, profile_file: str) -> Playbook:
-    """The playbook that ``profile`` and ``library`` describe together."""
+def merge(profile: Profile, library: Library, profile_file: str, *,
+          public: bool = False) -> Playbook:
+    """The playbook that ``profile`` and ``library`` describe together; with ``public``,
+    every internal contact, scenario, standard, role and added item is left out, and
+    nothing that is kept refers to them."""
     audiences = {a.id: a for a in profile.audiences}
     goals = {g.id: g for g in profile.goals}
+    shown = _Visibility(public)
+    contacts = tuple(c for c in profile.contacts if shown(c.visibility))
+    objections = profile.objections
+    reading = profile.reading_list
+    standards = profile.standards
     return Playbook(
         profile=profile,
         profile_file=profile_file,
@@ -46,20 +79,81 @@ def merge(profile: Profile, library: Library, profile_file: str) -> Playbook:
             LeadingInitiative(i, _resolve(i.invites, audiences)) for i in profile.leading
         ),
         objections=choose(
-            library.objections, profile.objections.select, profile.objections.exclude,
-            profile.objections.override,
-            [Objection(schema_version=1, **dict(o)) for o in profile.objections.add],
+            library.objections, objections.select, objections.exclude, objections.override,
+            [Objection(schema_version=1, **o.model_dump(exclude={"visibility"}))
+             for o in objections.add if shown(o.visibility)],
         ),
         reading=choose(
-            library.reading, profile.reading_list.select, profile.reading_list.exclude,
-            profile.reading_list.override,
-            [_reading(entry) for entry in profile.reading_list.add],
+            library.reading, reading.select, reading.exclude, reading.override,
+            [_reading(entry) for entry in reading.add if shown(entry.visibility)],
         ),
         principles=library.principles,
         steps=library.steps,
         questions=library.questions,
         exercises=library.exercises,
         library_platforms=library.platforms,
+        roles=tuple(r for r in profile.roles if shown(r.visibility)),
+        contacts=contacts,
+        incidents=_incidents(profile.incidents, library, contacts, shown),
+        approvals=_approvals(profile.approvals, contacts),
+        standards=choose(
+            library.standards, standards.select, standards.exclude, standards.override,
+            [Standard(schema_version=1, **s.model_dump(exclude={"visibility"}))
+             for s in standards.add if shown(s.visibility)],
+            hidden={i for i, o in standards.override.items() if not shown(o.visibility)},
+        ),
+        voice=profile.voice,
+        public=public,
+    )
+
+
+class _Visibility:
+    """Whether a value with a visibility is shown in this build; ``None`` means the
+    item keeps its kind's default, which is shown in a build that is not public."""
+
+    def __init__(self, public: bool) -> None:
+        self.public = public
+
+    def __call__(self, visibility: str | None, default: str = "public") -> bool:
+        return not self.public or (visibility or default) == "public"
+
+
+def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Contact],
+               shown: _Visibility) -> tuple[IncidentPlan, ...]:
+    """The scenarios, each with the contacts to tell (its own, else the default ones).
+    Scenarios are internal unless made public."""
+    by_id = {c.id: c for c in contacts}
+    current = library.aliases("incidents")
+    tell = {**{current.get(i, i): o.tell for i, o in choices.override.items() if o.tell},
+            **{e.id: e.tell for e in choices.add if e.tell}}
+    hidden = {current.get(i, i) for i in library.ids("incidents")
+              if not shown(_override_visibility(choices, i, current), "internal")}
+    added = [Incident(schema_version=1, **e.model_dump(exclude={"tell", "visibility"}))
+             for e in choices.add if shown(e.visibility)]
+    scenarios = choose(library.incidents, choices.select, choices.exclude, choices.override,
+                       added, hidden=hidden)
+    return tuple(IncidentPlan(s, _resolve(tell.get(s.id, choices.tell), by_id))
+                 for s in scenarios)
+
+
+def _override_visibility(choices: IncidentChoices, item_id: str,
+                         current: Mapping[str, str]) -> str | None:
+    """The visibility the profile gives library scenario ``item_id``, by any of its ids."""
+    given = [o.visibility for i, o in choices.override.items()
+             if current.get(i, i) == item_id and o.visibility]
+    return given[0] if given else None
+
+
+def _approvals(approvals: Approvals | None,
+               contacts: Sequence[Contact]) -> ApprovalRules | None:
+    if approvals is None:
+        return None
+    by_id = {c.id: c for c in contacts}
+    return ApprovalRules(
+        anyone_may_post=approvals.anyone_may_post,
+        needs_sign_off=tuple(SignOffRule(rule.what, by_id.get(rule.by))
+                             for rule in approvals.needs_sign_off),
+        reply_within=approvals.reply_within,
     )
 
 
@@ -69,8 +163,10 @@ def choose(
     exclude: Sequence[str],
     overrides: Mapping[str, Strict],
     added: Sequence[T],
+    hidden: Collection[str] = (),
 ) -> tuple[T, ...]:
-    """Apply select, exclude, override and add (in that order) to library ``items``.
+    """Apply select, exclude, override and add (in that order) to library ``items``;
+    ``hidden`` library items (by any of their ids) are left out like excluded ones.
 
     Items may be named by an earlier id (one of their ``aliases``)."""
     by_id = {item.id: item for item in items}
@@ -83,7 +179,7 @@ def choose(
         [by_id[named(i)] for i in select if named(i) in by_id]
         if select is not None else list(items)
     )
-    dropped = {named(i) for i in exclude}
+    dropped = {named(i) for i in (*exclude, *hidden)}
     changes = {named(i): change for i, change in overrides.items()}
     kept = [item for item in chosen if item.id not in dropped]
     return (*(_override(item, changes.get(item.id)) for item in kept), *added)
@@ -92,7 +188,8 @@ def choose(
 def _override(item: T, override: Strict | None) -> T:
     if override is None:
         return item
-    given = {name: value for name, value in override if value is not None}
+    fields = type(item).model_fields
+    given = {name: value for name, value in override if value is not None and name in fields}
     return item.model_copy(update=given)
 
 
@@ -103,11 +200,15 @@ def _platform(
     goals: Mapping[str, Goal],
 ) -> ChosenPlatform:
     known = library.platform(choice.id)
-    guide = (
-        known.model_copy(update={"name": choice.name or known.name,
-                                 "metaphor": choice.metaphor or known.metaphor}) if known
-        else PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "?")
-    )
+    base = known or PlatformText(name=choice.name or choice.id, metaphor=choice.metaphor or "?")
+    guide = base.model_copy(update={
+        "name": choice.name or base.name,
+        "metaphor": choice.metaphor or base.metaphor,
+        "summary": choice.summary or base.summary,
+        # The profile's own points come after the library's, never in place of them.
+        **{field: (*getattr(base, field), *getattr(choice, field))
+           for field in ("good_for", "bad_for", "etiquette", "listen_for")},
+    })
     earlier = {*choice.aliases, *(known.aliases if known else ())}
     if known and choice.id != known.id:
         earlier.add(choice.id)
@@ -118,6 +219,7 @@ def _platform(
         purpose=choice.purpose,
         cadence=choice.cadence,
         owner=choice.owner,
+        account=choice.account,
         audiences=_resolve(choice.audiences, audiences),
         goals=_resolve(choice.goals, goals),
     )
@@ -147,5 +249,5 @@ def reading_id(entry: ReadingEntry) -> str:
 
 
 def _reading(entry: ReadingEntry) -> Reading:
-    fields = {**dict(entry), "id": reading_id(entry)}
+    fields = {**entry.model_dump(exclude={"visibility"}), "id": reading_id(entry)}
     return Reading(schema_version=1, **fields)

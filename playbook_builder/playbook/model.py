@@ -6,15 +6,27 @@ from dataclasses import dataclass
 
 from ..inputs.library import (
     Exercise,
+    Incident,
     Objection,
     Platform,
     PlatformText,
     Principle,
     Question,
     Reading,
+    Standard,
     Step,
 )
-from ..inputs.profile import Audience, Goal, Initiative, Listening, Profile, Role
+from ..inputs.profile import (
+    Account,
+    Audience,
+    Contact,
+    Goal,
+    Initiative,
+    Listening,
+    Profile,
+    Role,
+    Voice,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +41,7 @@ class ChosenPlatform:
     purpose: str | None
     cadence: str | None
     owner: str | None
+    account: Account | None
     audiences: tuple[Audience, ...]
     goals: tuple[Goal, ...]
 
@@ -52,6 +65,32 @@ class LeadingInitiative:
 
 
 @dataclass(frozen=True, slots=True)
+class IncidentPlan:
+    """A scenario of when things go wrong, and the contacts to tell."""
+
+    scenario: Incident
+    tell: tuple[Contact, ...]
+
+    @property
+    def id(self) -> str:
+        return self.scenario.id
+
+
+@dataclass(frozen=True, slots=True)
+class SignOffRule:
+    what: str
+    by: Contact | None
+    """Who signs it off; None in a public build when that contact is internal."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRules:
+    anyone_may_post: tuple[str, ...]
+    needs_sign_off: tuple[SignOffRule, ...]
+    reply_within: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Playbook:
     """An organisation's profile merged with the curated library."""
 
@@ -69,14 +108,23 @@ class Playbook:
     exercises: tuple[Exercise, ...]
     library_platforms: tuple[Platform, ...]
     """Every platform the library knows, chosen or not."""
+    roles: tuple[Role, ...]
+    contacts: tuple[Contact, ...]
+    incidents: tuple[IncidentPlan, ...]
+    approvals: ApprovalRules | None
+    standards: tuple[Standard, ...]
+    voice: Voice | None
+    public: bool = False
+    """Whether this is the public build: every internal value is already left out."""
 
     @property
     def title(self) -> str:
         return self.profile.title
 
-    @property
-    def roles(self) -> tuple[Role, ...]:
-        return self.profile.roles
+    def ask(self, role: Role) -> Contact | None:
+        """The contact someone in ``role`` asks first: the role's own, else the first."""
+        chosen = next((c for c in self.contacts if c.id == role.ask), None)
+        return chosen or (self.contacts[0] if self.contacts else None)
 
     def exercises_for(self, step_id: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises if e.step == step_id)
