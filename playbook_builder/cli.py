@@ -111,19 +111,34 @@ def _format_option(command: F) -> F:
               help="With --profiles: skip sites whose inputs did not change.")
 @click.option("--shard", metavar="I/N",
               help="With --profiles: build only the I-th of N equal shares (for CI matrices).")
+@click.option("--public", is_flag=True,
+              help="Build the public playbook: everything marked 'visibility: internal', and"
+                   " contacts and incident scenarios not marked public, left out.")
 @_format_option
 def build(
     profile: Path | None, config_file: Path, out: Path | None, strict: bool | None, clean: bool,
-    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
+    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, public: bool,
+    fmt: str,
 ) -> None:
     """Build the playbook site, exactly as 'mkdocs build' does, but safely.
 
     The site is built beside the output folder and swapped in only when complete, so a
     failed or interrupted build leaves the previous site as it was.
     """
-    from mkdocs.commands.build import build as mkdocs_build
+    from .plugin import PUBLIC_ENV
 
     ensure_source_date_epoch(config_file.resolve().parent)
+    with _environment(PUBLIC_ENV, "1" if public else None):
+        _build(profile, config_file, out, strict, clean, profiles_dir, jobs, changed_only,
+               shard, fmt)
+
+
+def _build(
+    profile: Path | None, config_file: Path, out: Path | None, strict: bool | None, clean: bool,
+    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
+) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+
     if profiles_dir is not None:
         if profile is not None:
             raise UsageProblem("give either --profile or --profiles, not both")
@@ -573,20 +588,25 @@ def _site_config(
     config_file: Path, profile: Path | None, fmt: str, validate: bool = True, **overrides: Any
 ) -> Iterator[Any]:
     """The loaded MkDocs config with the playbook validated; errors become exit codes."""
-    from mkdocs import exceptions
-
-    from .plugin import PROFILE_ENV, PlaybookPlugin
+    from .plugin import PROFILE_ENV
 
     if not config_file.is_file():
         raise UsageProblem(f"{printable(str(config_file))}: no such file; run this where"
                            " mkdocs.yml is, or name it with --config-file")
-    previous = os.environ.get(PROFILE_ENV)
-    if profile is not None:
-        os.environ[PROFILE_ENV] = str(profile)
     clean = {k: (str(v) if isinstance(v, Path) else v) for k, v in overrides.items()
              if v is not None}
+    with _environment(PROFILE_ENV, str(profile) if profile is not None else None):
+        yield from _checked_config(config_file, fmt, validate, clean)
+
+
+def _checked_config(config_file: Path, fmt: str, validate: bool,
+                    overrides: dict[str, Any]) -> Iterator[Any]:
+    from mkdocs import exceptions
+
+    from .plugin import PlaybookPlugin
+
     try:
-        config = _load_config(config_file, clean)
+        config = _load_config(config_file, overrides)
         problem = config_url_problem(config)
         if problem:
             raise UsageProblem(f"{printable(str(config_file))}: {problem}")
@@ -601,8 +621,6 @@ def _site_config(
         raise UsageProblem(f"{printable(str(config_file))}: {printable(str(exc))}") from None
     except exceptions.Abort as exc:
         raise click.ClickException(str(exc)) from None
-    finally:
-        _restore_env(PROFILE_ENV, previous)
 
 
 class _ConfigMessages(logging.Filter):
@@ -645,11 +663,20 @@ def _load_config(config_file: Path, overrides: dict[str, Any]) -> Any:
         logger.removeFilter(messages)
 
 
-def _restore_env(name: str, value: str | None) -> None:
-    if value is None:
-        os.environ.pop(name, None)
-    else:
+@contextmanager
+def _environment(name: str, value: str | None) -> Iterator[None]:
+    """The environment variable ``name`` set to ``value`` (when not None) for a while;
+    what it was is restored after."""
+    previous = os.environ.get(name)
+    if value is not None:
         os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
 
 
 if __name__ == "__main__":  # pragma: no cover

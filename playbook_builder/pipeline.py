@@ -45,14 +45,15 @@ def load_playbook(profile: Path, content_dir: Path, *, public: bool = False) -> 
 
 def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls: bool,
                  previous: Previous | None = None, cache_folder: Path | None = None,
-                 playbook: Playbook | None = None) -> SiteParts:
+                 playbook: Playbook | None = None, public: bool = False) -> SiteParts:
     """Everything the playbook adds to a site, each part worked out once.
 
     Raises :class:`InputError` for invalid input, :class:`TemplateBug` for ours. With a
     ``cache_folder``, compiled templates are kept there between processes; ``playbook``
-    is these inputs' playbook when the caller has just loaded it.
+    is these inputs' playbook when the caller has just loaded it (public as asked);
+    ``public`` leaves every internal value out.
     """
-    pb = playbook or load_playbook(inputs.profile, inputs.content_dir)
+    pb = playbook or load_playbook(inputs.profile, inputs.content_dir, public=public)
     changes = (changes_since(previous.version, previous.snapshot, snapshot(pb))
                if previous is not None else None)
     specs = sitemap.pages(pb, health=health, changes=changes, tags=tags)

@@ -70,6 +70,10 @@ log = get_plugin_logger(__name__)
 PROFILE_ENV = "PLAYBOOK_PROFILE"
 """Overrides the ``profile`` option; ``playbook build --profile`` sets it."""
 
+PUBLIC_ENV = "PLAYBOOK_PUBLIC"
+"""``1`` builds the public playbook whatever the ``public`` option says;
+``playbook build --public`` sets it."""
+
 
 class PlaybookConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -83,6 +87,9 @@ class PlaybookConfig(base.Config):
     """Use the playbook's title and the organisation's logo for the site name and header."""
     health = c.Type(bool, default=True)
     """Publish the strategy health report at /health/; false leaves it out of the site."""
+    public = c.Type(bool, default=False)
+    """Build the public playbook: every internal contact, scenario, standard, role and
+    added item is left out of every page and file of the site."""
     cache = c.Type(bool, default=True)
     """Keep the theme's and the playbook's compiled templates between builds."""
     cache_dir = c.Optional(c.Type(str))
@@ -209,8 +216,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         so the command's check up front does not double the work.
         """
         inputs = resolve_inputs(self.config, config.config_file_path)
-        self.checked = (inputs, load_playbook(inputs.profile, inputs.content_dir))
+        self.checked = (inputs, load_playbook(inputs.profile, inputs.content_dir,
+                                              public=self.public))
         self._checked_for = config
+
+    @property
+    def public(self) -> bool:
+        """Whether this is the public build (the option, or ``playbook build --public``)."""
+        return self.config.public or os.environ.get(PUBLIC_ENV) == "1"
 
     def cache_folder(self, config: MkDocsConfig) -> Path | None:
         """Where compiled templates are kept; None when they are not."""
@@ -228,6 +241,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Used once: the instance outlives this build (see the class), its inputs not.
             self.checked, self._checked_for = None, None
             return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
+                                public=self.public,
                                 use_directory_urls=config.use_directory_urls,
                                 previous=_previous_version(),
                                 cache_folder=self.cache_folder(config),

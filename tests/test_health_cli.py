@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,16 +13,24 @@ from playbook_builder.cli import main
 
 from .conftest import EXAMPLE, MKDOCS_YML, Project
 
+WHATSAPP_LINE = EXAMPLE.read_text(encoding="utf-8").splitlines().index("  - id: whatsapp") + 1
 DEMO_FINDING = (
-    "profiles/example.yml:92:5: advice: 'WhatsApp' is not among the places"
+    f"profiles/example.yml:{WHATSAPP_LINE}:5: advice: 'WhatsApp' is not among the places"
     " where its audiences ('Neighbours who may need us') already talk."
     " [platform-away-from-audience]"
 )
 
 
 @pytest.fixture
-def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(EXAMPLE.parent.parent)
+def in_repo(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A copy of the demo with one finding it could fix: the neighbours' hangs_out no
+    longer names WhatsApp, where the demo meets them. (The demo itself has none.)"""
+    shutil.copytree(EXAMPLE.parent, tmp_path / "profiles")
+    demo = tmp_path / "profiles" / "example.yml"
+    text = demo.read_text(encoding="utf-8")
+    demo.write_text(text.replace("hangs_out: [facebook, whatsapp, forums]",
+                                 "hangs_out: [facebook, forums]"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
 
 
 def test_check_text(in_repo: None) -> None:
@@ -50,7 +59,7 @@ def test_check_json(in_repo: None) -> None:
     assert data["score"] == 98
     assert [s["score"] for s in data["steps"]] == [20, 18, 20, 20, 20]
     assert data["findings"][0]["rule"] == "platform-away-from-audience"
-    assert (data["findings"][0]["line"], data["findings"][0]["col"]) == (92, 5)
+    assert (data["findings"][0]["line"], data["findings"][0]["col"]) == (WHATSAPP_LINE, 5)
 
 
 def test_invalid_profile_is_exit_2(tmp_path: Path) -> None:

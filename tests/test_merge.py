@@ -53,7 +53,10 @@ def test_example_profile_merge(library: Library) -> None:
     pb = load_profile(EXAMPLE, library)
     objections = [o.id for o in pb.objections]
     assert "its-a-fad" not in objections
-    assert objections[-1] == "dignity"
+    # The organisation's own objection speaks for it: first within its topic.
+    risk = [o.id for o in pb.objections if o.topic == "risk"]
+    assert risk[0] == "dignity"
+    assert [o.topic for o in pb.objections][:1] == ["strategy"]
     assert next(o for o in pb.objections if o.id == "time-waste").response.startswith("Two hours")
     assert [p.id for p in pb.platforms] == [
         "facebook", "instagram", "linkedin", "newsletter", "whatsapp"
@@ -67,7 +70,7 @@ def test_example_profile_merge(library: Library) -> None:
     assert whatsapp.aliases == ("whatsapp-groups",)  # the demo's earlier, own platform
     reading = [r.id for r in pb.reading]
     assert "mailchimp-content-style-guide" not in reading
-    assert reading[-1] == "running-a-volunteer-led-food-bank-our-own-handbook"
+    assert reading[0] == "running-a-volunteer-led-food-bank-our-own-handbook"
 
 
 def test_merge_is_deterministic(library: Library, tmp_path: Path) -> None:

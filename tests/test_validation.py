@@ -105,6 +105,7 @@ order: 9
 title: T
 short_title: S
 summary: S
+idea: I
 body: B
 key_questions: [q]
 checklist: [c]

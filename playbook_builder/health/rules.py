@@ -7,8 +7,10 @@ follow the method more closely, what was noticed, and what to do about it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
 
 from ..inputs.library import STEP_IDS, StepId
 from ..inputs.yamlsource import Loc
@@ -23,6 +25,13 @@ FULL_WHY_WORDS = 25
 
 MAX_PLATFORMS_PER_OWNER = 2
 """More platforms than this for one person is busywork the method warns against."""
+
+NAMED = 3
+"""How many items a finding about many of them names before saying how many more."""
+
+WORKSHOP_PATHS = ("exercises/", "questions/", "workshop/")
+"""Path entries under these (and ``workshop`` itself) lead into the editors' workshop
+rather than the playbook."""
 
 
 _Notes = Iterator[tuple[Loc, str, str]]
@@ -59,6 +68,40 @@ def _quote(text: str, limit: int = 80) -> str:
 def _names(names: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``: a list in plain words."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _few(names: list[str]) -> str:
+    """The first few of ``names`` in plain words, and how many more there are."""
+    if len(names) <= NAMED + 1:
+        return _names(names)
+    return f"{', '.join(names[:NAMED])} and {len(names) - NAMED} more"
+
+
+def today() -> date:
+    """The date the health check counts as today, for the rules that compare dates.
+
+    The same inputs must give the same site, byte for byte, on whatever day they are
+    built, so a build's date comes from ``SOURCE_DATE_EPOCH`` (seconds since the epoch,
+    read as UTC), which ``playbook build`` sets from the last commit. Without it, as for
+    ``playbook check`` run by hand, it is the local date; a value that is not a whole
+    number of seconds counts as not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (OverflowError, OSError, ValueError):
+            pass
+    return date.today()
+
+
+def _keeps_standard_on(pb: Playbook, topic: str) -> bool:
+    """Whether the playbook keeps a standard on ``topic``. A public build leaves internal
+    standards out, so there, whether one of those covers it is for the full check to say."""
+    if any(standard.topic == topic for standard in pb.standards):
+        return True
+    chosen = pb.profile.standards
+    return pb.public and (any(s.visibility == "internal" for s in chosen.add)
+                          or any(o.visibility == "internal" for o in chosen.override.values()))
 
 
 # --- Step 1: why care? -----------------------------------------------------------------
@@ -385,6 +428,110 @@ def _owner_overloaded(pb: Playbook) -> _Notes:
                    "serve your goals best and pause the rest until there is time for them.")
 
 
+@_rule(
+    "incident-without-contact", "warning", "participate", "Nobody to tell when things go wrong",
+    "Taking part in public means things will sometimes go wrong; whoever spots it should "
+    "know at once whom to tell, not have to work it out under pressure.",
+    "strategy/participate",
+)
+def _incident_without_contact(pb: Playbook) -> _Notes:
+    if pb.public:
+        return  # internal contacts and scenarios are left out of a public build
+    alone = [plan for plan in pb.incidents if not plan.tell]
+    if not alone:
+        return
+    titles = [_quote(plan.scenario.title) for plan in alone]
+    total = len(pb.incidents)
+    if not pb.contacts:
+        yield (("contacts",),
+               f"The profile has no contacts, so none of the {total} scenarios of when "
+               f"things go wrong names anyone to tell ({_few(titles)}).",
+               "Add the people to tell under 'contacts', each with an 'id', a 'role' and "
+               "an 'email' or 'phone', then name them by id under 'incidents: tell: [...]' "
+               "for every scenario, or under 'incidents: override: <id>: tell' for one.")
+        return
+    first = pb.contacts[0].id
+    if len(alone) == 1:
+        scenario = alone[0].scenario
+        added = scenario.id in {entry.id for entry in pb.profile.incidents.add}
+        where = ("its 'tell' under 'incidents: add'" if added
+                 else f"'incidents: override: {scenario.id}: tell'")
+        yield (("incidents",),
+               f"The scenario {titles[0]} names nobody to tell.",
+               f"Name the contacts to tell by id under {where}, such as "
+               f"'tell: [{first}]', or under 'incidents: tell: [...]' for every scenario "
+               "that names none of its own.")
+        return
+    count = f"All {total}" if len(alone) == total else f"{len(alone)} of the {total}"
+    yield (("incidents",),
+           f"{count} scenarios of when things go wrong name nobody to tell: "
+           f"{_few(titles)}.",
+           f"Name the contacts to tell by id under 'incidents: tell: [...]', such as "
+           f"'tell: [{first}]', for every scenario that names none of its own; name others "
+           "for one scenario under 'incidents: override: <id>: tell'.")
+
+
+@_rule(
+    "photos-without-consent", "warning", "participate",
+    "Photos of people without a consent standard",
+    "Where people share photos and video of people, everyone who posts for you needs to "
+    "know when to ask first, and children and people at risk need the most care.",
+    "strategy/participate",
+)
+def _photos_without_consent(pb: Playbook) -> _Notes:
+    shared = [platform.name for platform in pb.platforms if platform.guide.photos]
+    if shared and not _keeps_standard_on(pb, "consent"):
+        places = _names(shared)
+        yield (("standards",),
+               f"People share photos and video of people on {places}, but the playbook "
+               "has no standard on consent.",
+               "Keep the library's 'consent' standard (take it out of 'standards: exclude', "
+               "or add it to 'standards: select'), or add your own under 'standards: add' "
+               "with 'topic: consent' and what you do under 'we_do'.")
+
+
+@_rule(
+    "no-accessibility-standard", "warning", "participate", "No standard for accessible posts",
+    "A post someone cannot see, hear or read has not reached them; alt text, captions "
+    "and plain words let everyone you want to reach take part.",
+    "strategy/participate",
+)
+def _no_accessibility_standard(pb: Playbook) -> _Notes:
+    if pb.platforms and not _keeps_standard_on(pb, "accessibility"):
+        yield (("standards",),
+               "The playbook has no standard on accessibility.",
+               "Keep the library's 'accessibility' standard (take it out of 'standards: "
+               "exclude', or add it to 'standards: select'), or add your own under "
+               "'standards: add' with 'topic: accessibility' and what you do under "
+               "'we_do'.")
+
+
+@_rule(
+    "no-approvals", "advice", "participate", "No rules on what needs sign-off",
+    "People take part more readily when they know what they may post without asking and "
+    "what needs a second pair of eyes first.",
+    "strategy/participate",
+)
+def _no_approvals(pb: Playbook) -> _Notes:
+    if not pb.platforms:
+        return
+    rules = pb.approvals
+    if rules is None:
+        message = ("The profile does not say what may be posted without asking, or what "
+                   "needs sign-off first.")
+    elif not (rules.anyone_may_post or rules.needs_sign_off):
+        message = ("The 'approvals' section lists nothing under 'anyone_may_post' or "
+                   "'needs_sign_off'.")
+    else:
+        return
+    yield (("approvals",),
+           message,
+           "Under 'approvals', list what anyone may post without asking under "
+           "'anyone_may_post', such as event reminders, and what needs sign-off under "
+           "'needs_sign_off', each with 'what' and 'by' (the id of the contact who signs "
+           "it off).")
+
+
 # --- Step 5: lead ----------------------------------------------------------------------
 
 
@@ -431,6 +578,69 @@ def _role_skips_strategy(pb: Playbook) -> _Notes:
                    f"The reading path for {_quote(role.name)} has no strategy page.",
                    "Add 'strategy/why' near the start of the path, so the platforms make "
                    "sense when they get to them.")
+
+
+@_rule(
+    "review-overdue", "warning", "lead", "The playbook is due for review",
+    "People you bring in act on what the playbook says, so leading includes keeping it "
+    "true: contacts move on, platforms change and plans that worked stop working.",
+    "strategy/lead",
+)
+def _review_overdue(pb: Playbook) -> _Notes:
+    info = pb.profile.playbook
+    if info.review_by and date.fromisoformat(info.review_by) < today():
+        last = f" It was last reviewed on {info.reviewed}." if info.reviewed else ""
+        yield (("playbook", "review_by"),
+               f"This playbook is due for review: the date to review it by, "
+               f"{info.review_by}, has passed.{last}",
+               "Go through it with some of the people who use it, checking contacts and "
+               "scenarios first, then set 'reviewed' to the day you did and 'review_by' to "
+               "the next date, under 'playbook'.")
+
+
+@_rule(
+    "path-into-workshop", "advice", "lead", "A role path into the workshop",
+    "Newcomers need the decisions you made, not the method for making them; the "
+    "workshop's questions and exercises are for whoever writes the strategy.",
+    "strategy/lead",
+)
+def _path_into_workshop(pb: Playbook) -> _Notes:
+    # The playbook page for the same step: where the workshop item's decisions are.
+    steps: dict[str, str] = {f"workshop/{step}": step for step in STEP_IDS}
+    for kind, items in (("exercises", pb.exercises), ("questions", pb.questions)):
+        steps.update({f"{kind}/{name}": item.step
+                      for item in items for name in (item.id, *item.aliases)})
+    shown = {role.id for role in pb.roles}
+    for i, role in enumerate(pb.profile.roles):
+        if role.id not in shown:
+            continue  # left out of a public build
+        for j, ref in enumerate(role.path):
+            if ref != "workshop" and not ref.startswith(WORKSHOP_PATHS):
+                continue
+            page = f"strategy/{steps[ref]}" if ref in steps else "strategy"
+            yield (("roles", i, "path", j),
+                   f"The reading path for {_quote(role.name)} leads to {_quote(ref)}, which "
+                   "is part of the workshop for whoever writes the strategy.",
+                   f"Take '{ref}' out of the role's 'path'; if the step matters to someone "
+                   f"new, list '{page}' instead, which gives what you decided.")
+
+
+@_rule(
+    "no-contacts", "warning", "lead", "Nobody for newcomers to ask",
+    "People you bring in need someone to turn to with a question; a role page that names "
+    "nobody leaves them guessing or giving up.",
+    "strategy/lead",
+)
+def _no_contacts(pb: Playbook) -> _Notes:
+    if pb.public or not pb.roles or pb.contacts:
+        return  # a public build leaves internal contacts out
+    names = [_quote(role.name) for role in pb.roles]
+    who = (f"The role {names[0]} has" if len(names) == 1
+           else f"The roles {_few(names)} have")
+    yield (("contacts",),
+           f"{who} nobody to ask: the profile has no contacts.",
+           "Add someone to ask under 'contacts', with an 'id', a 'role' and an 'email' or "
+           "'phone'; each role asks the first contact unless its 'ask' names another.")
 
 
 # --- In path order ---------------------------------------------------------------------

@@ -44,6 +44,9 @@ class Step(Item):
     title: Text
     short_title: Text
     summary: Text
+    """The step as a task, for whoever writes the strategy."""
+    idea: Text
+    """The step's idea in one plain sentence, for everyone who reads the playbook."""
     body: LibraryMarkdown
     key_questions: tuple[Text, ...]
     checklist: tuple[Text, ...]
@@ -95,6 +98,23 @@ class Objection(Item, ObjectionText):
     pass
 
 
+OBJECTION_TOPICS: dict[str, str] = {
+    "strategy": "Is this the right approach?",
+    "relevance": "Is it for organisations like ours?",
+    "audience": "Are our people there?",
+    "time": "Time",
+    "resources": "Staff and money",
+    "results": "Results",
+    "measurement": "Measuring it",
+    "control": "Control of the message",
+    "risk": "Risk and reputation",
+    "compliance": "Rules and compliance",
+}
+"""Objection topics in the order the objections page takes them, with their headings:
+first whether to do it at all, then the cost, then the risks. A topic not listed here
+comes after these, under its own name; objections without a topic come last."""
+
+
 class ReadingText(Strict):
     """A work worth reading, with a note on why."""
 
@@ -136,7 +156,8 @@ class IncidentText(Strict):
 
 
 class Incident(Item, IncidentText):
-    pass
+    order: Annotated[int, Digits, in_range(1, 999)]
+    """Where the scenario comes on the page: the most urgent and most common first."""
 
 
 class StandardText(Strict):
@@ -158,7 +179,8 @@ class StandardText(Strict):
 
 
 class Standard(Item, StandardText):
-    pass
+    order: Annotated[int, Digits, in_range(1, 999)]
+    """Where the standard comes on the page: those that protect people first."""
 
 
 class Exercise(Item):

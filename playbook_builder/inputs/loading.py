@@ -78,7 +78,8 @@ def _load_library_cached(
                 item, doc = loaded
                 found[kind].append(item)
                 docs[(kind, item.id)] = doc
-    found["steps"].sort(key=lambda step: getattr(step, "order", 0))
+    for kind in ("steps", "incidents", "standards"):  # in the order the library gives them
+        found[kind].sort(key=lambda item: (getattr(item, "order", 0), item.id))
     library = Library(**{kind: tuple(items) for kind, items in found.items()})  # type: ignore[arg-type]
     if not problems:  # cross-item checks only make sense once every item loaded
         problems = _check_library(library, docs, content_dir)

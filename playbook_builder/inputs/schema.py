@@ -40,6 +40,39 @@ EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
     ("ReadingEntry", "id"): "our-handbook",
     ("ReadingEntry", "author"): "Riverside Food Bank",
     ("ReadingEntry", "year"): "2025",
+    ("Contact", "url"): "https://chat.example.org/channel/comms",
+    ("IncidentChoices", "select"): ["someone-at-risk", "pile-on", "account-compromised"],
+    ("IncidentChoices", "exclude"): ["media-enquiry"],
+    ("IncidentEntry", "not_when"): "If someone is ill after eating it, call 111 or 999 first.",
+    ("IncidentEntry", "who_to_tell"): "The shift lead, then the communications lead.",
+    ("IncidentEntry", "aliases"): ["product-recall"],
+    ("IncidentEntry", "visibility"): "public",
+    ("IncidentOverride", "title"): "Angry comments pile up on our Facebook page",
+    ("IncidentOverride", "applies_when"): "Many angry comments arrive within an hour.",
+    ("IncidentOverride", "not_when"): "One person complaining is a complaint, not a pile-on.",
+    ("IncidentOverride", "signs"): ["Comments from people we have never heard from"],
+    ("IncidentOverride", "first_steps"): ["Pause scheduled posts", "Tell the comms lead"],
+    ("IncidentOverride", "who_to_tell"): "The communications lead, by phone.",
+    ("IncidentOverride", "dont"): ["Argue in the comments"],
+    ("IncidentOverride", "holding_reply"): "We have read your comments and will reply today.",
+    ("ObjectionEntry", "visibility"): "internal",
+    ("PlatformChoice", "summary"): "The station that plays in half the kitchens on the estate.",
+    ("PlatformChoice", "good_for"): ["reaching older neighbours at home"],
+    ("PlatformChoice", "bad_for"): ["anything that needs a picture"],
+    ("PlatformChoice", "listen_for"): ["what callers say about the cost of food"],
+    ("ReadingEntry", "visibility"): "internal",
+    ("Role", "visibility"): "internal",
+    ("StandardChoices", "select"): ["consent", "accessibility", "house-rules"],
+    ("StandardChoices", "exclude"): ["private-groups"],
+    ("StandardEntry", "applies_when"): "Wherever we hand out food.",
+    ("StandardEntry", "not_when"): "Events where everyone has agreed to be photographed.",
+    ("StandardEntry", "aliases"): ["door-photos"],
+    ("StandardEntry", "visibility"): "internal",
+    ("StandardOverride", "title"): "Photos and stories: ask first, in writing",
+    ("StandardOverride", "summary"): "Nobody's face or story is ours to share without asking.",
+    ("StandardOverride", "we_do"): ["We ask in writing before we post a photo of anyone."],
+    ("StandardOverride", "applies_when"): "Every photo, video or story of a person.",
+    ("StandardOverride", "not_when"): "Crowds where nobody can be recognised.",
 }
 
 
@@ -131,7 +164,8 @@ def _example_data() -> dict[str, Any]:
     """The example profile as validated data, with only the keys it writes."""
     doc = load_yaml(data_dir("profiles") / "example.yml", "example.yml")
     profile = Profile.model_validate(doc.data)
-    written: dict[str, Any] = _only_written(profile.model_dump(mode="json"), doc.data)
+    written: dict[str, Any] = _only_written(profile.model_dump(mode="json", by_alias=True),
+                                            doc.data)
     return written
 
 

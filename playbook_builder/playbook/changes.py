@@ -2,8 +2,9 @@
 
 Compares two snapshots (see :mod:`snapshot`) entry by entry, matching entries by id, and
 says what was added, removed or changed: the why, audiences, goals, platforms, listening,
-participation, leading, objections, the reading list, roles, the voice, and the curated
-library's principles, steps, questions and exercises.
+participation, leading, objections, the reading list, roles, the voice, contacts,
+scenarios of when things go wrong, standards, and the curated library's principles,
+steps, questions and exercises.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ _COLLECTIONS: tuple[tuple[str, Callable[[dict[str, Any]], list[Entry]], str, str
     ("Objections", lambda s: s["objections"], "objection", "objection", "id"),
     ("Reading list", lambda s: s["reading"], "reading", "title", "id"),
     ("Onboarding roles", lambda s: s["profile"]["roles"], "role", "name", "id"),
+    # Snapshots published before these sections existed have none of them.
+    ("Who to ask", lambda s: s.get("contacts", []), "contact", "role", "id"),
+    ("When things go wrong", lambda s: s.get("incidents", []), "scenario", "title", "id"),
+    ("How we post", lambda s: s.get("standards", []), "standard", "title", "id"),
     ("Principles", lambda s: s["library"]["principles"], "principle", "title", "id"),
     ("Steps", lambda s: s["library"]["steps"], "step", "title", "id"),
     ("Strategy questions", lambda s: s["library"]["questions"], "question", "question", "id"),

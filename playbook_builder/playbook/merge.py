@@ -1,12 +1,22 @@
 """Merging a profile with the library into a :class:`Playbook`.
 
-The rules, applied per collection (objections and the reading list):
+The rules, applied per collection (objections, the reading list, incident scenarios
+and standards):
 
 1. **select**: when given, only these library items, in this order; otherwise all of
    them in library order (sorted by id).
 2. **exclude**: library items to leave out.
 3. **override**: replace named fields of a library item, keeping its id and the rest.
-4. **add**: the profile's own items, after the library's.
+4. **add**: the profile's own items. Objections and reading-list entries of its own
+   speak for the organisation and come first; scenarios and standards of its own come
+   after the library's, which run from the most common case.
+
+The order of what readers see is deliberate: principles follow the five steps, from the
+foundational one; objections are grouped by topic (:data:`OBJECTION_TOPICS`), the
+organisation's own first within each; a step's own exercise comes first in its workshop.
+
+**Visibility**: in a public build, every internal contact, scenario, standard, role and
+added item is left out here, so no later stage can publish it.
 
 Platforms are the profile's choice: each chosen id takes the library's guidance for that
 platform (the profile may rename it or give its own metaphor), or, for a platform the
@@ -23,6 +33,8 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import TypeVar
 
 from ..inputs.library import (
+    OBJECTION_TOPICS,
+    STEP_IDS,
     Incident,
     Item,
     Library,
@@ -78,16 +90,16 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         leading=tuple(
             LeadingInitiative(i, _resolve(i.invites, audiences)) for i in profile.leading
         ),
-        objections=choose(
+        objections=by_topic(choose(
             library.objections, objections.select, objections.exclude, objections.override,
-            [Objection(schema_version=1, **o.model_dump(exclude={"visibility"}))
-             for o in objections.add if shown(o.visibility)],
-        ),
+            (), own=[Objection(schema_version=1, **o.model_dump(exclude={"visibility"}))
+                     for o in objections.add if shown(o.visibility)],
+        )),
         reading=choose(
             library.reading, reading.select, reading.exclude, reading.override,
-            [_reading(entry) for entry in reading.add if shown(entry.visibility)],
+            (), own=[_reading(entry) for entry in reading.add if shown(entry.visibility)],
         ),
-        principles=library.principles,
+        principles=tuple(sorted(library.principles, key=lambda p: STEP_IDS.index(p.step))),
         steps=library.steps,
         questions=library.questions,
         exercises=library.exercises,
@@ -98,7 +110,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         approvals=_approvals(profile.approvals, contacts),
         standards=choose(
             library.standards, standards.select, standards.exclude, standards.override,
-            [Standard(schema_version=1, **s.model_dump(exclude={"visibility"}))
+            [Standard(schema_version=1, order=1, **s.model_dump(exclude={"visibility"}))
              for s in standards.add if shown(s.visibility)],
             hidden={i for i, o in standards.override.items() if not shown(o.visibility)},
         ),
@@ -128,7 +140,8 @@ def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Co
             **{e.id: e.tell for e in choices.add if e.tell}}
     hidden = {current.get(i, i) for i in library.ids("incidents")
               if not shown(_override_visibility(choices, i, current), "internal")}
-    added = [Incident(schema_version=1, **e.model_dump(exclude={"tell", "visibility"}))
+    added = [Incident(schema_version=1, order=1,
+                      **e.model_dump(exclude={"tell", "visibility"}))
              for e in choices.add if shown(e.visibility)]
     scenarios = choose(library.incidents, choices.select, choices.exclude, choices.override,
                        added, hidden=hidden)
@@ -164,9 +177,12 @@ def choose(
     overrides: Mapping[str, Strict],
     added: Sequence[T],
     hidden: Collection[str] = (),
+    own: Sequence[T] = (),
 ) -> tuple[T, ...]:
     """Apply select, exclude, override and add (in that order) to library ``items``;
     ``hidden`` library items (by any of their ids) are left out like excluded ones.
+    Items ``added`` come after the library's; the organisation's ``own`` items, which
+    speak for it, before them.
 
     Items may be named by an earlier id (one of their ``aliases``)."""
     by_id = {item.id: item for item in items}
@@ -182,7 +198,20 @@ def choose(
     dropped = {named(i) for i in (*exclude, *hidden)}
     changes = {named(i): change for i, change in overrides.items()}
     kept = [item for item in chosen if item.id not in dropped]
-    return (*(_override(item, changes.get(item.id)) for item in kept), *added)
+    return (*own, *(_override(item, changes.get(item.id)) for item in kept), *added)
+
+
+def by_topic(objections: Sequence[Objection]) -> tuple[Objection, ...]:
+    """Objections grouped by topic, in the order of :data:`OBJECTION_TOPICS` (other topics
+    after them by name, none last), keeping their order within each topic."""
+    known = list(OBJECTION_TOPICS)
+
+    def place(o: Objection) -> tuple[int, str]:
+        if o.topic is None:
+            return len(known) + 1, ""
+        return (known.index(o.topic), "") if o.topic in known else (len(known), o.topic)
+
+    return tuple(sorted(objections, key=place))
 
 
 def _override(item: T, override: Strict | None) -> T:

@@ -126,8 +126,10 @@ class Playbook:
         chosen = next((c for c in self.contacts if c.id == role.ask), None)
         return chosen or (self.contacts[0] if self.contacts else None)
 
-    def exercises_for(self, step_id: str) -> tuple[Exercise, ...]:
-        return tuple(e for e in self.exercises if e.step == step_id)
+    def exercises_for(self, step: Step) -> tuple[Exercise, ...]:
+        """The step's exercises, its own first."""
+        found = [e for e in self.exercises if e.step == step.id]
+        return tuple(sorted(found, key=lambda e: e.id != step.exercise))
 
     def questions_for(self, step_id: str) -> tuple[Question, ...]:
         return tuple(q for q in self.questions if q.step == step_id)

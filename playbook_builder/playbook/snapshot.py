@@ -17,16 +17,22 @@ FILE_NAME = "playbook.json"
 FORMAT = 1
 
 _LIBRARY_KINDS = ("principles", "steps", "questions", "exercises")
+_MERGED = {"objections", "reading_list", "roles", "contacts", "incidents", "approvals",
+           "standards"}
+"""Profile sections recorded as merged, not as written."""
 
 
 def snapshot(pb: Playbook) -> dict[str, Any]:
     """What the playbook says, as JSON-ready data."""
-    # Only what the pages show: the owner's address, for one, is not published.
-    profile = pb.profile.model_dump(mode="json")
-    del profile["objections"], profile["reading_list"], profile["playbook"]["owner"]
+    # Only what the pages show: the owner's address, for one, is not published. The
+    # sections whose values may be internal are recorded from the merged playbook, which
+    # in a public build has left them out.
+    profile = pb.profile.model_dump(mode="json", by_alias=True, exclude=_MERGED)
+    del profile["playbook"]["owner"]
+    profile["roles"] = [r.model_dump(mode="json", by_alias=True) for r in pb.roles]
 
     def content(item: Strict) -> dict[str, Any]:
-        dumped = item.model_dump(mode="json")
+        dumped = item.model_dump(mode="json", by_alias=True)
         dumped.pop("schema_version", None)
         return dumped
 
@@ -41,6 +47,15 @@ def snapshot(pb: Playbook) -> dict[str, Any]:
                        "goals": [g.id for g in c.goals]} for c in pb.platforms],
         "objections": [content(o) for o in pb.objections],
         "reading": [content(r) for r in pb.reading],
+        "contacts": [content(c) for c in pb.contacts],
+        "incidents": [{**content(i.scenario), "tell": [c.id for c in i.tell]}
+                      for i in pb.incidents],
+        "approvals": None if pb.approvals is None else {
+            "anyone_may_post": list(pb.approvals.anyone_may_post),
+            "needs_sign_off": [{"what": r.what, "by": r.by.id if r.by else None}
+                               for r in pb.approvals.needs_sign_off],
+            "reply_within": pb.approvals.reply_within},
+        "standards": [content(s) for s in pb.standards],
         "library": {kind: [content(item) for item in getattr(pb, kind)]
                     for kind in _LIBRARY_KINDS},
     }

@@ -73,6 +73,12 @@ def heading_id(value: str) -> Markdown:
     return Markdown(f"{{#{value}}}")
 
 
+def element_id(value: str) -> Markdown:
+    """An id as it is written in an attribute list or a URL fragment; it must be an id."""
+    heading_id(value)  # validates
+    return Markdown(value)
+
+
 _LINK_UNSAFE = re.compile(r"[^A-Za-z0-9\-._~:/?#@!$&*+,;=%']")
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..inputs.library import OBJECTION_TOPICS
 from ..playbook.changes import Changes
 from ..playbook.model import Playbook
 from . import markdown_text, sections, template_cache
@@ -90,9 +91,10 @@ def render_site(
 
     for page in specs:
         if "role" in page.context:
-            path = page.context["role"].path
+            # A public build leaves internal items out; a path skips them.
+            path = [ref for ref in page.context["role"].path if ref in links]
             spent = {ref: minutes(ref) for ref in path}
-            extra = {"minutes": spent, "total_minutes": sum(spent.values())}
+            extra = {"path": path, "minutes": spent, "total_minutes": sum(spent.values())}
             if page.context.get("printable"):
                 # Each item once, where the path first names it: an item named again
                 # (by an earlier id, say) must not print its content again.
@@ -178,13 +180,15 @@ def make_environment(loader: jinja2.BaseLoader) -> ImmutableSandboxedEnvironment
         paragraphs=markdown_text.paragraphs,
         bullets=markdown_text.bullets,
         anchor=markdown_text.heading_id,
+        element_id=markdown_text.element_id,
         alias_anchors=markdown_text.alias_anchors,
         attribute=markdown_text.attribute,
         url=markdown_text.url,
         library_markdown=_library_markdown,
     )
     env.globals.update(
-        href=_href, link=_link, platform_links=_platform_links, sectors=SECTOR_LABELS
+        href=_href, link=_link, platform_links=_platform_links, sectors=SECTOR_LABELS,
+        topic_title=_topic_title,
     )
     return env
 
@@ -200,6 +204,13 @@ def _finalize(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise TypeError(f"a template printed {type(value).__name__} {value!r}")
+
+
+def _topic_title(topic: str | None) -> str:
+    """The heading of an objection topic on the objections page."""
+    if topic is None:
+        return "Other objections"
+    return OBJECTION_TOPICS.get(topic) or topic.replace("-", " ").capitalize()
 
 
 def _library_markdown(value: str) -> Markdown:
@@ -224,11 +235,14 @@ def _link(context: jinja2.runtime.Context, target_id: str, text: str | None = No
 
 @jinja2.pass_context
 def _platform_links(context: jinja2.runtime.Context, platform_ids: Iterable[str]) -> Markdown:
-    """Platforms as a comma-separated list, linked where the playbook has a page for them."""
+    """Platforms by name as a comma-separated list, linked where the playbook has a page
+    for them; a platform it does not have is named as the library names it."""
     known: Mapping[str, Target] = context["targets"]
+    library = {p.id: p.name for p in context["pb"].library_platforms}
+    library |= {a: p.name for p in context["pb"].library_platforms for a in p.aliases}
     parts = [
         _link(context, f"platforms/{pid}") if f"platforms/{pid}" in known
-        else markdown_text.escape(pid)
+        else markdown_text.escape(library.get(pid, pid))
         for pid in platform_ids
     ]
     return Markdown(", ".join(parts))

@@ -38,11 +38,12 @@ class ThemeValues:
 
 
 def theme_values(pb: Playbook) -> ThemeValues:
-    announcement = pb.profile.playbook.announcement
+    info = pb.profile.playbook
     logo = pb.profile.organisation.logo
     return ThemeValues(
         site_name=site_name(pb.title),
-        extra={"announcement": announcement, "title": pb.title},
+        extra={"announcement": info.announcement, "title": pb.title, "owner": info.owner,
+               "version": info.version, "reviewed": info.reviewed},
         logo_uri=logo_uri(logo) if logo else None,
     )
 

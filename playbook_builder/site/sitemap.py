@@ -26,6 +26,16 @@ ONBOARDING = "onboarding/index.md"
 HEALTH = "health.md"
 TAGS = "tags.md"
 CHANGES = "changes.md"
+CONTACTS = "contacts.md"
+INCIDENTS = "when-things-go-wrong.md"
+POSTING = "how-we-post.md"
+VOICE = "voice.md"
+WORKSHOP = "workshop/index.md"
+
+EDITORS = "For editors"
+"""The navigation heading over the pages for whoever writes the strategy: the workshop,
+the health report and the tags. Everything above it is for the people who were sent
+the link."""
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'(])")
 
@@ -85,6 +95,10 @@ def platform_src(platform_id: str) -> str:
     return f"platforms/{platform_id}.md"
 
 
+def workshop_src(step_id: str) -> str:
+    return f"workshop/{step_id}.md"
+
+
 def role_src(role_id: str) -> str:
     return f"onboarding/{role_id}.md"
 
@@ -117,14 +131,16 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
     home = Page(HOME, "home.md.j2", meta={"hide": ["navigation", "toc"]})
     result = [home, Page(STRATEGY, "strategy.md.j2")]
     result += [Page(step_src(s.id), "step.md.j2", {"step": s}) for s in pb.steps]
-    result += [Page(PRINCIPLES, "principles.md.j2"), Page(PLATFORMS, "platforms.md.j2")]
+    result.append(Page(PLATFORMS, "platforms.md.j2"))
     platforms_listed = listed_in_nav(len(pb.platforms))
     result += [Page(platform_src(p.id), "platform.md.j2", {"platform": p},
-                    meta={**BOOSTED, "tags": [p.id, *(a.id for a in p.audiences)]},
+                    meta={**BOOSTED, "tags": [p.name, *(a.name for a in p.audiences)]},
                     in_nav=platforms_listed)
                for p in pb.platforms]
+    result += [Page(src, template, meta=BOOSTED) for src, template in _operations(pb)]
     topics = sorted({o.topic for o in pb.objections if o.topic})
-    result += [Page(OBJECTIONS, "objections.md.j2", meta={**BOOSTED, "tags": topics}),
+    result += [Page(PRINCIPLES, "principles.md.j2"),
+               Page(OBJECTIONS, "objections.md.j2", meta={**BOOSTED, "tags": topics}),
                Page(READING, "reading-list.md.j2")]
     if pb.roles:
         result.append(Page(ONBOARDING, "onboarding.md.j2"))
@@ -134,38 +150,62 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
             result.append(Page(role_print_src(r.id), "role-print.md.j2",
                                {"role": r, "printable": True}, in_nav=False,
                                meta={"search": {"exclude": True}}))
-    if health:
-        result.append(Page(HEALTH, "health.md.j2", {"report": check(pb)}))
     if changes is not None:
         result.append(Page(CHANGES, "changes.md.j2", {"changes": changes}))
+    result.append(Page(WORKSHOP, "workshop.md.j2"))
+    result += [Page(workshop_src(s.id), "workshop-step.md.j2", {"step": s}) for s in pb.steps]
+    if health:
+        result.append(Page(HEALTH, "health.md.j2", {"report": check(pb)}))
     if tags:
         result.append(Page(TAGS, "tags.md.j2"))
     return result
+
+
+def _operations(pb: Playbook) -> list[tuple[str, str]]:
+    """The pages of what to do now and whom to ask, those the playbook has content for."""
+    found = []
+    if pb.contacts:
+        found.append((CONTACTS, "contacts.md.j2"))
+    if pb.incidents:
+        found.append((INCIDENTS, "incidents.md.j2"))
+    if pb.approvals or pb.standards:
+        found.append((POSTING, "how-we-post.md.j2"))
+    if pb.voice or pb.profile.organisation.voice:
+        found.append((VOICE, "voice.md.j2"))
+    return found
+
+
+_OPERATION_TITLES = {CONTACTS: "Who to ask", INCIDENTS: "When things go wrong",
+                     POSTING: "How we post", VOICE: "Our voice"}
 
 
 def nav(pb: Playbook, *, health: bool = True, changes: bool = False,
         tags: bool = False) -> list[Any]:
     """The MkDocs ``nav`` for the generated pages; page titles come from their headings.
 
-    A section lists its pages only up to :data:`NAV_LISTED` of them (see there)."""
+    The playbook comes first; the editors' pages are grouped last under one heading. A
+    section lists its pages only up to :data:`NAV_LISTED` of them (see there)."""
     platforms = [platform_src(p.id) for p in pb.platforms]
     roles = [role_src(r.id) for r in pb.roles]
     sections: list[Any] = [
         {"Home": HOME},
         {"Strategy": [STRATEGY, *(step_src(s.id) for s in pb.steps)]},
-        {"Principles": PRINCIPLES},
         {"Platforms": [PLATFORMS, *(platforms if listed_in_nav(len(platforms)) else [])]},
+        *({_OPERATION_TITLES[src]: src} for src, _ in _operations(pb)),
+        {"Principles": PRINCIPLES},
         {"Objections": OBJECTIONS},
         {"Reading list": READING},
     ]
     if pb.roles:
         sections.append({"Onboarding": [ONBOARDING, *(roles if listed_in_nav(len(roles)) else [])]})
-    if health:
-        sections.append({"Strategy health": HEALTH})
     if changes:
         sections.append({"What changed": CHANGES})
+    editors: list[Any] = [{"Workshop": [WORKSHOP, *(workshop_src(s.id) for s in pb.steps)]}]
+    if health:
+        editors.append({"Strategy health": HEALTH})
     if tags:
-        sections.append({"Tags": TAGS})
+        editors.append({"Tags": TAGS})
+    sections.append({EDITORS: editors})
     return sections
 
 
@@ -179,12 +219,24 @@ def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
         "platforms": Target(PLATFORMS, "", "Platforms", "The platforms we chose and why."),
         "objections": Target(OBJECTIONS, "", "Objections", "Answers to common objections."),
         "reading-list": Target(READING, "", "Reading list", "What to read next."),
+        "workshop": Target(WORKSHOP, "", "Workshop",
+                           "The method, for whoever writes or reviews the strategy."),
     }
+    operations = dict(_operations(pb))
+    summaries = {CONTACTS: "Whom to ask, and how to reach them.",
+                 INCIDENTS: "What to do first, and whom to tell.",
+                 POSTING: "What needs sign-off, and the standards we keep.",
+                 VOICE: "How we sound, by example."}
+    for src in operations:
+        kind = src.removesuffix(".md")
+        found[kind] = Target(src, "", _OPERATION_TITLES[src], summaries[src])
     if health:
         found["health"] = Target(HEALTH, "", "Strategy health",
                                  "Where the plan could follow the method more closely.")
     for s in pb.steps:
-        found[f"strategy/{s.id}"] = Target(step_src(s.id), "", s.title, s.summary)
+        found[f"strategy/{s.id}"] = Target(step_src(s.id), "", s.title, s.idea)
+        found[f"workshop/{s.id}"] = Target(workshop_src(s.id), "", f"Workshop: {s.title}",
+                                           s.summary)
     for p in pb.principles:
         found[f"principles/{p.id}"] = Target(PRINCIPLES, p.id, p.title, p.summary)
     for c in pb.platforms:
@@ -195,12 +247,22 @@ def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
         found[f"objections/{o.id}"] = Target(OBJECTIONS, o.id, o.objection, summary)
     for r in pb.reading:
         found[f"reading-list/{r.id}"] = Target(READING, r.id, r.title, r.note or "")
+    for contact in pb.contacts:
+        found[f"contacts/{contact.id}"] = Target(CONTACTS, contact.id, contact.role,
+                                                 contact.name or "")
+    for i in pb.incidents:
+        found[f"when-things-go-wrong/{i.id}"] = Target(
+            INCIDENTS, i.id, i.scenario.title, i.scenario.applies_when or "")
+    for standard in pb.standards:
+        found[f"how-we-post/{standard.id}"] = Target(POSTING, standard.id, standard.title,
+                                                     standard.summary or "")
     for e in pb.exercises:
         if e.step in steps:
-            found[f"exercises/{e.id}"] = Target(step_src(e.step), e.id, e.title, e.summary)
+            found[f"exercises/{e.id}"] = Target(workshop_src(e.step), e.id, e.title, e.summary)
     for q in pb.questions:
         if q.step in steps:
-            found[f"questions/{q.id}"] = Target(step_src(q.step), q.id, q.question, q.explanation)
+            found[f"questions/{q.id}"] = Target(workshop_src(q.step), q.id, q.question,
+                                                q.explanation)
     for role in pb.roles:
         welcome = role.welcome or ""
         found[f"onboarding/{role.id}"] = Target(role_src(role.id), "", role.name, welcome)
@@ -221,6 +283,8 @@ def _add_aliases(found: dict[str, Target], pb: Playbook) -> None:
         *(("exercises", e.id, e.aliases) for e in pb.exercises),
         *(("questions", q.id, q.aliases) for q in pb.questions),
         *(("onboarding", r.id, r.aliases) for r in pb.roles),
+        *(("when-things-go-wrong", i.id, i.scenario.aliases) for i in pb.incidents),
+        *(("how-we-post", s.id, s.aliases) for s in pb.standards),
     ]
     for kind, current, aliases in named:
         for alias in aliases:

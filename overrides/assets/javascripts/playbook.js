@@ -173,7 +173,18 @@
     }, function () { /* offline: the link to the home page stays */ });
   }
 
+  /* An anchor that moved to another page (the step pages' method went to the workshop)
+   * is left behind as a hidden link to its new place, in .pb-moved: opened at that
+   * anchor, the page follows the link, so links written before the move still land on
+   * the content. */
+  function followMoved() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var mark = id && document.getElementById(id);
+    if (mark && mark.closest(".pb-moved") && mark.href) location.replace(mark.href);
+  }
+
   function attach() {
+    followMoved();
     checklists();
     latestLink();
     rememberPath();
@@ -188,4 +199,5 @@
     attach();
   }
   window.addEventListener("hashchange", pathBar);
+  window.addEventListener("hashchange", followMoved);
 })();
