@@ -99,3 +99,18 @@ def contrast_ratio(foreground: str, background: str) -> float:
     back = _over(background, (255.0, 255.0, 255.0))
     light, dark = sorted((_luminance(_over(foreground, back)), _luminance(back)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+_PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def printed_a4_pages(page: sync_api.Page) -> int:
+    """How many A4 sheets the page loaded in ``page`` prints on: Chromium's own PDF of
+    it under the print stylesheet, without backgrounds (as a reader's print dialog
+    gives by default). Counts the PDF's ``/Type /Page`` objects, not ``/Type /Pages``."""
+    page.emulate_media(media="print")
+    try:
+        pdf = page.pdf(format="A4", print_background=False)
+    finally:
+        page.emulate_media(media="null")
+    return len(_PDF_PAGE.findall(pdf))

@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from playbook_builder.inputs.library import Library
 
-from .conftest import Project, page_html
+from .conftest import MKDOCS_YML, Project, page_html
 
 pytestmark = pytest.mark.build
 
@@ -69,13 +69,30 @@ def test_profile_values_on_their_pages(demo_site: Path, url: str, text: str) -> 
     assert text in read(demo_site, url)
 
 
-def test_header_announcement_logo_and_edit_link(demo_site: Path) -> None:
+def test_header_announcement_and_logo(demo_site: Path) -> None:
     home = read(demo_site, "")
     assert "<title>Riverside Social Playbook</title>" in home
-    assert "New volunteer season starts in May" in home
+    assert "Our new volunteer season starts in May" in home
     assert 'src="assets/playbook-logo.svg"' in home
     assert (demo_site / "assets" / "playbook-logo.svg").is_file()
-    assert "edit/main/profiles/example.yml" in read(demo_site, "objections")
+
+
+def test_edit_link_points_at_the_profile(tmp_path: Path, minimal_text: str) -> None:
+    config = MKDOCS_YML.replace("  name: material\n",
+                                "  name: material\n  features: [content.action.edit]\n")
+    project = Project(tmp_path, minimal_text, config)
+    project.build()
+    assert ('href="https://git.example.org/org/playbook/edit/main/profile.yml"'
+            in project.page("objections"))
+
+
+def test_every_page_names_its_owner_version_and_review_date(demo_site: Path) -> None:
+    facts = ("Owner: comms@riverside.example.org. Version 2026.11."
+             " Last reviewed 2026-11-20.")
+    for page in sorted(demo_site.rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' not in text:  # redirects of old addresses
+            assert facts in text, page
 
 
 def test_role_path_links_to_exact_items(demo_site: Path) -> None:

@@ -73,7 +73,17 @@ def test_new_project_builds(tmp_path: Path, ci: str, library: Library,
     monkeypatch.chdir(project)
     built = CliRunner().invoke(main, ["build", "--strict"])
     assert built.exit_code == 0, built.output
-    assert "Our Organisation" in (project / "site" / "index.html").read_text("utf-8")
+    home = (project / "site" / "index.html").read_text("utf-8")
+    assert "Our Organisation" in home
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def test_the_new_site_asks_no_other_host(tmp_path: Path) -> None:
+    """No web fonts from Google (Material's system fonts instead) and no repository whose
+    facts every reader's browser would fetch from its host's API."""
+    config = load(new_project(tmp_path) / "mkdocs.yml")
+    assert config["theme"]["font"] is False
+    assert "repo_url" not in config
 
 
 def test_new_refuses_a_folder_with_files(tmp_path: Path) -> None:
