@@ -50,7 +50,7 @@ ROLE = "onboarding/volunteer-coordinator/"
 def test_checklist_boxes_are_named_by_their_items(page, served: str) -> None:  # type: ignore[no-untyped-def]
     """A screen reader announces each box with its item's text, on the role's page (boxes
     to tick), on a step's page and on the printable path."""
-    for url in (ROLE, "strategy/why/", ROLE + "print/"):
+    for url in (ROLE, "workshop/why/", ROLE + "print/"):
         page.goto(served + url)
         items = page.locator(".task-list-item").all_inner_texts()
         assert items
@@ -59,7 +59,7 @@ def test_checklist_boxes_are_named_by_their_items(page, served: str) -> None:  #
             assert box.count() >= 1, f"no checkbox named {text.strip()!r} on {url}"
     # The item's text is the box's label: clicking it ticks the box.
     page.goto(served + ROLE)
-    page.get_by_text("Answer every open question in our inbox").click()
+    page.get_by_text("Answer every open question in our inbox within one working day").click()
     playwright_api.expect(page.locator(".pb-checklist input").nth(3)).to_be_checked()
 
 
@@ -116,7 +116,7 @@ def test_tick_survives_rewording_and_new_items(page, project: Project) -> None: 
 def test_ticks_saved_by_item_text_are_kept(page, served: str) -> None:  # type: ignore[no-untyped-def]
     """A tick saved by the first releases (page address and item text) is moved to the
     checklist's stable key when the reader comes back."""
-    item = "Post one thank-you to a volunteer, with their permission"
+    item = "Post one thank-you to a volunteer, with their written consent"
     old = f"playbook:tick:/{ROLE}:{item}"
     page.goto(served + ROLE)
     page.evaluate("key => localStorage.setItem(key, '1')", old)
@@ -134,10 +134,10 @@ def test_path_bar_leads_through_the_path(page, served: str) -> None:  # type: ig
     page.locator("a.pb-path__step").nth(1).click()
     page.wait_for_url("**/strategy/who/")
     bar = page.locator(".pb-pathbar")
-    assert "Volunteer coordinator: step 2 of 7" in bar.inner_text()
+    assert "Volunteer coordinator: step 2 of 8" in bar.inner_text()
     bar.locator("a", has_text="Next:").click()
     page.wait_for_url("**/platforms/facebook/")
-    assert "step 3 of 7" in page.locator(".pb-pathbar").inner_text()
+    assert "step 3 of 8" in page.locator(".pb-pathbar").inner_text()
 
 
 def test_deep_link_to_an_objection_is_in_view(page, served: str) -> None:  # type: ignore[no-untyped-def]
@@ -181,3 +181,17 @@ def test_search_lands_on_the_objection_itself(page, served: str) -> None:  # typ
     page.locator(f'a.md-search-result__link[href="{target}"]').click()
     page.wait_for_url(re.compile(r".*/objections/(\?h=[^#]*)?#dignity$"))
     playwright_api.expect(page.locator("#dignity")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("strategy/participate/#three-week-trial", "workshop/participate/#three-week-trial"),
+    ("strategy/why/#checklist", "workshop/why/#checklist"),
+    ("strategy/#questions", "workshop/#questions"),
+])
+def test_anchors_that_moved_to_the_workshop_still_land(page, served: str, old: str,  # type: ignore[no-untyped-def]
+                                                       new: str) -> None:
+    """Links written before the method moved to the workshop open the same content."""
+    page.goto(served + old)
+    page.wait_for_url("**/" + new)
+    anchor = new.split("#")[1]
+    playwright_api.expect(page.locator(f"#{anchor}")).to_be_visible()

@@ -98,7 +98,8 @@ def test_every_page_names_its_owner_version_and_review_date(demo_site: Path) -> 
 def test_role_path_links_to_exact_items(demo_site: Path) -> None:
     page = read(demo_site, "onboarding/volunteer-coordinator")
     assert 'href="../../objections/#time-waste"' in page
-    assert 'href="../../strategy/participate/#three-week-trial"' in page
+    assert 'href="../../how-we-post/#consent"' in page
+    assert 'href="../../when-things-go-wrong/#pile-on"' in page
 
 
 def test_search_index_holds_generated_content(demo_site: Path) -> None:

@@ -169,7 +169,6 @@ def test_front_door_print_page_count(page: sync_api.Page, served: str) -> None:
     assert pages > 0
 
 
-@pytest.mark.xfail(strict=False, reason="the step pages still carry the workshop material")
 def test_front_door_print_fits_its_budget(page: sync_api.Page, served: str) -> None:
     visit(page, served + FRONT_DOOR_PRINT)
     pages = printed_a4_pages(page)

@@ -34,9 +34,9 @@ def test_role_page_has_the_path_times_and_checklist(site: Path) -> None:
     steps = re.findall(r'<a class="pb-path__step" href="([^"]+)"', html)
     assert steps == ["../../strategy/why/", "../../strategy/who/", "../../platforms/facebook/",
                      "../../platforms/instagram/", "../../strategy/participate/",
-                     "../../objections/#time-waste",
-                     "../../strategy/participate/#three-week-trial"]
-    assert len(re.findall(r'<span class="pb-minutes">\d+ min</span>', html)) == 7
+                     "../../objections/#time-waste", "../../how-we-post/#consent",
+                     "../../when-things-go-wrong/#pile-on"]
+    assert len(re.findall(r'<span class="pb-minutes">\d+ min</span>', html)) == 8
     assert re.search(r"about \d+ min in all", html)
     assert 'data-role-name="Volunteer coordinator"' in html
     checklist = html.split('class="pb-checklist"', 1)[1]
@@ -56,9 +56,12 @@ def test_printable_path_gathers_the_content(site: Path) -> None:
     html = page(site, "onboarding/front-door-volunteer/print")
     assert "Front-door volunteer: the whole path" in html
     assert "Nobody in Riverside should go hungry" in html  # strategy/why, whole page
-    assert "3. Posting about a food bank shames the people who use it." in html
+    assert "2. Posting about a food bank shames the people who use it." in html
     assert "We never show people collecting food" in html  # the item's own section
+    assert "4. Someone may be at risk" in html  # an internal scenario, in this build
     assert 'href="../../../principles/#know-where-you-are-going"' in html  # links still work
+    # Whom to ask, with how to reach them, is on paper too.
+    assert "Saturday shift lead" in html and "020 7946 0002" in html
     assert 'href="print/"' in page(site, "onboarding/front-door-volunteer")
 
 
@@ -72,7 +75,7 @@ def test_old_role_address_redirects_with_its_anchor(site: Path) -> None:
 @pytest.mark.build
 def test_old_objection_anchor_lands_on_the_item(site: Path) -> None:
     html = page(site, "objections")
-    assert re.search(r'<h2 id="dignity">[^<]*<span id="shame"></span>', html)
+    assert re.search(r'<h3 id="dignity">[^<]*<span id="shame"></span>', html)
 
 
 def test_links_derive_from_ids_not_titles(library: Library, tmp_path: Path) -> None:
