@@ -60,6 +60,13 @@ VALIDATOR_ONLY = {
     "reserved-ids": "'index' names a section's own page: a rule of the site, not of the format",
     "unknown-references": "references between sections",
     "role-path-typo": "role paths name the pages the playbook will have",
+    "role-path-operational": "role paths name the pages the playbook will have",
+    "contact-entries": "a contact's id used twice, and one with no way to reach them:"
+                       " checks across keys and entries",
+    "contact-typos": "contact ids are the profile's own: a reference check",
+    "sections-not-there-yet": "references to contacts and pages the profile does not have",
+    "incident-choices": "scenario ids are the library's",
+    "standard-choices": "standard ids are the library's",
     # files next to the profile
     "logo-missing": "a file check: the schema cannot see the folder",
     "logo-absolute": "a file check: where the path leads",
@@ -70,6 +77,7 @@ VALIDATOR_ONLY = {
                      " YAML error, not through the schema)",
     "env-tag": "tags: an editor keeps a tagged value as written, the loader refuses tags",
     "binary-tag": "tags: an editor keeps a tagged value as written, the loader refuses tags",
+    "operational-yaml-traps": "a YAML reader keeps one of two equal keys",
     # finer checks of text than a schema pattern should carry
     "control-characters": "invisible control and direction characters in text",
     "link-with-markup": "characters a link must percent-encode",

@@ -44,7 +44,7 @@ class _Checker:
         for i, ref in enumerate(ids):
             if ref not in known:
                 self.problems.append(self.doc.diagnostic(
-                    (*loc, i), "PB201", f"unknown {kind} '{ref}'", self.suggest(ref, known)
+                    (*loc, i), "PB201", f"unknown {kind} '{ref}'", self.hint(kind, ref, known)
                 ))
             elif ref in seen:
                 self.problems.append(self.doc.diagnostic(
@@ -66,9 +66,22 @@ class _Checker:
     ) -> None:
         if ref not in known and kind not in self.unchecked:
             self.problems.append(self.doc.diagnostic(
-                loc, "PB201", f"unknown {kind} '{ref}'", self.suggest(ref, known),
+                loc, "PB201", f"unknown {kind} '{ref}'", self.hint(kind, ref, known),
                 at_key=at_key
             ))
+
+    def hint(self, kind: str, ref: str, known: Collection[str]) -> str:
+        """Did-you-mean; for a contact, also how to add someone new, who is as likely
+        as a typo (ids such as 'shift-lead' and 'comms-lead' look alike)."""
+        if kind != "contact":
+            return self.suggest(ref, known)
+        new = f"add '{ref}' under 'contacts', with a 'role' and an email, phone or url"
+        if not known:
+            return f"the profile has no contacts yet: {new}"
+        close = self.suggest(ref, known)
+        if close.startswith("did you mean"):
+            return f"{close} Or, for someone new, add '{ref}' under 'contacts'"
+        return f"{close}; for someone new, {new}"
 
 
 def check_references(doc: Document, profile: Profile, library: Library,
@@ -239,9 +252,19 @@ _LIBRARY_SECTIONS = {"platforms": ("platforms", "platforms"),
 """A section of the site -> the library kind on it, and the profile key choosing them."""
 
 
+_SECTION_PAGES = {"contacts": "contacts", "voice": "voice"}
+"""Pages built only when the profile has their section: page -> the profile key."""
+
+
 def _left_out(ref: str, profile: Profile, library: Library) -> str | None:
-    """How to bring in the library item ``ref`` names, when the playbook leaves it out."""
+    """How to bring in the library item ``ref`` names, when the playbook leaves it out,
+    or the page it names, when the profile lacks the section that makes it."""
     section, _, item_id = ref.partition("/")
+    if section in _SECTION_PAGES and not item_id:
+        key = _SECTION_PAGES[section]
+        if not getattr(profile, key):
+            return (f"the '{section}' page is only built when the profile has '{key}':"
+                    " add that section, or remove this entry")
     kind, key = _LIBRARY_SECTIONS.get(section, ("", ""))
     if not kind or item_id not in {*library.ids(kind), *library.aliases(kind)}:
         return None

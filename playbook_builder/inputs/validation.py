@@ -41,9 +41,9 @@ _PATTERN_HINTS = {
             " 'objections/time-waste'",
     "language": "use a language code such as 'en' or 'en-GB'",
     "email": "write one address such as 'comms@example.org'",
-    "reviewed": "write the date as year-month-day, such as '2026-11-20'",
-    "review_by": "write the date as year-month-day, such as '2027-05-20'",
 }
+_DATES = {"reviewed": "2026-11-20", "review_by": "2027-05-20"}
+"""Date fields, with an example of each written as it should be."""
 # The kinds of check failures raised by :mod:`values`: their code and hint.
 _CUSTOM = {
     "invisible_character": ("PB103", "delete it; it often comes along when text is copied"
@@ -289,12 +289,16 @@ def diagnostic(
         found = f"'{value}'" if expected == NUMBER and isinstance(value, str) else _found(value)
         subject = f"an item of '{name}'" if item else f"'{name}'"
         return located("PB102", f"{subject} must be {expected}, not {found}",
-                       _SHAPE_HINTS[expected])
+                       _item_hint(problem) if item and expected == MAPPING
+                       else _SHAPE_HINTS[expected])
     if kind == "yaml_type":
         return located("PB102", *_yaml_type_text(problem, name, str(value), item))
     if kind == "choice":
         return located("PB103", f"'{value}' is not an allowed value for '{name}'",
                        suggest(str(value), problem.detail["options"]))
+    if kind == "pattern" and name in _DATES:
+        return located("PB103", f"'{name}' must be a date written as year-month-day,"
+                                f" not '{value}'", f"write it as '{_DATES[name]}'")
     if kind == "pattern":
         hint = _PATTERN_HINTS.get(name) or _id_hint(value)
         return located("PB103", f"'{value}' is not a valid {name}", hint)
@@ -326,6 +330,15 @@ def diagnostic(
     return located(code, f"'{name}' {problem.detail['message']}", hint)
 
 
+def _item_hint(problem: Problem) -> str:
+    """How to write a list item that must be a mapping: its required keys, shown."""
+    slot: Slot | None = problem.detail.get("slot")
+    shape = _example_yaml(inner_model(slot.annotation)) if slot else None
+    if shape is None:
+        return "write the item's keys after '- ', one 'key: value' per line"
+    return f"write each item as its keys, such as '- {shape}'"
+
+
 _EMPTY_ITEM = "write the item after '- ', or remove the line"
 _NO_VALUE = "write its value after the colon, or remove the key"
 _EMPTY = "write something here or remove the key"
@@ -341,6 +354,13 @@ def _yaml_type_text(problem: Problem, name: str, value: str, item: bool) -> tupl
         return (f"'{name}' has no value: YAML reads '{value}' as nothing",
                 _fill_hint(problem, name, _NO_VALUE))
     subject = f"an item of '{name}'" if item else f"'{name}'"
+    slot: Slot | None = problem.detail.get("slot")
+    if slot is not None and typing.get_origin(slot.annotation) is Literal:
+        options = typing.get_args(slot.annotation)
+        allowed = " or ".join(f"'{o}'" for o in options) if len(options) < 4 else (
+            "one of " + ", ".join(f"'{o}'" for o in options))
+        return (f"{subject} must be {allowed}, not {_READ_AS[found]} {value}",
+                f"write one of them, such as '{name}: {options[-1]}'")
     if found == "string":
         return (f"{subject} must be {NUMBER}, not text in quotes",
                 f"write it without quotes: {name}: {value}")

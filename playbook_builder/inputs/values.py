@@ -282,7 +282,8 @@ def _real_date(value: str) -> str:
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise bad_value("not_a_date", "is not a date in the calendar") from None
+        raise bad_value("not_a_date", f"is '{value}', which is not a date in the calendar"
+                        ) from None
     return value
 
 

@@ -227,6 +227,12 @@ def _syntax_diagnostic(name: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> D
                 "indent with spaces; YAML does not allow tabs there",
             )
     problem = (exc.problem or exc.context or "invalid YAML").strip()
+    if problem == "mapping values are not allowed in this context":
+        # Almost always a sentence with ": " in it, which YAML reads as a second key.
+        return Diagnostic(
+            name, line, col, "PB002", "invalid YAML: a ': ' inside text starts a new key",
+            "put the whole text in quotes, or write it on the next lines after '>'",
+        )
     return Diagnostic(
         name, line, col, "PB002", f"invalid YAML: {problem}",
         "check the indentation and quoting on this line and the one before it",
