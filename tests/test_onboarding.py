@@ -124,9 +124,13 @@ def test_link_command(in_repo: None) -> None:
         f"{base}onboarding/volunteer-coordinator/\n")
     assert runner.invoke(main, ["link", "objections/time-waste", "--version", "latest"]
                          ).stdout == f"{base}latest/objections/#time-waste\n"
+    assert runner.invoke(main, ["link", "when-things-go-wrong/someone-at-risk"]).stdout == (
+        f"{base}when-things-go-wrong/#someone-at-risk\n")
+    assert runner.invoke(main, ["link", "contacts/safeguarding-lead"]).stdout == (
+        f"{base}contacts/#safeguarding-lead\n")
     every = runner.invoke(main, ["link", "--all"]).stdout.splitlines()
     assert every[0] == f"Volunteer coordinator: {base}onboarding/volunteer-coordinator/"
-    assert len(every) == 3
+    assert len(every) == 4
 
 
 def test_link_unknown_id_suggests(in_repo: None) -> None:
