@@ -10,6 +10,7 @@ from playbook_builder.inputs.library import Library, Objection
 from playbook_builder.inputs.loading import load_profile
 from playbook_builder.inputs.profile import ObjectionOverride, ReadingEntry
 from playbook_builder.playbook.merge import choose, reading_id
+from playbook_builder.playbook.model import Playbook
 
 from .conftest import EXAMPLE, MINIMAL
 
@@ -95,3 +96,79 @@ def test_ids_derived_from_titles_do_not_depend_on_how_text_is_typed(
 ) -> None:
     assert {reading_id(ReadingEntry(title=title)) for title in titles} == {derived}
     assert reading_id(ReadingEntry(title=titles[0], id="own")) == "own"
+
+
+def _merged(library: Library, tmp_path: Path, extra: str, public: bool = False) -> Playbook:
+    profile = tmp_path / "p.yml"
+    profile.write_text(MINIMAL.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return load_profile(profile, library, public=public)
+
+
+OPERATIONS = """
+contacts:
+  - {id: lead, role: Lead, email: lead@example.org}
+  - {id: desk, role: Front desk, phone: "0100", visibility: public}
+incidents:
+  tell: [lead]
+  override:
+    pile-on: {tell: [desk], visibility: public}
+  add:
+    - {id: flood, title: The hall floods, tell: [desk, lead]}
+standards:
+  override:
+    consent: {visibility: internal}
+  add:
+    - {id: door, title: No photos at the door, topic: consent, we_do: [We ask first.]}
+approvals:
+  needs_sign_off: [{what: appeals, by: lead}]
+"""
+
+
+def test_scenarios_take_their_contacts_own_first_then_the_default(
+        library: Library, tmp_path: Path) -> None:
+    pb = _merged(library, tmp_path, OPERATIONS)
+    tell = {i.id: [c.id for c in i.tell] for i in pb.incidents}
+    assert tell["pile-on"] == ["desk"]
+    assert tell["flood"] == ["desk", "lead"]
+    assert tell["someone-at-risk"] == ["lead"]
+    # The library's order, most urgent first; the organisation's own after.
+    assert pb.incidents[0].id == "someone-at-risk"
+    assert pb.incidents[-1].id == "flood"
+
+
+def test_public_merge_leaves_every_internal_value_out(library: Library, tmp_path: Path) -> None:
+    pb = _merged(library, tmp_path, OPERATIONS, public=True)
+    assert [c.id for c in pb.contacts] == ["desk"]
+    assert [i.id for i in pb.incidents] == ["pile-on"]  # the only one made public
+    assert pb.incidents[0].tell[0].id == "desk"
+    assert "consent" not in [s.id for s in pb.standards] and "door" in [s.id for s in pb.standards]
+    assert pb.approvals is not None and pb.approvals.needs_sign_off[0].by is None
+    full = _merged(library, tmp_path, OPERATIONS)
+    assert len(full.contacts) == 2 and len(full.incidents) == len(library.incidents) + 1
+
+
+def test_a_platform_adds_its_own_points_to_the_librarys(library: Library, tmp_path: Path) -> None:
+    profile = tmp_path / "own.yml"
+    profile.write_text("""\
+schema_version: 1
+organisation: {name: Riverside}
+why: Nobody should go hungry.
+audiences: [{id: neighbours, name: Neighbours}]
+platforms:
+  - id: facebook
+    account: {url: https://facebook.example/us, handle: "@us"}
+    etiquette: [Reply from the page and never from a personal profile]
+  - id: radio
+    name: Community radio
+    metaphor: a neighbour's voice in the kitchen
+    good_for: [older neighbours]
+    listen_for: [callers' worries]
+""", encoding="utf-8")
+    facebook, radio = load_profile(profile, library).platforms
+    library_facebook = library.platform("facebook")
+    assert library_facebook is not None
+    assert facebook.guide.etiquette == (*library_facebook.etiquette,
+                                        "Reply from the page and never from a personal profile")
+    assert facebook.account is not None and facebook.account.handle == "@us"
+    assert (radio.guide.good_for, radio.guide.listen_for) == (("older neighbours",),
+                                                              ("callers' worries",))

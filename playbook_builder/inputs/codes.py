@@ -43,8 +43,9 @@ CODES: tuple[Code, ...] = (
          " smaller."),
     Code("PB009", "A file in a library folder is not a YAML item.", "`content/objections/"
          "notes.txt`", "Give items the .yml extension, or move other files elsewhere."),
-    Code("PB101", "A required key is missing.", "no `why:`", "Add the key; the hint says"
-         " what it holds."),
+    Code("PB101", "A required key is missing, or a contact has no way to reach them (none of"
+         " `email`, `phone`, `url`).", "no `why:`; a contact with only a `role`",
+         "Add the key; the hint says what it holds."),
     Code("PB102", "A value has the wrong shape (a list, a mapping, text or a whole number),"
          " or none: empty, `~` or `null`. As editors read YAML, an unquoted number or"
          " `true`/`false` is not text, which free text accepts as typed but an id, a path"
@@ -57,8 +58,10 @@ CODES: tuple[Code, ...] = (
          "`sector: charity`", "Follow the hint: it lists the allowed values or the limit."),
     Code("PB104", "An unknown key.", "`platfroms:`", "Correct the spelling; the hint"
          " suggests the nearest key."),
-    Code("PB201", "A reference names something that does not exist.",
-         "`hangs_out: [facebok]`", "Use an existing id; the hint suggests the nearest one."),
+    Code("PB201", "A reference names something that does not exist: an audience, goal,"
+         " platform, contact, library item, or a page the playbook will not have.",
+         "`hangs_out: [facebok]`; `tell: [coms-lead]`",
+         "Use an existing id; the hint suggests the nearest one, or how to add it."),
     Code("PB202", "Two entries share an id or an earlier id (`aliases`), an earlier id is"
          " the library's, or an id does not match its file name.",
          "two goals with `id: recruit`", "Give each entry its own id."),
