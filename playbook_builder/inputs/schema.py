@@ -41,6 +41,7 @@ EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
     ("ReadingEntry", "author"): "Riverside Food Bank",
     ("ReadingEntry", "year"): "2025",
     ("Contact", "url"): "https://chat.example.org/channel/comms",
+    ("Account", "url"): "https://social.example.org/@riverside",
     ("IncidentChoices", "select"): ["someone-at-risk", "pile-on", "account-compromised"],
     ("IncidentChoices", "exclude"): ["media-enquiry"],
     ("IncidentEntry", "not_when"): "If someone is ill after eating it, call 111 or 999 first.",
