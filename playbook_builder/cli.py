@@ -6,6 +6,7 @@ for any other reason exits with 1.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -91,6 +92,23 @@ def _format_option(command: F) -> F:
     )(command)
 
 
+def _public_option(command: Callable[..., None]) -> Callable[..., None]:
+    """``--public`` for a command: while it runs, the plugin builds the public playbook
+    (it reads ``PLAYBOOK_PUBLIC``, which also reaches the build ``publish`` starts)."""
+
+    @click.option("--public", is_flag=True,
+                  help="The public playbook: everything marked 'visibility: internal', and"
+                       " contacts and incident scenarios not marked public, left out.")
+    @functools.wraps(command)
+    def run(*args: Any, public: bool, **kwargs: Any) -> None:
+        from .plugin import PUBLIC_ENV
+
+        with _environment(PUBLIC_ENV, "1" if public else None):
+            command(*args, **kwargs)
+
+    return run
+
+
 @main.command()
 @_common_site_options
 @click.option("--out", "-o", "--site-dir", "-d", "out",
@@ -111,34 +129,25 @@ def _format_option(command: F) -> F:
               help="With --profiles: skip sites whose inputs did not change.")
 @click.option("--shard", metavar="I/N",
               help="With --profiles: build only the I-th of N equal shares (for CI matrices).")
-@click.option("--public", is_flag=True,
-              help="Build the public playbook: everything marked 'visibility: internal', and"
-                   " contacts and incident scenarios not marked public, left out.")
+@_public_option
 @_format_option
 def build(
     profile: Path | None, config_file: Path, out: Path | None, strict: bool | None, clean: bool,
-    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, public: bool,
-    fmt: str,
+    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
 ) -> None:
     """Build the playbook site, exactly as 'mkdocs build' does, but safely.
 
     The site is built beside the output folder and swapped in only when complete, so a
     failed or interrupted build leaves the previous site as it was.
     """
-    from .plugin import PUBLIC_ENV
-
-    ensure_source_date_epoch(config_file.resolve().parent)
-    with _environment(PUBLIC_ENV, "1" if public else None):
-        _build(profile, config_file, out, strict, clean, profiles_dir, jobs, changed_only,
-               shard, fmt)
-
-
-def _build(
-    profile: Path | None, config_file: Path, out: Path | None, strict: bool | None, clean: bool,
-    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
-) -> None:
     from mkdocs.commands.build import build as mkdocs_build
 
+    from .plugin import public_requested
+
+    ensure_source_date_epoch(config_file.resolve().parent)
+    if public_requested() and not clean:
+        raise UsageProblem("--public builds the whole site again: a public site cannot start"
+                           " from a previous build, which may hold internal pages")
     if profiles_dir is not None:
         if profile is not None:
             raise UsageProblem("give either --profile or --profiles, not both")
@@ -367,6 +376,7 @@ def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: 
 @click.option("--out", "-o", "out", required=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="The folder to write docs/ and mkdocs.yml into.")
+@_public_option
 @_format_option
 def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None:
     """Write the generated Markdown and a mkdocs.yml that builds it without the plugin."""
@@ -381,7 +391,7 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
         tags = uses_tags(config)
         try:
             parts = prepare_site(inputs, health=plugin.config.health, tags=tags,
-                                 use_directory_urls=True)
+                                 use_directory_urls=True, public=plugin.public)
         except ImageProblem as exc:
             raise click.ClickException(f"logo {exc}; it changed during the export:"
                                        " export again") from None
@@ -446,6 +456,7 @@ def new(folder: Path, ci: str | None) -> None:
 @click.option("--version", "version", metavar="NAME",
               help="Link into a published version or alias, such as 'latest'.")
 @click.option("--all", "every", is_flag=True, help="Print every role's start-here link.")
+@_public_option
 def link(item: str | None, profile: Path | None, config_file: Path, version: str | None,
          every: bool) -> None:
     """Print the shareable URL of a role's start page or of any page or item."""
@@ -471,7 +482,7 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
             raise UsageProblem(f"{printable(str(config_file))}: set 'site_url' to the address"
                                " the playbook is published at")
         inputs = resolve_inputs(plugin.config, config.config_file_path)
-        pb = load_playbook(inputs.profile, inputs.content_dir)
+        pb = load_playbook(inputs.profile, inputs.content_dir, public=plugin.public)
         links = targets(pb, health=plugin.config.health)
         directory_urls = config.use_directory_urls
         try:
@@ -501,6 +512,7 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
                    " files included, instead of the commit.")
 @click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
               default="mkdocs.yml", show_default=True, help="The MkDocs configuration.")
+@_public_option
 @_format_option
 def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: bool,
             branch: str, remote: str, allow_dirty: bool, config_file: Path,

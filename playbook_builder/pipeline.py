@@ -54,10 +54,11 @@ def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls
     ``public`` leaves every internal value out.
     """
     pb = playbook or load_playbook(inputs.profile, inputs.content_dir, public=public)
+    links = sitemap.targets(pb, health=health)
+    pb = sitemap.paths_within(pb, links)
     changes = (changes_since(previous.version, previous.snapshot, snapshot(pb))
                if previous is not None else None)
     specs = sitemap.pages(pb, health=health, changes=changes, tags=tags)
-    links = sitemap.targets(pb, health=health)
     theme = theme_values(pb)
     return SiteParts(
         pages=render_site(pb, specs=specs, links=links, cache_folder=cache_folder),

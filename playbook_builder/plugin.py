@@ -46,7 +46,7 @@ from .commands.output import (
 )
 from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 from .commands.strictness import tighten
-from .inputs.diagnostics import Diagnostic, InputError
+from .inputs.diagnostics import Diagnostic, InputError, printable
 from .inputs.images import ImageProblem
 from .inputs.loading import display_path
 from .pipeline import Previous, TemplateBug, load_playbook, prepare_site
@@ -71,8 +71,20 @@ PROFILE_ENV = "PLAYBOOK_PROFILE"
 """Overrides the ``profile`` option; ``playbook build --profile`` sets it."""
 
 PUBLIC_ENV = "PLAYBOOK_PUBLIC"
-"""``1`` builds the public playbook whatever the ``public`` option says;
-``playbook build --public`` sets it."""
+"""Yes (``1``, ``true``, ``yes``, ``on``) builds the public playbook whatever the
+``public`` option says; ``--public`` on the commands sets it."""
+
+_YES, _NO = {"1", "true", "yes", "on"}, {"", "0", "false", "no", "off"}
+
+
+def public_requested() -> bool:
+    """Whether ``PLAYBOOK_PUBLIC`` asks for the public playbook. A value that is neither
+    yes nor no is refused: read as no, it would publish internal values."""
+    value = os.environ.get(PUBLIC_ENV, "").strip().lower()
+    if value in _YES or value in _NO:
+        return value in _YES
+    raise PluginError(f"{PUBLIC_ENV} is {printable(value)!r}: set it to 1 for the public"
+                      " playbook, or 0")
 
 
 class PlaybookConfig(base.Config):
@@ -206,6 +218,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # playbook build (or one site of --profiles) made this folder: it holds the lock,
         # checked the folder and swaps the site in; doing it again would deadlock.
         self.managed = staged_here(Path(config.site_dir))
+        if self.dirty and self.public:
+            raise PluginError("a public site is built whole: a dirty build would start from"
+                              " the previous site, which may hold internal pages")
         if not self.managed and self.command != "serve":
             self.output = _Output.claim(config, dirty=self.dirty)
 
@@ -223,7 +238,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @property
     def public(self) -> bool:
         """Whether this is the public build (the option, or ``playbook build --public``)."""
-        return self.config.public or os.environ.get(PUBLIC_ENV) == "1"
+        return self.config.public or public_requested()
 
     def cache_folder(self, config: MkDocsConfig) -> Path | None:
         """Where compiled templates are kept; None when they are not."""

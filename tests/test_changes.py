@@ -9,7 +9,7 @@ from playbook_builder.playbook.changes import changes_since
 from playbook_builder.playbook.snapshot import snapshot
 from playbook_builder.resources import data_dir
 
-from .conftest import MINIMAL
+from .conftest import EXAMPLE, MINIMAL
 
 
 def test_a_value_that_ends_a_sentence_is_not_followed_by_another_full_stop() -> None:
@@ -24,3 +24,20 @@ def test_a_value_that_ends_a_sentence_is_not_followed_by_another_full_stop() -> 
     assert "Added the audience 'Who else?'" in lines
     assert all(not line.endswith((".'.", "?'.")) for line in lines), lines
     assert all(line.endswith((".", "'")) for line in lines), lines
+
+
+def test_a_public_version_is_not_compared_with_a_full_one() -> None:
+    """A public /changes/ page would otherwise say "Removed the contact 'Safeguarding
+    lead'": the full version's internal values, published."""
+    library = load_library(data_dir("content"))
+    full = snapshot(load_profile(EXAMPLE, library))
+    public = snapshot(load_profile(EXAMPLE, library, public=True))
+    assert (full["public"], public["public"]) == (False, True)
+    changes = changes_since("2026.10", json.dumps(full), public)
+    assert (changes.other_audience, changes.sections) == ("full", ())
+    assert changes_since("2026.10", json.dumps(public), full).other_audience == "public"
+    # Versions published before the public build existed were full ones.
+    del full["public"]
+    assert changes_since("2026.10", json.dumps(full), snapshot(load_profile(EXAMPLE, library))
+                         ).other_audience is None
+    assert "Safeguarding lead" not in json.dumps(public)

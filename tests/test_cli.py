@@ -479,3 +479,32 @@ def test_plain_addresses_pass() -> None:
     for key, value in [("site_url", "ftp://x.org/"), ("repo_url", "https://x.org/\u202e"),
                        ("site_url", "https://x.org/`"), ("edit_uri", "data:text/html,x")]:
         assert url_problem(key, value) is not None, (key, value)
+
+
+@pytest.mark.parametrize(("value", "public"), [("1", True), ("yes", True), ("TRUE", True),
+                                               ("0", False), ("", False), ("off", False)])
+def test_the_public_switch_reads_yes_and_no(monkeypatch: pytest.MonkeyPatch, value: str,
+                                            public: bool) -> None:
+    from playbook_builder.plugin import PUBLIC_ENV, public_requested
+
+    monkeypatch.setenv(PUBLIC_ENV, value)
+    assert public_requested() is public
+
+
+def test_a_public_switch_that_is_neither_yes_nor_no_is_refused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.exceptions import PluginError
+
+    from playbook_builder.plugin import PUBLIC_ENV, public_requested
+
+    monkeypatch.setenv(PUBLIC_ENV, "internal")
+    with pytest.raises(PluginError, match="PLAYBOOK_PUBLIC is 'internal'"):
+        public_requested()
+
+
+def test_public_and_dirty_are_refused_together(runner: CliRunner, project: Project) -> None:
+    result = runner.invoke(main, ["build", "--public", "--dirty", "--config-file",
+                                  str(project.root / "mkdocs.yml")])
+    assert result.exit_code == 2
+    assert "a public site cannot start from a previous build" in result.stderr
+    assert not project.site.exists()

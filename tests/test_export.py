@@ -45,3 +45,17 @@ def test_export_builds_without_the_plugin_to_the_same_pages(
             assert article(exported / page) == article(plugin / page), page
         else:  # a redirect from an earlier address
             assert (exported / page).read_bytes() == (plugin / page).read_bytes()
+
+
+def test_a_public_export_leaves_internal_pages_and_values_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    result = CliRunner().invoke(main, ["export", "--public", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    docs = tmp_path / "out" / "docs"
+    assert (docs / "contacts.md").is_file()  # the shift lead is public
+    assert not (docs / "onboarding" / "trustee.md").exists()
+    everything = "".join(p.read_text("utf-8") for p in sorted(docs.rglob("*")) if p.is_file()
+                         and p.suffix in (".md", ".json"))
+    assert "Sam Patel" not in everything and "safeguarding-lead" not in everything

@@ -131,6 +131,10 @@ def test_link_command(in_repo: None) -> None:
     every = runner.invoke(main, ["link", "--all"]).stdout.splitlines()
     assert every[0] == f"Volunteer coordinator: {base}onboarding/volunteer-coordinator/"
     assert len(every) == 4
+    # The public playbook has no internal role to link to.
+    public = runner.invoke(main, ["link", "--all", "--public"]).stdout.splitlines()
+    assert len(public) == 3 and not [line for line in public if "trustee" in line]
+    assert runner.invoke(main, ["link", "trustee", "--public"]).exit_code == 2
 
 
 def test_link_unknown_id_suggests(in_repo: None) -> None:

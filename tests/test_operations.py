@@ -85,6 +85,11 @@ def _internal_values(library: Library) -> set[str]:
     return {t for t in internal - shown_anyway if len(t) >= 12 and t not in quoted}
 
 
+def _ids(pb: Playbook) -> set[str]:
+    return {*(c.id for c in pb.contacts), *(i.id for i in pb.incidents),
+            *(s.id for s in pb.standards), *(r.id for r in pb.roles)}
+
+
 def test_public_build_carries_no_internal_value(public_site: Path, demo_site: Path,
                                                 library: Library) -> None:
     internal = _internal_values(library)
@@ -97,6 +102,12 @@ def test_public_build_carries_no_internal_value(public_site: Path, demo_site: Pa
         assert not leaked, f"{path.relative_to(public_site)} holds {leaked[:3]}"
     for gone in ("onboarding/trustee", "onboarding/trustee/print"):
         assert not (public_site / gone).exists()
+    # Nor their ids, in a role's path or whom it asks, say ('ask: comms-lead').
+    full, public = load_profile(EXAMPLE, library), load_profile(EXAMPLE, library, public=True)
+    ids = {f'"{i}"' for i in _ids(full) - _ids(public)}
+    assert {'"comms-lead"', '"someone-at-risk"', '"account-security"', '"trustee"'} <= ids
+    for path, text in _texts(public_site):
+        assert not [i for i in ids if i in text], path
 
 
 def test_public_build_keeps_what_is_public(public_site: Path) -> None:
@@ -186,3 +197,24 @@ def test_platform_names_not_ids_in_tag_chips(demo_site: Path) -> None:
     chips = re.findall(r'class="md-tag[^"]*"[^>]*>([^<]+)<', page)
     assert "WhatsApp" in chips and "whatsapp" not in chips
     assert "Neighbours who may need us" in chips
+
+
+def test_names_in_tag_chips_stay_text(tmp_path: Path) -> None:
+    """Material prints tag names as HTML: a name is text there, whatever it holds."""
+    from .conftest import MKDOCS_YML, Project
+
+    config = MKDOCS_YML.replace("  - search\n", "  - search\n  - tags\n")
+    name = '<a href="https://evil.example/">Vol</a> & {{ 7*7 }} <img src=x onerror=alert(1)>'
+    project = Project(tmp_path, f"""\
+schema_version: 1
+organisation: {{name: Riverside}}
+why: Nobody in Riverside should go hungry because of a bad month.
+audiences: [{{id: neighbours, name: {json.dumps(name)}}}]
+platforms: [{{id: facebook, audiences: [neighbours]}}]
+""", config)
+    project.build()
+    for page in (project.page("platforms/facebook"), project.page("tags")):
+        assert "evil.example/\"" not in page and "<img src=x" not in page
+        assert "{{" not in page
+    chip = re.findall(r'class="md-tag[^"]*"[^>]*>([^<]+)<', project.page("platforms/facebook"))
+    assert html.unescape(chip[1]) == name  # read as the text it is

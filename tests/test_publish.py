@@ -195,8 +195,12 @@ def test_the_snapshot_leaves_out_what_no_page_shows(library) -> None:  # type: i
     from .conftest import EXAMPLE
 
     text = snapshot_json(load_profile(EXAMPLE, library))
-    assert "comms@riverside.example.org" not in text
     assert "a social gathering among acquaintances" in text
+    assert "comms@riverside.example.org" in text  # the owner, shown under every page
+    # A public build shows no internal contact, and its snapshot holds none.
+    assert "sam.patel@riverside.example.org" in text
+    public = snapshot_json(load_profile(EXAMPLE, library, public=True))
+    assert "sam.patel@riverside.example.org" not in public
 
 
 # --- strict publishing, the commit and nothing else, races, killed runs -----------------

@@ -108,9 +108,14 @@ def plan(
 
 
 def hash_inputs(config_file: Path, folders: Iterable[Path]) -> str:
-    """A hash of what every site shares: the tools' versions, the configuration, and every
-    file in ``folders`` (the library, docs, theme overrides, our templates)."""
-    versions = [__version__, *(metadata.version(p) for p in ("mkdocs", "mkdocs-material"))]
+    """A hash of what every site shares: the tools' versions, the configuration, whether the
+    sites are public, and every file in ``folders`` (the library, docs, theme overrides,
+    our templates). A public site is never taken for the full one, nor the other way."""
+    from ..plugin import public_requested
+
+    audience = "public" if public_requested() else "full"
+    versions = [__version__, audience,
+                *(metadata.version(p) for p in ("mkdocs", "mkdocs-material"))]
     digest = hashlib.sha256("\0".join(versions).encode())
     files = sorted({p for folder in folders if folder.is_dir()
                     for p in folder.rglob("*") if p.is_file()})

@@ -31,6 +31,9 @@ class Changes:
     previous_version: str
     first: bool = False
     unreadable: bool = False
+    other_audience: str | None = None
+    """'full' or 'public' when the previous version was built for the other audience: a
+    public page must not describe what the full one had (its internal contacts, say)."""
     sections: tuple[Section, ...] = ()
 
 
@@ -43,9 +46,18 @@ def changes_since(previous_version: str, previous: str | None, current: dict[str
         old = json.loads(previous)
         if old.get("format") != current["format"]:
             raise ValueError("another snapshot format")
+        audience = _audience(old)
+        if audience != _audience(current):
+            return Changes(previous_version, other_audience=audience)
         return Changes(previous_version, sections=tuple(describe_changes(old, current)))
     except (ValueError, KeyError, TypeError, AttributeError):
         return Changes(previous_version, unreadable=True)
+
+
+def _audience(snapshot: dict[str, Any]) -> str:
+    """Whom a snapshot's version was built for; snapshots from before the public build
+    existed were all full."""
+    return "public" if snapshot.get("public") else "full"
 
 
 # (title, where the entries are, what one is called, how to name it, its id)

@@ -52,6 +52,7 @@ from ..inputs.profile import (
     PlatformChoice,
     Profile,
     ReadingEntry,
+    Role,
 )
 from ..inputs.values import Strict
 from .model import (
@@ -104,7 +105,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         questions=library.questions,
         exercises=library.exercises,
         library_platforms=library.platforms,
-        roles=tuple(r for r in profile.roles if shown(r.visibility)),
+        roles=tuple(_asking(r, contacts) for r in profile.roles if shown(r.visibility)),
         contacts=contacts,
         incidents=_incidents(profile.incidents, library, contacts, shown),
         approvals=_approvals(profile.approvals, contacts),
@@ -155,6 +156,15 @@ def _override_visibility(choices: IncidentChoices, item_id: str,
     given = [o.visibility for i, o in choices.override.items()
              if current.get(i, i) == item_id and o.visibility]
     return given[0] if given else None
+
+
+def _asking(role: Role, contacts: Sequence[Contact]) -> Role:
+    """``role`` with the id of the contact it asks first: its own, the first contact when
+    it names none, or none when its own is left out of a public build (another contact
+    would be the wrong person to send someone to)."""
+    if role.ask is None:
+        return role.model_copy(update={"ask": contacts[0].id if contacts else None})
+    return role if role.ask in {c.id for c in contacts} else role.model_copy(update={"ask": None})
 
 
 def _approvals(approvals: Approvals | None,

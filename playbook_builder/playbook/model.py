@@ -122,9 +122,8 @@ class Playbook:
         return self.profile.title
 
     def ask(self, role: Role) -> Contact | None:
-        """The contact someone in ``role`` asks first: the role's own, else the first."""
-        chosen = next((c for c in self.contacts if c.id == role.ask), None)
-        return chosen or (self.contacts[0] if self.contacts else None)
+        """The contact someone in ``role`` asks first (the merge chose it)."""
+        return next((c for c in self.contacts if c.id == role.ask), None)
 
     def exercises_for(self, step: Step) -> tuple[Exercise, ...]:
         """The step's exercises, its own first."""

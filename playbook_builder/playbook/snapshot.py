@@ -24,11 +24,9 @@ _MERGED = {"objections", "reading_list", "roles", "contacts", "incidents", "appr
 
 def snapshot(pb: Playbook) -> dict[str, Any]:
     """What the playbook says, as JSON-ready data."""
-    # Only what the pages show: the owner's address, for one, is not published. The
-    # sections whose values may be internal are recorded from the merged playbook, which
-    # in a public build has left them out.
+    # Only what the pages show: the sections whose values may be internal are recorded
+    # from the merged playbook, which in a public build has left them out.
     profile = pb.profile.model_dump(mode="json", by_alias=True, exclude=_MERGED)
-    del profile["playbook"]["owner"]
     profile["roles"] = [r.model_dump(mode="json", by_alias=True) for r in pb.roles]
 
     def content(item: Strict) -> dict[str, Any]:
@@ -38,6 +36,7 @@ def snapshot(pb: Playbook) -> dict[str, Any]:
 
     return {
         "format": FORMAT,
+        "public": pb.public,
         "title": pb.title,
         "version": pb.profile.playbook.version,
         "profile": profile,

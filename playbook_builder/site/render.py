@@ -91,10 +91,9 @@ def render_site(
 
     for page in specs:
         if "role" in page.context:
-            # A public build leaves internal items out; a path skips them.
-            path = [ref for ref in page.context["role"].path if ref in links]
+            path = page.context["role"].path
             spent = {ref: minutes(ref) for ref in path}
-            extra = {"path": path, "minutes": spent, "total_minutes": sum(spent.values())}
+            extra = {"minutes": spent, "total_minutes": sum(spent.values())}
             if page.context.get("printable"):
                 # Each item once, where the path first names it: an item named again
                 # (by an earlier id, say) must not print its content again.

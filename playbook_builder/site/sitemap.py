@@ -10,11 +10,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..health.score import check
 from ..playbook.model import Playbook
+from .markdown_text import html_text
 
 HOME = "index.md"
 STRATEGY = "strategy/index.md"
@@ -134,7 +135,9 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
     result.append(Page(PLATFORMS, "platforms.md.j2"))
     platforms_listed = listed_in_nav(len(pb.platforms))
     result += [Page(platform_src(p.id), "platform.md.j2", {"platform": p},
-                    meta={**BOOSTED, "tags": [p.name, *(a.name for a in p.audiences)]},
+                    # Material prints tag names as they are: ours are escaped here.
+                    meta={**BOOSTED, "tags": [html_text(name) for name in
+                                              (p.name, *(a.name for a in p.audiences))]},
                     in_nav=platforms_listed)
                for p in pb.platforms]
     result += [Page(src, template, meta=BOOSTED) for src, template in _operations(pb)]
@@ -270,6 +273,15 @@ def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
             role_print_src(role.id), "", f"{role.name}: the whole path", welcome)
     _add_aliases(found, pb)
     return found
+
+
+def paths_within(pb: Playbook, links: Mapping[str, Target]) -> Playbook:
+    """``pb`` with each role's path left to the targets the site has: a public build
+    leaves internal items out, and a path then skips them, in its pages and its
+    ``playbook.json`` alike."""
+    roles = tuple(r if all(ref in links for ref in r.path) else r.model_copy(
+        update={"path": tuple(ref for ref in r.path if ref in links)}) for r in pb.roles)
+    return replace(pb, roles=roles)
 
 
 def _add_aliases(found: dict[str, Target], pb: Playbook) -> None:
