@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,3 +47,26 @@ def test_rendering_is_deterministic(library: Library) -> None:
     first = render_site(load_profile(MINIMAL, library))
     second = render_site(load_profile(MINIMAL, library))
     assert first == second
+
+
+def test_a_pages_own_headings_are_the_anchors_ids_may_not_take(library: Library) -> None:
+    """PAGE_ANCHORS, which the profile's ids are checked against, names every anchor the
+    how-we-post and objections templates give headings of their own."""
+    import re
+
+    from playbook_builder.inputs.references import PAGE_ANCHORS
+
+    from .conftest import EXAMPLE
+
+    pb = load_profile(EXAMPLE, library)
+    pages = {p.src: p.markdown for p in render_site(pb)}
+
+    def own(src: str, items: tuple[Any, ...]) -> set[str]:
+        ids = {name for item in items for name in (item.id, *item.aliases)}
+        return set(re.findall(r"\{#([a-z0-9-]+)\}", pages[src])) - ids
+
+    fixed, _ = PAGE_ANCHORS["standards"]
+    assert own("how-we-post.md", pb.standards) == fixed
+    _, prefix = PAGE_ANCHORS["objections"]
+    topics = own("objections.md", pb.objections)
+    assert topics and all(anchor.startswith(prefix) for anchor in topics)

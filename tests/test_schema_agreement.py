@@ -66,6 +66,7 @@ VALIDATOR_ONLY = {
     "contact-typos": "contact ids are the profile's own: a reference check",
     "sections-not-there-yet": "references to contacts and pages the profile does not have",
     "incident-choices": "scenario ids are the library's",
+    "anchor-collisions": "the headings of a page are the site's, not the format's",
     "standard-choices": "standard ids are the library's",
     # files next to the profile
     "logo-missing": "a file check: the schema cannot see the folder",

@@ -78,7 +78,7 @@ def _load_library_cached(
                 item, doc = loaded
                 found[kind].append(item)
                 docs[(kind, item.id)] = doc
-    for kind in ("steps", "incidents", "standards"):  # in the order the library gives them
+    for kind in ("steps", "incidents", "standards"):  # by their 'order', not their file name
         found[kind].sort(key=lambda item: (getattr(item, "order", 0), item.id))
     library = Library(**{kind: tuple(items) for kind, items in found.items()})  # type: ignore[arg-type]
     if not problems:  # cross-item checks only make sense once every item loaded

@@ -186,7 +186,8 @@ class ObjectionChoices(Strict):
     """Which objection responses the playbook carries."""
 
     select: tuple[Id, ...] | None = None
-    """Only these library objections, in this order; all of them when left out."""
+    """Only these library objections, all of them when left out; the page groups them by
+    topic, in this order within each."""
     exclude: tuple[Id, ...] = ()
     """Library objections to leave out."""
     override: dict[Id, ObjectionOverride] = Field(default_factory=dict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any
 
 from ..playbook.merge import reading_id
 from .diagnostics import Diagnostic, Suggestions
@@ -11,6 +12,14 @@ from .profile import Profile
 from .yamlsource import Document, Loc
 
 RESERVED_IDS = frozenset({"index"})
+
+PAGE_ANCHORS: dict[str, tuple[frozenset[str], str]] = {
+    "standards": (frozenset({"anyone-may-post", "sign-off", "reply-within", "standards"}), ""),
+    "objections": (frozenset(), "topic-"),
+}
+"""The anchors a page gives its own headings, and the prefix of those it makes (the
+objections page heads each topic 'topic-<topic>'), by the profile key whose entries
+share the page: an entry's id or earlier id there would name two places."""
 
 
 class _Checker:
@@ -213,6 +222,21 @@ def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: 
         names = {**{i: i for i in library.ids(library_kind)}, **library.aliases(library_kind)}
         _check_aliases(c, kind, (key, "add"), [(o.id, o.aliases) for o in choices.add],
                        names, "remove it here, or reword the library's one with 'override'")
+        _check_page_anchors(c, key, kind, choices.add)
+
+
+def _check_page_anchors(c: _Checker, key: str, kind: str, added: Sequence[Any]) -> None:
+    fixed, prefix = PAGE_ANCHORS.get(key, (frozenset(), ""))
+    for i, entry in enumerate(added):
+        for field, names in (("id", [entry.id]), ("aliases", entry.aliases)):
+            for j, name in enumerate(names):
+                if name in fixed or (prefix and name.startswith(prefix)):
+                    loc: Loc = (key, "add", i, field) if field == "id" else (
+                        key, "add", i, field, j)
+                    c.problems.append(c.doc.diagnostic(
+                        loc, "PB103", f"the {kind} id '{name}' is taken by a heading of its"
+                                      " page", "choose another id, such as"
+                                                 f" 'our-{name.removeprefix(prefix)}'"))
 
 
 def check_paths(doc: Document, profile: Profile, targets: Collection[str],

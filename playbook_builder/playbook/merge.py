@@ -4,7 +4,7 @@ The rules, applied per collection (objections, the reading list, incident scenar
 and standards):
 
 1. **select**: when given, only these library items, in this order; otherwise all of
-   them in library order (sorted by id).
+   them in library order (by id; scenarios and standards by their ``order``).
 2. **exclude**: library items to leave out.
 3. **override**: replace named fields of a library item, keeping its id and the rest.
 4. **add**: the profile's own items. Objections and reading-list entries of its own
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TypeVar
 
 from ..inputs.library import (
@@ -75,7 +75,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
     nothing that is kept refers to them."""
     audiences = {a.id: a for a in profile.audiences}
     goals = {g.id: g for g in profile.goals}
-    shown = _Visibility(public)
+    shown = _shown_in(public)
     contacts = tuple(c for c in profile.contacts if shown(c.visibility))
     objections = profile.objections
     reading = profile.reading_list
@@ -120,26 +120,25 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
     )
 
 
-class _Visibility:
-    """Whether a value with a visibility is shown in this build; ``None`` means the
-    item keeps its kind's default, which is shown in a build that is not public."""
+def _shown_in(public: bool) -> Callable[..., bool]:
+    """Whether a value of this visibility is shown in this build; ``None`` is its kind's
+    default, ``public`` unless said otherwise. A build that is not public shows all."""
 
-    def __init__(self, public: bool) -> None:
-        self.public = public
+    def shown(visibility: str | None, default: str = "public") -> bool:
+        return not public or (visibility or default) == "public"
 
-    def __call__(self, visibility: str | None, default: str = "public") -> bool:
-        return not self.public or (visibility or default) == "public"
+    return shown
 
 
 def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Contact],
-               shown: _Visibility) -> tuple[IncidentPlan, ...]:
+               shown: Callable[..., bool]) -> tuple[IncidentPlan, ...]:
     """The scenarios, each with the contacts to tell (its own, else the default ones).
     Scenarios are internal unless made public."""
     by_id = {c.id: c for c in contacts}
     current = library.aliases("incidents")
     tell = {**{current.get(i, i): o.tell for i, o in choices.override.items() if o.tell},
             **{e.id: e.tell for e in choices.add if e.tell}}
-    hidden = {current.get(i, i) for i in library.ids("incidents")
+    hidden = {i for i in library.ids("incidents")
               if not shown(_override_visibility(choices, i, current), "internal")}
     added = [Incident(schema_version=1, order=1,
                       **e.model_dump(exclude={"tell", "visibility"}))
@@ -227,8 +226,9 @@ def by_topic(objections: Sequence[Objection]) -> tuple[Objection, ...]:
 def _override(item: T, override: Strict | None) -> T:
     if override is None:
         return item
-    fields = type(item).model_fields
-    given = {name: value for name, value in override if value is not None and name in fields}
+    # Whom to tell and who may read it are the merge's to apply, not the item's fields.
+    given = {name: value for name, value in override
+             if value is not None and name not in ("tell", "visibility")}
     return item.model_copy(update=given)
 
 

@@ -10,6 +10,7 @@ template environment never sees a profile value as template source. Only values 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,9 @@ from .parts import RenderedPage
 from .sitemap import Page, Target, pages, targets
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+_MOVED_ANCHORS = re.compile(r'<div class="pb-moved" markdown>\n.*?</div>\n?', re.S)
+"""The block of anchors that moved to another page, as ``moved.md.j2`` writes it."""
 
 SECTOR_LABELS = {
     "business": "Business",
@@ -85,9 +89,11 @@ def render_site(
         return sections.minutes(reading(ref))
 
     def printed(ref: str, page_src: str) -> Markdown:
-        """The target's content, with its links made to work from ``page_src``."""
-        moved = sections.rebase_links(reading(ref), links[ref].src, page_src)
-        return Markdown(sections.demote(moved, 1))
+        """The target's content, with its links made to work from ``page_src``; a page's
+        anchors that moved elsewhere stay behind (each printed step would repeat them)."""
+        content = _MOVED_ANCHORS.sub("", reading(ref))
+        rebased = sections.rebase_links(content, links[ref].src, page_src)
+        return Markdown(sections.demote(rebased, 1))
 
     for page in specs:
         if "role" in page.context:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -140,7 +140,7 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
                                               (p.name, *(a.name for a in p.audiences))]},
                     in_nav=platforms_listed)
                for p in pb.platforms]
-    result += [Page(src, template, meta=BOOSTED) for src, template in _operations(pb)]
+    result += [Page(op.src, op.template, meta=BOOSTED) for op in _operations(pb)]
     topics = sorted({o.topic for o in pb.objections if o.topic})
     result += [Page(PRINCIPLES, "principles.md.j2"),
                Page(OBJECTIONS, "objections.md.j2", meta={**BOOSTED, "tags": topics}),
@@ -164,22 +164,33 @@ def pages(pb: Playbook, *, health: bool = True, changes: object = None,
     return result
 
 
-def _operations(pb: Playbook) -> list[tuple[str, str]]:
-    """The pages of what to do now and whom to ask, those the playbook has content for."""
-    found = []
-    if pb.contacts:
-        found.append((CONTACTS, "contacts.md.j2"))
-    if pb.incidents:
-        found.append((INCIDENTS, "incidents.md.j2"))
-    if pb.approvals or pb.standards:
-        found.append((POSTING, "how-we-post.md.j2"))
-    if pb.voice or pb.profile.organisation.voice:
-        found.append((VOICE, "voice.md.j2"))
-    return found
+@dataclass(frozen=True, slots=True)
+class _Operation:
+    """A page of what to do now and whom to ask, made when the playbook has its content."""
+
+    src: str
+    template: str
+    title: str
+    summary: str
+    has_content: Callable[[Playbook], object]
 
 
-_OPERATION_TITLES = {CONTACTS: "Who to ask", INCIDENTS: "When things go wrong",
-                     POSTING: "How we post", VOICE: "Our voice"}
+_OPERATIONS = (
+    _Operation(CONTACTS, "contacts.md.j2", "Who to ask", "Whom to ask, and how to reach them.",
+               lambda pb: pb.contacts),
+    _Operation(INCIDENTS, "incidents.md.j2", "When things go wrong",
+               "What to do first, and whom to tell.", lambda pb: pb.incidents),
+    _Operation(POSTING, "how-we-post.md.j2", "How we post",
+               "What needs sign-off, and the standards we keep.",
+               lambda pb: pb.approvals or pb.standards),
+    _Operation(VOICE, "voice.md.j2", "Our voice", "How we sound, by example.",
+               lambda pb: pb.voice or pb.profile.organisation.voice),
+)
+
+
+def _operations(pb: Playbook) -> list[_Operation]:
+    """The operational pages this playbook has content for, in navigation order."""
+    return [op for op in _OPERATIONS if op.has_content(pb)]
 
 
 def nav(pb: Playbook, *, health: bool = True, changes: bool = False,
@@ -194,7 +205,7 @@ def nav(pb: Playbook, *, health: bool = True, changes: bool = False,
         {"Home": HOME},
         {"Strategy": [STRATEGY, *(step_src(s.id) for s in pb.steps)]},
         {"Platforms": [PLATFORMS, *(platforms if listed_in_nav(len(platforms)) else [])]},
-        *({_OPERATION_TITLES[src]: src} for src, _ in _operations(pb)),
+        *({op.title: op.src} for op in _operations(pb)),
         {"Principles": PRINCIPLES},
         {"Objections": OBJECTIONS},
         {"Reading list": READING},
@@ -225,14 +236,8 @@ def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
         "workshop": Target(WORKSHOP, "", "Workshop",
                            "The method, for whoever writes or reviews the strategy."),
     }
-    operations = dict(_operations(pb))
-    summaries = {CONTACTS: "Whom to ask, and how to reach them.",
-                 INCIDENTS: "What to do first, and whom to tell.",
-                 POSTING: "What needs sign-off, and the standards we keep.",
-                 VOICE: "How we sound, by example."}
-    for src in operations:
-        kind = src.removesuffix(".md")
-        found[kind] = Target(src, "", _OPERATION_TITLES[src], summaries[src])
+    for op in _operations(pb):
+        found[op.src.removesuffix(".md")] = Target(op.src, "", op.title, op.summary)
     if health:
         found["health"] = Target(HEALTH, "", "Strategy health",
                                  "Where the plan could follow the method more closely.")
