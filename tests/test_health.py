@@ -783,3 +783,16 @@ def test_check_is_deterministic(tmp_path: Path, library: Library) -> None:
     steps = [STEP_IDS.index(f.rule.step) for f in first.findings]
     assert steps == sorted(steps)
     assert len(first.findings) >= 8
+
+
+def test_findings_point_at_the_role_as_written_when_a_public_build_leaves_one_out(
+        library: Library) -> None:
+    data = clean()
+    data["roles"] = [{"id": "board", "name": "Board", "visibility": "internal"},
+                     {"id": "desk", "name": "Desk"}]
+    profile = Profile.model_validate(data)
+    public = merge(profile, library, "p.yml", public=True)
+    assert [r.id for r in public.roles] == ["desk"]
+    found = {(f.rule.id, f.loc) for f in check(public).findings}
+    assert ("role-without-path", ("roles", 1, "path")) in found
+    assert ("role-without-path", ("roles", 0, "path")) not in found

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 
 from ..inputs.library import STEP_IDS, StepId
+from ..inputs.profile import Role
 from ..inputs.yamlsource import Loc
 from ..playbook.model import Playbook
 from .findings import Rule, Severity
@@ -549,6 +550,13 @@ def _no_leading(pb: Playbook) -> _Notes:
                "exchange or a help session, and try it with a few supporters first.")
 
 
+def _roles_as_written(pb: Playbook) -> Iterator[tuple[int, Role]]:
+    """The playbook's roles as the profile wrote them, with their places in it: a public
+    build leaves some out, and the others' findings must still point at the right one."""
+    shown = {role.id for role in pb.roles}
+    return ((i, role) for i, role in enumerate(pb.profile.roles) if role.id in shown)
+
+
 @_rule(
     "role-without-path", "warning", "lead", "A role with nothing to read",
     "Newcomers are the people most ready to take part; a short reading path lets them "
@@ -556,7 +564,7 @@ def _no_leading(pb: Playbook) -> _Notes:
     "strategy/lead",
 )
 def _role_without_path(pb: Playbook) -> _Notes:
-    for i, role in enumerate(pb.roles):
+    for i, role in _roles_as_written(pb):
         if not role.path:
             yield (("roles", i, "path"),
                    f"The role {_quote(role.name)} has no reading path.",
@@ -571,7 +579,7 @@ def _role_without_path(pb: Playbook) -> _Notes:
     "principles/know-where-you-are-going",
 )
 def _role_skips_strategy(pb: Playbook) -> _Notes:
-    for i, role in enumerate(pb.roles):
+    for i, role in _roles_as_written(pb):
         if role.path and not any(p == "strategy" or p.startswith("strategy/")
                                  for p in role.path):
             yield (("roles", i, "path"),
@@ -610,10 +618,7 @@ def _path_into_workshop(pb: Playbook) -> _Notes:
     for kind, items in (("exercises", pb.exercises), ("questions", pb.questions)):
         steps.update({f"{kind}/{name}": item.step
                       for item in items for name in (item.id, *item.aliases)})
-    shown = {role.id for role in pb.roles}
-    for i, role in enumerate(pb.profile.roles):
-        if role.id not in shown:
-            continue  # left out of a public build
+    for i, role in _roles_as_written(pb):
         for j, ref in enumerate(role.path):
             if ref != "workshop" and not ref.startswith(WORKSHOP_PATHS):
                 continue
