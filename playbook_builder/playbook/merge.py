@@ -91,14 +91,15 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         leading=tuple(
             LeadingInitiative(i, _resolve(i.invites, audiences)) for i in profile.leading
         ),
-        objections=by_topic(choose(
-            library.objections, objections.select, objections.exclude, objections.override,
-            (), own=[Objection(schema_version=1, **o.model_dump(exclude={"visibility"}))
-                     for o in objections.add if shown(o.visibility)],
+        # Objections and reading of the organisation's own speak for it: they come first.
+        objections=by_topic((
+            *(_own(Objection, o) for o in objections.add if shown(o.visibility)),
+            *choose(library.objections, objections.select, objections.exclude,
+                    objections.override),
         )),
-        reading=choose(
-            library.reading, reading.select, reading.exclude, reading.override,
-            (), own=[_reading(entry) for entry in reading.add if shown(entry.visibility)],
+        reading=(
+            *(_own(Reading, r, id=reading_id(r)) for r in reading.add if shown(r.visibility)),
+            *choose(library.reading, reading.select, reading.exclude, reading.override),
         ),
         principles=tuple(sorted(library.principles, key=lambda p: STEP_IDS.index(p.step))),
         steps=library.steps,
@@ -111,8 +112,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         approvals=_approvals(profile.approvals, contacts),
         standards=choose(
             library.standards, standards.select, standards.exclude, standards.override,
-            [Standard(schema_version=1, order=1, **s.model_dump(exclude={"visibility"}))
-             for s in standards.add if shown(s.visibility)],
+            [_own(Standard, s, order=1) for s in standards.add if shown(s.visibility)],
             hidden={i for i, o in standards.override.items() if not shown(o.visibility)},
         ),
         voice=profile.voice,
@@ -140,9 +140,7 @@ def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Co
             **{e.id: e.tell for e in choices.add if e.tell}}
     hidden = {i for i in library.ids("incidents")
               if not shown(_override_visibility(choices, i, current), "internal")}
-    added = [Incident(schema_version=1, order=1,
-                      **e.model_dump(exclude={"tell", "visibility"}))
-             for e in choices.add if shown(e.visibility)]
+    added = [_own(Incident, e, order=1) for e in choices.add if shown(e.visibility)]
     scenarios = choose(library.incidents, choices.select, choices.exclude, choices.override,
                        added, hidden=hidden)
     return tuple(IncidentPlan(s, _resolve(tell.get(s.id, choices.tell), by_id))
@@ -184,14 +182,11 @@ def choose(
     select: Sequence[str] | None,
     exclude: Sequence[str],
     overrides: Mapping[str, Strict],
-    added: Sequence[T],
+    added: Sequence[T] = (),
     hidden: Collection[str] = (),
-    own: Sequence[T] = (),
 ) -> tuple[T, ...]:
     """Apply select, exclude, override and add (in that order) to library ``items``;
     ``hidden`` library items (by any of their ids) are left out like excluded ones.
-    Items ``added`` come after the library's; the organisation's ``own`` items, which
-    speak for it, before them.
 
     Items may be named by an earlier id (one of their ``aliases``)."""
     by_id = {item.id: item for item in items}
@@ -207,7 +202,7 @@ def choose(
     dropped = {named(i) for i in (*exclude, *hidden)}
     changes = {named(i): change for i, change in overrides.items()}
     kept = [item for item in chosen if item.id not in dropped]
-    return (*own, *(_override(item, changes.get(item.id)) for item in kept), *added)
+    return (*(_override(item, changes.get(item.id)) for item in kept), *added)
 
 
 def by_topic(objections: Sequence[Objection]) -> tuple[Objection, ...]:
@@ -287,6 +282,8 @@ def reading_id(entry: ReadingEntry) -> str:
     return entry.id or derived or "entry"
 
 
-def _reading(entry: ReadingEntry) -> Reading:
-    fields = {**entry.model_dump(exclude={"visibility"}), "id": reading_id(entry)}
-    return Reading(schema_version=1, **fields)
+def _own(kind: type[T], entry: Strict, **fields: object) -> T:
+    """An entry of the profile's own as an item of the library's ``kind``; what only the
+    profile has (whom to tell, who may read it) stays with the merge."""
+    data = entry.model_dump(exclude={"tell", "visibility"})
+    return kind(**{**data, "schema_version": 1, **fields})
