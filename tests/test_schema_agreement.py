@@ -61,8 +61,6 @@ VALIDATOR_ONLY = {
     "unknown-references": "references between sections",
     "role-path-typo": "role paths name the pages the playbook will have",
     "role-path-operational": "role paths name the pages the playbook will have",
-    "contact-entries": "a contact's id used twice, and one with no way to reach them:"
-                       " checks across keys and entries",
     "contact-typos": "contact ids are the profile's own: a reference check",
     "sections-not-there-yet": "references to contacts and pages the profile does not have",
     "incident-choices": "scenario ids are the library's",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from .library import IncidentText, ObjectionText, ReadingText, StandardText
 from .values import Email, FileName, Id, IsoDate, Link, SchemaVersion, Strict, Text, Visibility
@@ -232,7 +232,12 @@ class ReadingChoices(Strict):
 
 
 class Contact(Strict):
-    """Someone to ask: a role first, with how to reach them."""
+    """Someone to ask: a role first, with how to reach them (an email, a phone or a url)."""
+
+    # Editors show a contact with no way to reach them as the mistake it is, as the
+    # validator does (references.py, PB101).
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra={
+        "anyOf": [{"required": [key]} for key in ("email", "phone", "url")]})
 
     id: Id
     """A stable id other sections use to name this contact; its anchor on /contacts/."""

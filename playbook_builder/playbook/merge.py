@@ -9,7 +9,7 @@ and standards):
 3. **override**: replace named fields of a library item, keeping its id and the rest.
 4. **add**: the profile's own items. Objections and reading-list entries of its own
    speak for the organisation and come first; scenarios and standards of its own come
-   after the library's, which run from the most common case.
+   after the library's, which run from the most urgent.
 
 The order of what readers see is deliberate: principles follow the five steps, from the
 foundational one; objections are grouped by topic (:data:`OBJECTION_TOPICS`), the
