@@ -44,6 +44,12 @@ PAGES = [
     "onboarding/",
     "onboarding/volunteer-coordinator/",
     "onboarding/volunteer-coordinator/print/",
+    "contacts/",
+    "when-things-go-wrong/",
+    "how-we-post/",
+    "voice/",
+    "workshop/",
+    "workshop/why/",
     "health/",
     "tags/",
 ]
