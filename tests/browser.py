@@ -114,3 +114,28 @@ def printed_a4_pages(page: sync_api.Page) -> int:
     finally:
         page.emulate_media(media="null")
     return len(_PDF_PAGE.findall(pdf))
+
+
+PAGE_KINDS = [
+    "",
+    "strategy/",
+    "strategy/why/",  # a step
+    "principles/",
+    "platforms/",
+    "platforms/facebook/",
+    "objections/",
+    "reading-list/",
+    "onboarding/",
+    "onboarding/volunteer-coordinator/",
+    "onboarding/volunteer-coordinator/print/",
+    "contacts/",
+    "when-things-go-wrong/",
+    "how-we-post/",
+    "voice/",
+    "workshop/",
+    "workshop/why/",
+    "health/",
+    "tags/",
+]
+"""One page of every kind in the demo, for tests that look at each kind in a browser
+(the step is also the page the a11y test reaches while following a role's path)."""

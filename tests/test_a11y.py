@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright import sync_api
 
-from .browser import serve
+from .browser import PAGE_KINDS, serve
 from .conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -32,27 +32,6 @@ MATERIAL_KNOWN = [
      "Material's search (partials/search.html) is a role=dialog without a name"),
 ]
 
-PAGES = [
-    "",
-    "strategy/",
-    "strategy/why/",  # a step, seen while following a role's path: with the path bar
-    "principles/",
-    "platforms/",
-    "platforms/facebook/",
-    "objections/",
-    "reading-list/",
-    "onboarding/",
-    "onboarding/volunteer-coordinator/",
-    "onboarding/volunteer-coordinator/print/",
-    "contacts/",
-    "when-things-go-wrong/",
-    "how-we-post/",
-    "voice/",
-    "workshop/",
-    "workshop/why/",
-    "health/",
-    "tags/",
-]
 
 
 @functools.cache
@@ -90,7 +69,7 @@ def blocking_violations(page: sync_api.Page) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/").replace("/", "-") or "home")
+@pytest.mark.parametrize("path", PAGE_KINDS, ids=lambda p: p.strip("/").replace("/", "-") or "home")
 def test_page_has_no_serious_violations(page: sync_api.Page, served: str, path: str) -> None:
     if path == "strategy/why/":
         page.goto(served + "onboarding/volunteer-coordinator/")  # starts the path

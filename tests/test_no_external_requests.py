@@ -14,26 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright import sync_api
 
-from .browser import printed_a4_pages, serve
+from .browser import PAGE_KINDS, printed_a4_pages, serve
 
 pytestmark = pytest.mark.browser
-
-# One page of every kind; every other page of the site is visited too (see below).
-PAGE_KINDS = [
-    "",
-    "strategy/",
-    "strategy/why/",  # a step
-    "principles/",
-    "platforms/",
-    "platforms/facebook/",
-    "objections/",
-    "reading-list/",
-    "onboarding/",
-    "onboarding/volunteer-coordinator/",
-    "onboarding/volunteer-coordinator/print/",
-    "health/",
-    "tags/",
-]
 
 # Hosts a built page must never name: web fonts, and the repository facts Material
 # fetches when repo_url is a GitHub address.

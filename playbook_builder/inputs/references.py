@@ -228,15 +228,13 @@ def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: 
 def _check_page_anchors(c: _Checker, key: str, kind: str, added: Sequence[Any]) -> None:
     fixed, prefix = PAGE_ANCHORS.get(key, (frozenset(), ""))
     for i, entry in enumerate(added):
-        for field, names in (("id", [entry.id]), ("aliases", entry.aliases)):
-            for j, name in enumerate(names):
-                if name in fixed or (prefix and name.startswith(prefix)):
-                    loc: Loc = (key, "add", i, field) if field == "id" else (
-                        key, "add", i, field, j)
-                    c.problems.append(c.doc.diagnostic(
-                        loc, "PB103", f"the {kind} id '{name}' is taken by a heading of its"
-                                      " page", "choose another id, such as"
-                                                 f" 'our-{name.removeprefix(prefix)}'"))
+        named: list[tuple[Loc, str]] = [((key, "add", i, "id"), entry.id)]
+        named += [((key, "add", i, "aliases", j), alias) for j, alias in enumerate(entry.aliases)]
+        for loc, name in named:
+            if name in fixed or (prefix and name.startswith(prefix)):
+                c.problems.append(c.doc.diagnostic(
+                    loc, "PB103", f"the {kind} id '{name}' is taken by a heading of its page",
+                    f"choose another id, such as 'our-{name.removeprefix(prefix)}'"))
 
 
 def check_paths(doc: Document, profile: Profile, targets: Collection[str],

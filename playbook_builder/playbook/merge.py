@@ -135,24 +135,16 @@ def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Co
     """The scenarios, each with the contacts to tell (its own, else the default ones).
     Scenarios are internal unless made public."""
     by_id = {c.id: c for c in contacts}
-    current = library.aliases("incidents")
-    tell = {**{current.get(i, i): o.tell for i, o in choices.override.items() if o.tell},
+    overrides = {library.canonical("incidents", i): o for i, o in choices.override.items()}
+    tell = {**{i: o.tell for i, o in overrides.items() if o.tell},
             **{e.id: e.tell for e in choices.add if e.tell}}
     hidden = {i for i in library.ids("incidents")
-              if not shown(_override_visibility(choices, i, current), "internal")}
+              if not shown(overrides[i].visibility if i in overrides else None, "internal")}
     added = [_own(Incident, e, order=1) for e in choices.add if shown(e.visibility)]
     scenarios = choose(library.incidents, choices.select, choices.exclude, choices.override,
                        added, hidden=hidden)
     return tuple(IncidentPlan(s, _resolve(tell.get(s.id, choices.tell), by_id))
                  for s in scenarios)
-
-
-def _override_visibility(choices: IncidentChoices, item_id: str,
-                         current: Mapping[str, str]) -> str | None:
-    """The visibility the profile gives library scenario ``item_id``, by any of its ids."""
-    given = [o.visibility for i, o in choices.override.items()
-             if current.get(i, i) == item_id and o.visibility]
-    return given[0] if given else None
 
 
 def _asking(role: Role, contacts: Sequence[Contact]) -> Role:

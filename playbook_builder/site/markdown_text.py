@@ -91,20 +91,19 @@ def alias_anchors(aliases: object) -> Markdown:
     return Markdown("".join(f'<span id="{alias}"></span>' for alias in ids))
 
 
-_HTML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                            "'": "&#39;", "{": "&#123;", "}": "&#125;"})
+def attribute(value: str) -> Markdown:
+    """Text for an HTML attribute value in double quotes."""
+    return Markdown(html.escape(_WHITESPACE.sub(" ", value), quote=True))
+
+
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 def html_text(value: str) -> str:
     """Text for a place that prints it as HTML and, in Material's tags index, as
     Markdown: character references read as the text in both, and braces stay references
     as they do everywhere a profile value goes (see :func:`escape`)."""
-    return _WHITESPACE.sub(" ", value).translate(_HTML_TEXT)
-
-
-def attribute(value: str) -> Markdown:
-    """Text for an HTML attribute value in double quotes."""
-    return Markdown(html.escape(_WHITESPACE.sub(" ", value), quote=True))
+    return str(attribute(value)).translate(_BRACES)
 
 
 def url(value: str) -> Markdown:
