@@ -10,8 +10,7 @@ import functools
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,20 +19,22 @@ import click
 
 from . import __version__
 from .commands.build_date import ensure_source_date_epoch
-from .commands.config_urls import config_url_problem
-from .commands.output import OutputError, publish_atomically, start_from
-from .commands.strictness import tighten
-from .inputs.diagnostics import FORMATS, Diagnostic, InputError, format_diagnostics, printable
+from .commands.handover import PUBLIC_ENV, HandoverProblem, handed_over, public_requested
+from .commands.output import OutputError, publish_atomically
+from .commands.project import (
+    Invalid,
+    UsageProblem,
+    library_of,
+    output_problem,
+    project_inputs,
+    site_config,
+    site_sources,
+    uses_tags,
+)
+from .inputs.diagnostics import FORMATS, Diagnostic, InputError, printable
+from .site.parts import Inputs
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_INVALID = 2
-
-
-class UsageProblem(click.ClickException):
-    """A mistake in how the command was called or configured (exit code 2)."""
-
-    exit_code = EXIT_INVALID
 
 
 def _common_site_options(command: F) -> F:
@@ -101,9 +102,7 @@ def _public_option(command: Callable[..., None]) -> Callable[..., None]:
                        " contacts and incident scenarios not marked public, left out.")
     @functools.wraps(command)
     def run(*args: Any, public: bool, **kwargs: Any) -> None:
-        from .plugin import PUBLIC_ENV
-
-        with _environment(PUBLIC_ENV, "1" if public else None):
+        with handed_over(PUBLIC_ENV, "1" if public else None):
             command(*args, **kwargs)
 
     return run
@@ -142,132 +141,47 @@ def build(
     """
     from mkdocs.commands.build import build as mkdocs_build
 
-    from .plugin import public_requested
-
     ensure_source_date_epoch(config_file.resolve().parent)
-    if public_requested() and not clean:
+    if _public_requested() and not clean:
         raise UsageProblem("--public builds the whole site again: a public site cannot start"
                            " from a previous build, which may hold internal pages")
     if profiles_dir is not None:
         if profile is not None:
             raise UsageProblem("give either --profile or --profiles, not both")
-        _build_many(config_file, profiles_dir, out, jobs, changed_only, shard, strict, fmt)
+        from .commands.batch import build_many
+
+        build_many(config_file, profiles_dir, out, jobs, changed_only, shard, strict, fmt)
         return
     if changed_only or shard:
         raise UsageProblem("--changed-only and --shard need --profiles")
-    with _site_config(config_file, profile, fmt, site_dir=out, strict=strict) as config:
+    with site_config(config_file, profile, fmt, site_dir=out, strict=strict) as site:
+        config = site.config
         target = Path(config["site_dir"])
 
         def build_into(staging: Path) -> None:
-            if not clean and target.is_dir():  # what a dirty build starts from
-                start_from(target, staging, everything=True)
             config["site_dir"] = str(staging)
             mkdocs_build(config, dirty=not clean)
 
-        _publish(target, build_into)
+        _publish(target, build_into, dirty=not clean)
     if fmt == "json":
         click.echo("[]")  # no problems, as validate reports them
 
 
-def _build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
-                changed_only: bool, shard_text: str | None, strict: bool | None,
-                fmt: str) -> None:
-    """One site per profile; every problem reported, the others still built."""
-    from .commands import batch
-    from .inputs.loading import load_library
-    from .plugin import library_folder
-
+def _publish(target: Path, write: Callable[[Path], None], *, dirty: bool = False) -> None:
+    """Write ``target`` through a staging folder (which a ``dirty`` build starts as a copy
+    of the previous site); output problems become exit codes."""
     try:
-        shard = batch.parse_shard(shard_text) if shard_text else (1, 1)
-    except ValueError as exc:
+        publish_atomically(target, write, wait=lambda message: click.echo(message, err=True),
+                           dirty=dirty)
+    except OutputError as exc:
+        raise output_problem(exc) from None
+
+
+def _public_requested() -> bool:
+    try:
+        return public_requested()
+    except HandoverProblem as exc:
         raise UsageProblem(str(exc)) from None
-    with _site_config(config_file, None, fmt, validate=False) as config:
-        plugin = _playbook_plugin(config, config_file)
-        content_dir = library_folder(plugin.config, config.config_file_path)
-        target = (out or Path(config["site_dir"])).absolute()
-        shared_folders = [content_dir, Path(config.docs_dir), *_theme_folders(config)]
-    try:
-        library = load_library(content_dir)
-    except InputError as exc:
-        raise _Invalid(exc.diagnostics, fmt) from None
-    shared = batch.hash_inputs(config_file, shared_folders)
-    # Every profile is planned, so that slugs are unique and the index is whole across
-    # shards; this shard builds (and reports) only its own share.
-    everything, every_invalid = batch.plan(batch.find_profiles(folder), target, library,
-                                           shared)
-    mine = set(batch.find_profiles(folder, shard))
-    planned = [job for job in everything if job.profile in mine]
-    invalid = [result for result in every_invalid if result.profile in mine]
-    todo = [job for job in planned if not (changed_only and batch.is_unchanged(job))]
-    for job in planned:
-        if job not in todo:
-            click.echo(f"{job.slug}: unchanged", err=True)
-    try:
-        batch.claim_folder(target)  # before anything is built into it
-        results = _run_with_progress(todo, config_file, jobs, strict)
-        batch.write_index(target, everything, invalid=[r.profile for r in every_invalid])
-    except OutputError as exc:
-        raise _output_problem(exc) from None
-    failed = [r for r in results if r.status == "failed"]
-    click.echo(f"{len(results) - len(failed)} built, {len(planned) - len(todo)} unchanged, "
-               f"{len(failed)} failed, {len(invalid)} invalid", err=True)
-    if invalid:
-        report = format_diagnostics([d for r in invalid for d in r.diagnostics], fmt)
-        click.echo(report, err=fmt == "text")
-    if failed or invalid:
-        raise SystemExit(1 if failed else EXIT_INVALID)
-
-
-def _playbook_plugin(config: Any, config_file: Path) -> Any:
-    """The site's playbook plugin; a usage problem when the site does not use it."""
-    from .plugin import PlaybookPlugin
-
-    plugin = config.plugins.get("playbook")
-    if not isinstance(plugin, PlaybookPlugin):
-        raise UsageProblem(f"{printable(str(config_file))}: the playbook plugin is not enabled")
-    return plugin
-
-
-def _theme_folders(config: Any) -> list[Path]:
-    """The theme folders a site's pages depend on: ours and the user's overrides."""
-    from .resources import data_dir
-
-    custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    return [*custom, data_dir("overrides"), Path(__file__).parent / "site" / "templates"]
-
-
-def _run_with_progress(jobs: list[Any], config_file: Path, workers: int,
-                       strict: bool | None) -> list[Any]:
-    """Build, showing a progress bar on a terminal and one plain line per site otherwise."""
-    from .commands import batch
-
-    def line(result: batch.SiteResult) -> str:
-        detail = f": {result.message}" if result.message else ""
-        return f"{result.slug}: {result.status} in {result.seconds:.1f} s{detail}"
-
-    if not sys.stderr.isatty():
-        return batch.run(jobs, config_file, workers, lambda r: click.echo(line(r), err=True),
-                         strict)
-    with click.progressbar(length=len(jobs), label="building", file=sys.stderr) as bar:
-        def advance(result: batch.SiteResult) -> None:
-            if result.status == "failed":
-                click.echo("\n" + line(result), err=True)
-            bar.update(1)
-        return batch.run(jobs, config_file, workers, advance, strict)
-
-
-def _publish(target: Path, write: Callable[[Path], None]) -> None:
-    """Write ``target`` through a staging folder; output problems become exit codes."""
-    try:
-        publish_atomically(target, write, wait=lambda message: click.echo(message, err=True))
-    except OutputError as exc:
-        raise _output_problem(exc) from None
-
-
-def _output_problem(exc: OutputError) -> click.ClickException:
-    """A folder that cannot be used exits with 2; a full disk, or a lock held, with 1."""
-    kind = UsageProblem if exc.exit_code == EXIT_INVALID else click.ClickException
-    return kind(str(exc))
 
 
 @main.command()
@@ -293,7 +207,7 @@ def serve(profile: Path | None, config_file: Path, dev_addr: str, open_in_browse
     """Preview the playbook; edits to the profile or the library rebuild it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    with _site_config(config_file, profile, "text"):
+    with site_config(config_file, profile, "text"):
         options = {"strict": strict} if strict is not None else {}
         mkdocs_serve(config_file=str(config_file), livereload=livereload,
                      build_type=build_type, watch_theme=watch_theme, watch=list(watch),
@@ -313,28 +227,6 @@ def _project_option(command: F) -> F:
     )(command)
 
 
-def _project_inputs(config_file: Path | None, fmt: str) -> Any:
-    """The profile and library the project's mkdocs.yml names, so that validate and check
-    judge a profile as the build does; None outside a playbook project."""
-    from .plugin import PlaybookPlugin, resolve_inputs
-
-    if config_file is None:
-        if not Path("mkdocs.yml").is_file():
-            return None
-        config_file = Path("mkdocs.yml")
-    with _site_config(config_file, None, fmt, validate=False) as config:
-        plugin = config.plugins.get("playbook")
-        if not isinstance(plugin, PlaybookPlugin):
-            return None
-        return resolve_inputs(plugin.config, config.config_file_path)
-
-
-def _library_of(project: Any, content_dir: Path | None) -> Path:
-    from .resources import data_dir
-
-    return content_dir or (project.content_dir if project else data_dir("content"))
-
-
 @main.command()
 @click.argument("profiles", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @_project_option
@@ -344,27 +236,27 @@ def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: 
     """Check profiles (the project's, when none is named) and the library; report every
     problem, build nothing."""
     from .inputs.loading import load_library
-    from .pipeline import load_playbook
+    from .pipeline import load
 
-    project = _project_inputs(config_file, fmt)
+    project = project_inputs(config_file, fmt)
     if not profiles:
         if project is None:
             raise UsageProblem("name the profiles to check, or run this where the"
                                " project's mkdocs.yml is")
         profiles = (project.profile,)
     problems: list[Diagnostic] = []
-    library = _library_of(project, content_dir)
+    library = library_of(project, content_dir)
     try:
         load_library(library)  # its problems once, not once per profile
     except InputError as exc:
-        raise _Invalid(exc.diagnostics, fmt) from None
+        raise Invalid(exc.diagnostics, fmt) from None
     for path in profiles:
         try:
-            load_playbook(path, library)  # as a build judges it, bounds included
+            load(Inputs(path, library))  # as a build judges it, bounds included
         except InputError as exc:
             problems += exc.diagnostics
     if problems:
-        raise _Invalid(problems, fmt)
+        raise Invalid(problems, fmt)
     if fmt == "json":
         click.echo("[]")
     elif fmt == "text":
@@ -383,22 +275,20 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
     from .commands.export import export_project
     from .inputs.images import ImageProblem
     from .pipeline import prepare_site
-    from .plugin import resolve_inputs, uses_tags
 
-    with _site_config(config_file, profile, fmt) as config:
-        plugin = _playbook_plugin(config, config_file)
-        inputs = resolve_inputs(plugin.config, config.config_file_path)
+    with site_config(config_file, profile, fmt) as site:
+        config = site.config
+        _, loaded = site.require_playbook(config_file)
         tags = uses_tags(config)
         try:
-            parts = prepare_site(inputs, health=plugin.config.health, tags=tags,
-                                 use_directory_urls=True, public=plugin.public)
+            parts = prepare_site(loaded, tags=tags, use_directory_urls=True)
         except ImageProblem as exc:
             raise click.ClickException(f"logo {exc}; it changed during the export:"
                                        " export again") from None
         theme = {k: config.theme[k] for k in ("features", "palette") if config.theme.get(k)}
-        site = {"site_url": config.site_url, "repo_url": config.repo_url,
-                "edit_uri": config.edit_uri, "theme": theme}
-        _publish(out, lambda staging: export_project(parts, staging, site, tags=tags))
+        carried = {"site_url": config.site_url, "repo_url": config.repo_url,
+                   "edit_uri": config.edit_uri, "theme": theme}
+        _publish(out, lambda staging: export_project(parts, staging, carried, tags=tags))
 
 
 @main.command()
@@ -413,22 +303,20 @@ def check(profile: Path | None, min_score: int, config_file: Path | None,
     method and list what to improve."""
     from .health.report import format_report
     from .health.score import check as check_health
-    from .inputs.loading import display_path
-    from .inputs.yamlsource import load_yaml
-    from .pipeline import load_playbook
+    from .pipeline import load
 
-    project = _project_inputs(config_file, fmt)
+    project = project_inputs(config_file, fmt)
     if profile is None:
         if project is None:
             raise UsageProblem("name the profile to check, or run this where the project's"
                                " mkdocs.yml is")
         profile = project.profile
     try:
-        pb = load_playbook(profile, _library_of(project, content_dir))
+        loaded = load(Inputs(profile, library_of(project, content_dir)))
     except InputError as exc:
-        raise _Invalid(exc.diagnostics, fmt) from None
-    report = check_health(pb)
-    click.echo(format_report(report, load_yaml(profile, display_path(profile)), fmt))
+        raise Invalid(exc.diagnostics, fmt) from None
+    report = check_health(loaded.playbook)
+    click.echo(format_report(report, loaded.doc, fmt))
     if report.score < min_score:
         raise click.ClickException(f"score {report.score} is below the minimum {min_score}")
 
@@ -444,7 +332,7 @@ def new(folder: Path, ci: str | None) -> None:
     try:
         written = scaffold(folder, ci)
     except OutputError as exc:
-        raise _output_problem(exc) from None
+        raise output_problem(exc) from None
     for name in written:
         click.echo(f"created {folder / name}")
     click.echo(f"next: cd {folder} && playbook serve")
@@ -460,8 +348,6 @@ def new(folder: Path, ci: str | None) -> None:
 def link(item: str | None, profile: Path | None, config_file: Path, version: str | None,
          every: bool) -> None:
     """Print the shareable URL of a role's start page or of any page or item."""
-    from .pipeline import load_playbook
-    from .plugin import resolve_inputs
     from .site.links import (
         LinkProblem,
         absolute_url,
@@ -469,21 +355,19 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
         target_for,
         version_name_problem,
     )
-    from .site.sitemap import targets
 
     if (item is None) == (not every):
         raise UsageProblem("name one role or item, or use --all")
     problem = version_name_problem(version) if version is not None else None
     if problem:  # before the site is loaded: the name alone is wrong
         raise UsageProblem(problem)
-    with _site_config(config_file, profile, "text") as config:
-        plugin = _playbook_plugin(config, config_file)
+    with site_config(config_file, profile, "text") as site:
+        config = site.config
+        _, loaded = site.require_playbook(config_file)
         if not config.site_url:
             raise UsageProblem(f"{printable(str(config_file))}: set 'site_url' to the address"
                                " the playbook is published at")
-        inputs = resolve_inputs(plugin.config, config.config_file_path)
-        pb = load_playbook(inputs.profile, inputs.content_dir, public=plugin.public)
-        links = targets(pb, health=plugin.config.health)
+        pb, links = loaded.playbook, loaded.targets
         directory_urls = config.use_directory_urls
         try:
             if every:
@@ -531,8 +415,8 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
     except publishing.PublishProblem as exc:
         raise UsageProblem(str(exc)) from None
     # Every input problem is reported before anything is committed.
-    with _site_config(config_file, None, fmt) as config:
-        request = replace(request, sources=_site_sources(config, config_file))
+    with site_config(config_file, None, fmt) as site:
+        request = replace(request, sources=site_sources(site, config_file))
     try:
         publishing.publish(request, config_file.resolve().parent)
     except publishing.PublishProblem as exc:
@@ -542,28 +426,6 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
     except publishing.PublishConflict as exc:
         raise _Conflict(str(exc)) from None
     click.echo(f"published {version}" + (f" as {', '.join(aliases)}" if aliases else ""))
-
-
-def _site_sources(config: Any, config_file: Path) -> tuple[Path, ...]:
-    """What the site is built from, but the installed package: the config, docs, theme
-    overrides, and the playbook's profile, logo and library."""
-    from .inputs.loading import logo_path
-    from .plugin import PlaybookPlugin, resolve_inputs
-    from .resources import data_dir
-
-    sources = [config_file, Path(config.docs_dir)]
-    if config.theme.custom_dir:
-        sources.append(Path(config.theme.custom_dir))
-    plugin = config.plugins.get("playbook")
-    if isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
-        inputs = resolve_inputs(plugin.config, config.config_file_path)
-        sources.append(inputs.profile)
-        if plugin.checked is not None and plugin.checked[1].profile.organisation.logo:
-            sources.append(logo_path(inputs.profile,
-                                     plugin.checked[1].profile.organisation.logo))
-        if inputs.content_dir.resolve() != data_dir("content").resolve():
-            sources.append(inputs.content_dir)
-    return tuple(sources)
 
 
 @main.command()
@@ -578,117 +440,6 @@ class _Conflict(click.ClickException):
     """Another publish kept winning the race to the deploy branch."""
 
     exit_code = 3
-
-
-class _Invalid(click.ClickException):
-    """Invalid input, reported as diagnostics in the chosen format."""
-
-    exit_code = EXIT_INVALID
-
-    def __init__(self, diagnostics: list[Diagnostic], fmt: str) -> None:
-        self.diagnostics = InputError(diagnostics).diagnostics
-        self.fmt = fmt
-        super().__init__(format_diagnostics(self.diagnostics, "text"))
-
-    def show(self, file: Any = None) -> None:
-        report = format_diagnostics(self.diagnostics, self.fmt)
-        click.echo(report, err=self.fmt == "text")
-
-
-@contextmanager
-def _site_config(
-    config_file: Path, profile: Path | None, fmt: str, validate: bool = True, **overrides: Any
-) -> Iterator[Any]:
-    """The loaded MkDocs config with the playbook validated; errors become exit codes."""
-    from .plugin import PROFILE_ENV
-
-    if not config_file.is_file():
-        raise UsageProblem(f"{printable(str(config_file))}: no such file; run this where"
-                           " mkdocs.yml is, or name it with --config-file")
-    clean = {k: (str(v) if isinstance(v, Path) else v) for k, v in overrides.items()
-             if v is not None}
-    with _environment(PROFILE_ENV, str(profile) if profile is not None else None):
-        yield from _checked_config(config_file, fmt, validate, clean)
-
-
-def _checked_config(config_file: Path, fmt: str, validate: bool,
-                    overrides: dict[str, Any]) -> Iterator[Any]:
-    from mkdocs import exceptions
-
-    from .plugin import PlaybookPlugin
-
-    try:
-        config = _load_config(config_file, overrides)
-        problem = config_url_problem(config)
-        if problem:
-            raise UsageProblem(f"{printable(str(config_file))}: {problem}")
-        tighten(config)
-        plugin = config.plugins.get("playbook")
-        if validate and isinstance(plugin, PlaybookPlugin) and plugin.config.enabled:
-            plugin.check_inputs(config)
-        yield config
-    except InputError as exc:
-        raise _Invalid(exc.diagnostics, fmt) from None
-    except exceptions.ConfigurationError as exc:
-        raise UsageProblem(f"{printable(str(config_file))}: {printable(str(exc))}") from None
-    except exceptions.Abort as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-class _ConfigMessages(logging.Filter):
-    """What MkDocs says about the configuration while loading it: errors are kept (to be
-    reported as one usage problem) rather than printed; warnings are printed, and kept."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errors: list[str] = []
-        self.warnings: list[str] = []
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno >= logging.ERROR:
-            self.errors.append(record.getMessage())
-            return False
-        if record.levelno == logging.WARNING:
-            self.warnings.append(record.getMessage())
-        return True
-
-
-def _load_config(config_file: Path, overrides: dict[str, Any]) -> Any:
-    """MkDocs' ``load_config``; a configuration it refuses is a usage problem (exit 2)
-    named by its first error, not an abort (exit 1) after a log line."""
-    from mkdocs import exceptions
-    from mkdocs.config import load_config
-
-    messages = _ConfigMessages()
-    logger = logging.getLogger("mkdocs.config")
-    logger.addFilter(messages)
-    try:
-        return load_config(str(config_file), **overrides)
-    except exceptions.Abort:
-        found = messages.errors or messages.warnings
-        if not found:
-            raise
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise UsageProblem(f"{printable(str(config_file))}: {printable(found[0])}{more}"
-                           ) from None
-    finally:
-        logger.removeFilter(messages)
-
-
-@contextmanager
-def _environment(name: str, value: str | None) -> Iterator[None]:
-    """The environment variable ``name`` set to ``value`` (when not None) for a while;
-    what it was is restored after."""
-    previous = os.environ.get(name)
-    if value is not None:
-        os.environ[name] = value
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = previous
 
 
 if __name__ == "__main__":  # pragma: no cover

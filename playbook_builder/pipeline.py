@@ -1,8 +1,11 @@
-"""The pipeline, one route for the plugin, ``export``, ``check`` and ``--profiles``:
+"""The pipeline, one route for the plugin, ``export``, ``link``, ``check``, ``validate``,
+``--profiles`` and ``publish``:
 
-read -> validate -> merge (:func:`load_playbook`) -> plan the site -> render
+read and validate (``inputs``) -> merge, check role paths and the site's bounds, merge
+for the public when asked (:func:`load`) -> plan the site and render it
 (:func:`prepare_site`) -> MkDocs builds it -> the publish gate reads every page (the
-plugin). See ARCHITECTURE.md for each stage's job.
+plugin). Each stage only hands its result up; this module is the one that knows their
+order. See ARCHITECTURE.md for each stage's job.
 """
 
 from __future__ import annotations
@@ -10,18 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .inputs.diagnostics import InputError
 from .inputs.images import checked_image
-from .inputs.loading import load_library, load_profile, logo_path
+from .inputs.loading import check_profile, load_library, logo_path
+from .inputs.references import check_paths
+from .inputs.yamlsource import Document
 from .playbook.changes import changes_since
+from .playbook.merge import merge
 from .playbook.model import Playbook
 from .playbook.snapshot import snapshot, snapshot_json
+from .resources import data_dir
 from .site import sitemap
-from .site.limits import check_limits
+from .site.limits import over_limits
 from .site.parts import Inputs, Moved, SiteParts
 from .site.render import TemplateBug, render_site
 from .site.settings import theme_values
 
-__all__ = ["Previous", "TemplateBug", "load_playbook", "prepare_site"]
+__all__ = ["Loaded", "Previous", "TemplateBug", "load", "load_playbook", "prepare_site"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,35 +41,67 @@ class Previous:
     """Its ``playbook.json``; ``None`` when it has none."""
 
 
-def load_playbook(profile: Path, content_dir: Path, *, public: bool = False) -> Playbook:
-    """Read, validate and merge: the playbook, or :class:`InputError` with every problem;
-    ``public`` leaves every internal value out.
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A valid playbook and what its site is planned from, each worked out once."""
 
-    A valid profile is also held to the site's bounds (:mod:`site.limits`)."""
-    pb = load_profile(profile, load_library(content_dir), public=public)
-    check_limits(pb, profile)
-    return pb
+    inputs: Inputs
+    playbook: Playbook
+    """Merged, every role's path left to what has a page; public when asked."""
+    targets: dict[str, sitemap.Target]
+    """Everything of this playbook that can be linked to."""
+    health: bool
+    """Whether the site has the health report (a target, and a page)."""
+    doc: Document
+    """The profile as read, to locate findings in it."""
 
 
-def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls: bool,
-                 previous: Previous | None = None, cache_folder: Path | None = None,
-                 playbook: Playbook | None = None, public: bool = False) -> SiteParts:
+def load(inputs: Inputs, *, public: bool = False, health: bool = True) -> Loaded:
+    """Read, validate and merge: the playbook, or :class:`InputError` with every problem.
+
+    Role paths and the site's bounds are judged on the whole profile, also for a public
+    build; ``public`` then leaves every internal value out."""
+    library = load_library(inputs.content_dir)
+    checked = check_profile(inputs.profile, library)
+    pb = merge(checked.profile, library, checked.doc.file)
+    targets = sitemap.targets(pb, health=health)
+    problems = [*checked.problems,
+                *check_paths(checked.doc, checked.profile, targets, library, checked.suggest),
+                *over_limits(checked.doc, checked.profile)]
+    if problems:
+        raise InputError(problems)
+    if public:
+        pb = merge(checked.profile, library, checked.doc.file, public=True)
+        targets = sitemap.targets(pb, health=health)
+    return Loaded(inputs, sitemap.paths_within(pb, targets), targets, health, checked.doc)
+
+
+def load_playbook(profile: Path, content_dir: Path | None = None, *,
+                  public: bool = False) -> Playbook:
+    """The playbook of ``profile`` merged with the library in ``content_dir`` (the
+    bundled one by default)."""
+    return load(Inputs(profile, content_dir or data_dir("content")), public=public).playbook
+
+
+def prepare_site(loaded: Loaded, *, tags: bool, use_directory_urls: bool,
+                 previous: Previous | None = None,
+                 cache_folder: Path | None = None) -> SiteParts:
     """Everything the playbook adds to a site, each part worked out once.
 
-    Raises :class:`InputError` for invalid input, :class:`TemplateBug` for ours. With a
-    ``cache_folder``, compiled templates are kept there between processes; ``playbook``
-    is these inputs' playbook when the caller has just loaded it (public as asked);
-    ``public`` leaves every internal value out.
+    Raises :class:`TemplateBug` for a mistake of ours, :class:`ImageProblem` when the
+    logo changed since it was checked. With a ``cache_folder``, compiled templates are
+    kept there between processes.
     """
-    pb = playbook or load_playbook(inputs.profile, inputs.content_dir, public=public)
-    links = sitemap.targets(pb, health=health)
-    pb = sitemap.paths_within(pb, links)
-    changes = (changes_since(previous.version, previous.snapshot, snapshot(pb))
+    pb, health = loaded.playbook, loaded.health
+    data = snapshot(pb)
+    changes = (changes_since(previous.version, previous.snapshot, data)
                if previous is not None else None)
     specs = sitemap.pages(pb, health=health, changes=changes, tags=tags)
     theme = theme_values(pb)
+    logo = pb.profile.organisation.logo
+    logo_file = logo_path(loaded.inputs.profile, logo) if logo else None
     return SiteParts(
-        pages=render_site(pb, specs=specs, links=links, cache_folder=cache_folder),
+        pages=render_site(pb, specs=specs, links=loaded.targets, cache_folder=cache_folder),
         redirects=[Moved(r.old.url(use_directory_urls), r.new.url(use_directory_urls),
                          r.new.title) for r in sitemap.redirects(pb)],
         nav=sitemap.nav(pb, health=health, changes=changes is not None, tags=tags),
@@ -69,16 +109,10 @@ def prepare_site(inputs: Inputs, *, health: bool, tags: bool, use_directory_urls
         site_name=theme.site_name,
         extra=theme.extra,
         logo_uri=theme.logo_uri,
-        logo_file=str(logo_path(inputs.profile, pb.profile.organisation.logo))
-        if pb.profile.organisation.logo else None,
-        logo=_logo_bytes(pb, inputs.profile) if theme.logo_uri else None,
-        snapshot=snapshot_json(pb),
+        logo_file=str(logo_file) if logo_file else None,
+        # Read once and checked as it is read, so that what is published is what was
+        # checked.
+        logo=checked_image(logo_file, loaded.inputs.profile.parent)
+        if logo_file and theme.logo_uri else None,
+        snapshot=snapshot_json(data),
     )
-
-
-def _logo_bytes(pb: Playbook, profile: Path) -> bytes | None:
-    """The logo as published: read once and checked as it is read, so that what is
-    published is what was checked. Raises :class:`ImageProblem` if the file changed
-    into something else since validation."""
-    logo = pb.profile.organisation.logo
-    return checked_image(logo_path(profile, logo), profile.parent) if logo else None

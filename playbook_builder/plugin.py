@@ -12,19 +12,14 @@ outside the project (:mod:`site.sources`).
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import hashlib
 import logging
 import os
-import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -32,25 +27,24 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-# The same lock, staging folder, leftover cleaning and swap as 'playbook build'. They are
-# private to output.py for now; see _Output for what a public interface there would be.
 from .commands.config_urls import config_url_problem
-from .commands.output import (
-    MARKER,
-    clear_leftovers,
-    lock,
-    staged_here,
-    staging_folder,
-    start_from,
-    swap_in,
+from .commands.handover import (
+    HandoverProblem,
+    default_version,
+    previous_version,
+    public_requested,
 )
-from .commands.publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .commands.output import MARKER, OutputError, OutputFolder, staged_here
+from .commands.project import (
+    PlaybookConfig,
+    config_folder,
+    resolve_inputs,
+    uses_tags,
+)
 from .commands.strictness import tighten
-from .inputs.diagnostics import Diagnostic, InputError, printable
+from .inputs.diagnostics import Diagnostic, InputError
 from .inputs.images import ImageProblem
-from .inputs.loading import display_path
-from .pipeline import Previous, TemplateBug, load_playbook, prepare_site
-from .playbook.model import Playbook
+from .pipeline import Loaded, TemplateBug, load, prepare_site
 from .playbook.snapshot import FILE_NAME
 from .resources import data_dir
 from .site.gate import inspect_html
@@ -67,92 +61,6 @@ if TYPE_CHECKING:  # only a type: importing the live-reload server costs ~16 ms
 
 log = get_plugin_logger(__name__)
 
-PROFILE_ENV = "PLAYBOOK_PROFILE"
-"""Overrides the ``profile`` option; ``playbook build --profile`` sets it."""
-
-PUBLIC_ENV = "PLAYBOOK_PUBLIC"
-"""Yes (``1``, ``true``, ``yes``, ``on``) builds the public playbook whatever the
-``public`` option says; ``--public`` on the commands sets it."""
-
-_YES, _NO = {"1", "true", "yes", "on"}, {"", "0", "false", "no", "off"}
-
-
-def public_requested() -> bool:
-    """Whether ``PLAYBOOK_PUBLIC`` asks for the public playbook. A value that is neither
-    yes nor no is refused: read as no, it would publish internal values."""
-    value = os.environ.get(PUBLIC_ENV, "").strip().lower()
-    if value in _YES or value in _NO:
-        return value in _YES
-    raise PluginError(f"{PUBLIC_ENV} is {printable(value)!r}: set it to 1 for the public"
-                      " playbook, or 0")
-
-
-class PlaybookConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    """Set to false to build the site without the playbook."""
-    profile = c.Optional(c.Type(str))
-    """The organisation profile, relative to mkdocs.yml; profiles/example.yml when left
-    out."""
-    content_dir = c.Optional(c.Type(str))
-    """The curated library folder, relative to mkdocs.yml; the bundled library by default."""
-    brand = c.Type(bool, default=True)
-    """Use the playbook's title and the organisation's logo for the site name and header."""
-    health = c.Type(bool, default=True)
-    """Publish the strategy health report at /health/; false leaves it out of the site."""
-    public = c.Type(bool, default=False)
-    """Build the public playbook: every internal contact, scenario, standard, role and
-    added item is left out of every page and file of the site."""
-    cache = c.Type(bool, default=True)
-    """Keep the theme's and the playbook's compiled templates between builds."""
-    cache_dir = c.Optional(c.Type(str))
-    """Where compiled templates are kept (relative to mkdocs.yml); the user's cache folder
-    by default. Keep it where only you can write: the code it holds runs in the build."""
-
-
-DEFAULT_PROFILE = "profiles/example.yml"
-
-
-def resolve_inputs(options: PlaybookConfig, config_file: str | None) -> Inputs:
-    """Absolute paths of the profile and library, relative to the config file's folder.
-
-    Raises :class:`InputError` when no profile is named and the default is missing: the
-    message then names the option, not only a file the user never wrote down.
-    """
-    root = _config_folder(config_file)
-    content_dir = library_folder(options, config_file)
-    if os.environ.get(PROFILE_ENV):
-        return Inputs(Path.cwd() / os.environ[PROFILE_ENV], content_dir)
-    profile = root / (options.profile or DEFAULT_PROFILE)
-    if options.profile is None and not profile.exists():
-        raise InputError([_profile_option_missing(config_file)])
-    return Inputs(profile, content_dir)
-
-
-def library_folder(options: PlaybookConfig, config_file: str | None) -> Path:
-    """The library the site is built with: its ``content_dir``, or the bundled one."""
-    content = options.content_dir
-    return _config_folder(config_file) / content if content else data_dir("content")
-
-
-def _profile_option_missing(config_file: str | None) -> Diagnostic:
-    """Located at the plugin's entry in mkdocs.yml, where the option belongs."""
-    name = config_file or "mkdocs.yml"
-    line, column = 1, 1
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        for number, text in enumerate(Path(name).read_text("utf-8").splitlines(), 1):
-            found = re.match(r"\s*-\s*(playbook)\b", text)
-            if found:
-                line, column = number, found.start(1) + 1
-                break
-    return Diagnostic(
-        display_path(Path(name)), line, column, "PB001",
-        f"the playbook plugin has no 'profile' option, and {DEFAULT_PROFILE} does not exist",
-        "add 'profile: <your profile>.yml' under '- playbook:' (relative to mkdocs.yml)")
-
-
-def _config_folder(config_file: str | None) -> Path:
-    return Path(config_file).resolve().parent if config_file else Path.cwd()
-
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     """Adds the generated playbook pages, navigation and theme settings to a site.
@@ -168,7 +76,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         ``on_startup`` and ``on_shutdown``; None when MkDocs is called as a library."""
         self.dirty = False
         self.inputs: Inputs | None = None
-        self.checked: tuple[Inputs, Playbook] | None = None
+        self.checked: Loaded | None = None
         self._checked_for: MkDocsConfig | None = None
         self.parts: SiteParts | None = None
         self.generated: set[str] = set()
@@ -224,43 +132,47 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.managed and self.command != "serve":
             self.output = _Output.claim(config, dirty=self.dirty)
 
-    def check_inputs(self, config: MkDocsConfig) -> None:
-        """Raises :class:`InputError` when the playbook's inputs are invalid.
+    def check_inputs(self, config: MkDocsConfig) -> Loaded:
+        """The playbook, or :class:`InputError` when its inputs are invalid.
 
-        The checked playbook is kept for the build of this same ``config`` that follows,
-        so the command's check up front does not double the work.
+        It is kept for the build of this same ``config`` that follows, so the command's
+        check up front does not double the work.
         """
-        inputs = resolve_inputs(self.config, config.config_file_path)
-        self.checked = (inputs, load_playbook(inputs.profile, inputs.content_dir,
-                                              public=self.public))
+        self.checked = self._load(config)
         self._checked_for = config
+        return self.checked
+
+    def _load(self, config: MkDocsConfig) -> Loaded:
+        return load(resolve_inputs(self.config, config.config_file_path),
+                    public=self.public, health=self.config.health)
 
     @property
     def public(self) -> bool:
         """Whether this is the public build (the option, or ``playbook build --public``)."""
-        return self.config.public or public_requested()
+        try:
+            return self.config.public or public_requested()
+        except HandoverProblem as exc:
+            raise PluginError(str(exc)) from None
 
     def cache_folder(self, config: MkDocsConfig) -> Path | None:
         """Where compiled templates are kept; None when they are not."""
         if not self.config.cache:
             return None
         if self.config.cache_dir:
-            return _config_folder(config.config_file_path) / self.config.cache_dir
+            return config_folder(config.config_file_path) / self.config.cache_dir
         return user_cache_folder()
 
     def _prepare(self, config: MkDocsConfig) -> SiteParts:
         try:
-            self.inputs = resolve_inputs(self.config, config.config_file_path)
-            checked_inputs, checked = (
-                self.checked if self.checked and self._checked_for is config else (None, None))
+            checked = self.checked if self._checked_for is config else None
             # Used once: the instance outlives this build (see the class), its inputs not.
             self.checked, self._checked_for = None, None
-            return prepare_site(self.inputs, health=self.config.health, tags=uses_tags(config),
-                                public=self.public,
+            loaded = checked or self._load(config)
+            self.inputs = loaded.inputs
+            return prepare_site(loaded, tags=uses_tags(config),
                                 use_directory_urls=config.use_directory_urls,
-                                previous=_previous_version(),
-                                cache_folder=self.cache_folder(config),
-                                playbook=checked if checked_inputs == self.inputs else None)
+                                previous=previous_version(),
+                                cache_folder=self.cache_folder(config))
         except InputError as exc:
             raise PluginError(f"invalid playbook input:\n{exc.format_text()}") from None
         except TemplateBug as exc:
@@ -403,85 +315,59 @@ def _source_rules(config: MkDocsConfig) -> SourceRules:
 class _Output:
     """The promises of ``playbook build`` kept under a plain ``mkdocs build``.
 
-    From ``on_config`` to the end of the build the plugin holds the lock ``playbook
-    build`` takes (``.<site>.lock``); MkDocs writes into ``.<site>.building-<pid>`` beside
-    the site folder, and the finished site is swapped in at the end of ``on_post_build``.
-    A failed build (``on_build_error``), a strict build with warnings, Ctrl-C or
-    ``kill -9`` leave the previous site as it was; leftovers are cleared by the next
-    build, either command's. A non-empty folder without the ``.playbook-site`` marker is
-    never replaced. Hidden entries at the top of the site folder (a ``.git``, say) are
-    carried into the new site, as MkDocs' own cleaning keeps them.
+    From ``on_config`` to the end of the build the plugin holds the site folder as
+    ``playbook build`` does (an :class:`OutputFolder`: its lock, ``.<site>.lock``, its
+    check and its staging folder, ``.<site>.building-<pid>``, where MkDocs writes); the
+    finished site is swapped in at the end of ``on_post_build``. A failed build
+    (``on_build_error``), a strict build with warnings, Ctrl-C or ``kill -9`` leave the
+    previous site as it was; leftovers are cleared by the next build, either command's.
+    A non-empty folder without the ``.playbook-site`` marker is never replaced. Hidden
+    entries at the top of the site folder (a ``.git``, say) are carried into the new
+    site, as MkDocs' own cleaning keeps them. A ``site_dir`` that is a symbolic link is
+    followed: the folder it leads to is replaced, and the link kept.
     """
 
     config: MkDocsConfig
-    target: Path
-    staging: Path
+    folder: OutputFolder
     site_dir: str
     """``site_dir`` as the configuration gave it, restored once the build is over."""
-    stack: contextlib.ExitStack
     warnings: CountHandler | None
     """Counts warnings in a strict build: MkDocs counts its own only after on_post_build,
     and must not find the site already swapped in when it then aborts."""
 
     @classmethod
     def claim(cls, config: MkDocsConfig, *, dirty: bool) -> _Output:
-        # Through a link: the folder it leads to is replaced, and the link kept.
-        target = Path(os.path.realpath(config.site_dir))
-        stack = contextlib.ExitStack()
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            stack.enter_context(lock(target, log.info))
-            clear_leftovers(target)
-            _check_replaceable(target)
-            staging = staging_folder(target)
-            stack.callback(shutil.rmtree, staging, ignore_errors=True)
-            start_from(target, staging, everything=dirty)
-            warnings = None
-            if config.strict:
-                warnings = CountHandler(level=logging.WARNING)
-                logging.getLogger("mkdocs").addHandler(warnings)
-                stack.callback(logging.getLogger("mkdocs").removeHandler, warnings)
-        except OSError as exc:
-            stack.close()
-            raise PluginError(f"site_dir {target}: cannot build the site there"
-                              f" ({exc.strerror or exc})") from None
-        except BaseException:
-            stack.close()
-            raise
-        output = cls(config, target, staging, config.site_dir, stack, warnings)
-        config.site_dir = str(staging)
+            folder = OutputFolder.begin(Path(config.site_dir), log.info, dirty=dirty,
+                                        setting="site_dir")
+        except OutputError as exc:
+            raise PluginError(f"site_dir {exc}") from None
+        warnings = None
+        if config.strict:
+            warnings = CountHandler(level=logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(warnings)
+        output = cls(config, folder, config.site_dir, warnings)
+        config.site_dir = str(folder.staging)
         return output
 
     def publish(self) -> None:
         """Swap the finished site in; in a strict build with warnings, leave it to MkDocs
-        to abort (and to tell :meth:`abandon`)."""
-        if self.warnings is not None and self.warnings.get_counts():
-            self.stack.close()
-            self.config.site_dir = self.site_dir
-            return
+        to abort (having removed the staging folder and freed the lock)."""
         try:
-            swap_in(self.staging, self.target)
+            if self.warnings is None or not self.warnings.get_counts():
+                self.folder.commit("built by mkdocs with the playbook plugin\n")
+        except OutputError as exc:
+            raise PluginError(f"site_dir {exc}") from None
         finally:
             self.abandon()
 
     def abandon(self) -> None:
         """Remove the staging folder (if it is still there), free the lock, and give the
         configuration back its own ``site_dir``."""
-        self.stack.close()
+        self.folder.abandon()
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.config.site_dir = self.site_dir
-
-
-def _check_replaceable(target: Path) -> None:
-    """A folder holding files the playbook did not build is never emptied: MkDocs would
-    delete them all. Hidden entries do not count: they are kept."""
-    if target.exists() and not target.is_dir():
-        raise PluginError(f"site_dir {target}: exists and is not a folder")
-    if (target.is_dir() and not (target / MARKER).exists()
-            and any(not entry.name.startswith(".") for entry in target.iterdir())):
-        raise PluginError(
-            f"site_dir {target}: refusing to replace a folder that the playbook did not"
-            f" build (it has no {MARKER} file); empty it, remove it, or set another"
-            " site_dir")
 
 
 _PASSED: set[bytes] = set()
@@ -532,25 +418,11 @@ def _outside_article(page: str) -> str:
     return page if start < 0 or end < start else page[:start] + page[end:]
 
 
-def _previous_version() -> Previous | None:
-    """When ``playbook publish`` builds a version, the one published before it."""
-    previous_file = os.environ.get(PREVIOUS_ENV)
-    if previous_file is None:
-        return None
-    previous = Path(previous_file).read_text(encoding="utf-8") if previous_file else None
-    return Previous(os.environ.get(PREVIOUS_VERSION_ENV, ""), previous)
-
-
 def _add_versions(config: MkDocsConfig) -> None:
     """Under mike, Material's version selector and outdated banner (unless configured)."""
     if os.environ.get("MIKE_DOCS_VERSION") and "version" not in config.extra:
-        default = os.environ.get(DEFAULT_ENV) or "latest"
-        config.extra["version"] = {"provider": "mike", "default": default, "alias": True}
-
-
-def uses_tags(config: MkDocsConfig) -> bool:
-    """Is Material's tags plugin on? Then the playbook gets a tags page."""
-    return any(name in config.plugins for name in ("tags", "material/tags"))
+        config.extra["version"] = {"provider": "mike", "default": default_version(),
+                                   "alias": True}
 
 
 def _add_navigation(config: MkDocsConfig, parts: SiteParts) -> None:

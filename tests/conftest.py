@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -53,6 +55,45 @@ def library() -> Library:
 
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
+
+
+HASH_SEEDS = ("0", "1", "2")
+"""String hashing differs between these interpreters, and with it the order of a set of
+strings: output that depends on such an order differs between them."""
+
+
+def across_hash_seeds(code: str) -> list[str]:
+    """What ``code`` prints in a fresh interpreter for each of :data:`HASH_SEEDS`: an
+    in-process comparison of two runs cannot catch an order taken from a set."""
+    return [subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                           text=True, cwd=REPO,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in HASH_SEEDS]
+
+
+DIGESTS = """
+import hashlib, json
+from playbook_builder.health.score import check
+from playbook_builder.pipeline import load_playbook
+from playbook_builder.site.render import render_site
+from tests.conftest import EXAMPLE
+
+pb = load_playbook(EXAMPLE)
+public = load_playbook(EXAMPLE, public=True)
+digest = lambda text: hashlib.sha256(text.encode()).hexdigest()
+print(json.dumps({
+    "merge": digest(repr(pb) + repr(public)),
+    "render": digest(repr(render_site(pb)) + repr(render_site(public))),
+    "health": digest(repr(check(pb)) + repr(check(public))),
+}))
+"""
+
+
+@pytest.fixture(scope="session")
+def digests_across_hash_seeds() -> list[dict[str, str]]:
+    """The demo merged, rendered and checked (full and public) in fresh interpreters that
+    hash strings differently: digests of each, per interpreter."""
+    return [json.loads(out) for out in across_hash_seeds(DIGESTS)]
 
 
 class Project:

@@ -182,3 +182,20 @@ def test_changed_only_rebuilds_a_renamed_profile(agency: Path) -> None:
 def test_folder_names_from_file_names_are_ascii_and_never_a_device(stem: str,
                                                                   slug: str) -> None:
     assert batch._slug(stem) == slug
+
+
+def test_a_profile_past_the_bounds_is_invalid_not_failed(agency: Path) -> None:
+    """Judged as a single build judges it: a profile with one role too many is an input
+    problem (exit 2) found before anything is built, not a build that failed (exit 1)."""
+    from playbook_builder.site.limits import MAX_ROLES
+
+    from .test_site_size import with_roles
+
+    (agency / "profiles" / "broken.yml").unlink()
+    many = with_roles(MINIMAL.read_text(encoding="utf-8"), MAX_ROLES + 1)
+    (agency / "profiles" / "many.yml").write_text(many, encoding="utf-8")
+    code, err = run("--jobs", "2")
+    assert code == 2, err
+    assert "3 built, 0 unchanged, 0 failed, 1 invalid" in err
+    assert f"too many roles: {MAX_ROLES + 1}, at most {MAX_ROLES} [PB103]" in err
+    assert not (agency / "out" / "many").exists()

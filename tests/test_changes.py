@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 
-from playbook_builder.inputs.loading import load_library, load_profile
+from playbook_builder.pipeline import load_playbook
 from playbook_builder.playbook.changes import changes_since
 from playbook_builder.playbook.snapshot import snapshot
-from playbook_builder.resources import data_dir
 
 from .conftest import EXAMPLE, MINIMAL
 
 
 def test_a_value_that_ends_a_sentence_is_not_followed_by_another_full_stop() -> None:
-    pb = load_profile(MINIMAL, load_library(data_dir("content")))
+    pb = load_playbook(MINIMAL)
     before = snapshot(pb)
     after = json.loads(json.dumps(before))
     after["profile"]["organisation"]["voice"] = "Warm, plain and local."
@@ -29,15 +28,14 @@ def test_a_value_that_ends_a_sentence_is_not_followed_by_another_full_stop() -> 
 def test_a_public_version_is_not_compared_with_a_full_one() -> None:
     """A public /changes/ page would otherwise say "Removed the contact 'Safeguarding
     lead'": the full version's internal values, published."""
-    library = load_library(data_dir("content"))
-    full = snapshot(load_profile(EXAMPLE, library))
-    public = snapshot(load_profile(EXAMPLE, library, public=True))
+    full = snapshot(load_playbook(EXAMPLE))
+    public = snapshot(load_playbook(EXAMPLE, public=True))
     assert (full["public"], public["public"]) == (False, True)
     changes = changes_since("2026.10", json.dumps(full), public)
     assert (changes.other_audience, changes.sections) == ("full", ())
     assert changes_since("2026.10", json.dumps(public), full).other_audience == "public"
     # Versions published before the public build existed were full ones.
     del full["public"]
-    assert changes_since("2026.10", json.dumps(full), snapshot(load_profile(EXAMPLE, library))
+    assert changes_since("2026.10", json.dumps(full), snapshot(load_playbook(EXAMPLE))
                          ).other_audience is None
     assert "Safeguarding lead" not in json.dumps(public)

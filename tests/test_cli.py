@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from playbook_builder.cli import main
-from playbook_builder.plugin import PROFILE_ENV
+from playbook_builder.commands.handover import PROFILE_ENV
 
 from .conftest import EXAMPLE, Project
 
@@ -488,7 +488,7 @@ def test_plain_addresses_pass() -> None:
                                                ("0", False), ("", False), ("off", False)])
 def test_the_public_switch_reads_yes_and_no(monkeypatch: pytest.MonkeyPatch, value: str,
                                             public: bool) -> None:
-    from playbook_builder.plugin import PUBLIC_ENV, public_requested
+    from playbook_builder.commands.handover import PUBLIC_ENV, public_requested
 
     monkeypatch.setenv(PUBLIC_ENV, value)
     assert public_requested() is public
@@ -496,12 +496,14 @@ def test_the_public_switch_reads_yes_and_no(monkeypatch: pytest.MonkeyPatch, val
 
 def test_a_public_switch_that_is_neither_yes_nor_no_is_refused(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from mkdocs.exceptions import PluginError
-
-    from playbook_builder.plugin import PUBLIC_ENV, public_requested
+    from playbook_builder.commands.handover import (
+        PUBLIC_ENV,
+        HandoverProblem,
+        public_requested,
+    )
 
     monkeypatch.setenv(PUBLIC_ENV, "internal")
-    with pytest.raises(PluginError, match="PLAYBOOK_PUBLIC is 'internal'"):
+    with pytest.raises(HandoverProblem, match="PLAYBOOK_PUBLIC is 'internal'"):
         public_requested()
 
 

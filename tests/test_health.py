@@ -38,7 +38,7 @@ from playbook_builder.health.score import (
     check,
 )
 from playbook_builder.inputs.library import STEP_IDS, Library
-from playbook_builder.inputs.loading import load_profile
+from playbook_builder.inputs.loading import check_profile
 from playbook_builder.inputs.profile import Profile
 from playbook_builder.playbook.merge import merge
 from playbook_builder.playbook.model import Playbook
@@ -99,7 +99,14 @@ def clean() -> Data:
 def load(tmp_path: Path, library: Library, data: Data, *, public: bool = False) -> Playbook:
     path = tmp_path / "profile.yml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
-    return load_profile(path, library, public=public)
+    return merged(path, library, public=public)
+
+
+def merged(path: Path, library: Library, *, public: bool = False) -> Playbook:
+    """The playbook of a valid profile merged with ``library`` (this module's own)."""
+    checked = check_profile(path, library)
+    assert not checked.problems, checked.problems
+    return merge(checked.profile, library, checked.doc.file, public=public)
 
 
 def edited(*edits: Edit) -> Data:
@@ -674,7 +681,7 @@ def test_penalties() -> None:
 
 
 def test_score_of_the_minimal_profile(library: Library) -> None:
-    report = check(load_profile(MINIMAL, library))
+    report = check(merged(MINIMAL, library))
     assert [(f.rule.id, f.rule.severity) for f in report.findings] == [
         ("why-thin", "advice"), ("platform-without-owner", "advice"),
         ("incident-without-contact", "warning"), ("no-approvals", "advice"),
@@ -709,7 +716,7 @@ def test_a_step_never_drops_below_zero(tmp_path: Path, library: Library) -> None
 
 @pytest.mark.parametrize("profile", [EXAMPLE, MINIMAL], ids=["example", "minimal"])
 def test_score_is_the_sum_of_the_steps(library: Library, profile: Path) -> None:
-    report = check(load_profile(profile, library))
+    report = check(merged(profile, library))
     assert tuple(s.step for s in report.steps) == STEP_IDS
     assert all(s.out_of == 20 for s in report.steps)
     assert {s.step: s.score for s in report.steps} == expected_steps(report.findings)
@@ -733,7 +740,7 @@ def test_rules_come_in_step_order() -> None:
 
 
 def test_every_rule_source_exists(library: Library) -> None:
-    known = targets(load_profile(EXAMPLE, library))
+    known = targets(merged(EXAMPLE, library))
     for rule in RULES:
         assert re.fullmatch(r"(strategy|principles)/[a-z0-9-]+", rule.source), rule.id
         assert rule.source in known, rule.id
@@ -763,20 +770,25 @@ def _points_into(data: Any, loc: tuple[str | int, ...]) -> bool:
 
 
 def test_demo_profile_has_no_finding_it_could_fix(library: Library) -> None:
-    report = check(load_profile(EXAMPLE, library))
+    report = check(merged(EXAMPLE, library))
     assert (report.findings, report.score) == ((), 100)
     # Nor has the public build of it, which leaves internal contacts and scenarios out.
-    assert check(load_profile(EXAMPLE, library, public=True)).findings == ()
+    assert check(merged(EXAMPLE, library, public=True)).findings == ()
 
 
-def test_check_is_deterministic(tmp_path: Path, library: Library) -> None:
+def test_check_is_deterministic_across_processes(
+        digests_across_hash_seeds: list[dict[str, str]]) -> None:
+    assert len({d["health"] for d in digests_across_hash_seeds}) == 1
+
+
+def test_check_orders_its_findings(tmp_path: Path, library: Library) -> None:
     messy = [drop("listening"), drop("leading"), drop("participation"), drop("roles", 0, "path"),
              platform("instagram", "Front desk team"), platform("linkedin", "Front desk team"),
              drop("platforms", 0, "owner"), put("why", value="Books.")]
     first = run(tmp_path, library, *messy)
     again = run(tmp_path, library, *messy)
     assert first == again
-    assert check(load_profile(EXAMPLE, library)) == check(load_profile(EXAMPLE, library))
+    assert check(merged(EXAMPLE, library)) == check(merged(EXAMPLE, library))
     rank = {rule.id: n for n, rule in enumerate(RULES)}
     ranks = [rank[f.rule.id] for f in first.findings]
     assert ranks == sorted(ranks)

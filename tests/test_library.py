@@ -9,7 +9,8 @@ import pytest
 
 from playbook_builder.inputs.diagnostics import InputError
 from playbook_builder.inputs.library import STEP_IDS, Library, Platform
-from playbook_builder.inputs.loading import load_library, load_profile
+from playbook_builder.inputs.loading import load_library
+from playbook_builder.pipeline import load_playbook
 from playbook_builder.resources import data_dir
 from playbook_builder.site.render import render_site
 
@@ -182,7 +183,7 @@ def test_the_cocktail_party_frames_the_principles(library: Library) -> None:
 
 
 def test_the_cocktail_party_frames_the_platforms_page(library: Library) -> None:
-    pages = {p.src: p.markdown for p in render_site(load_profile(MINIMAL, library))}
+    pages = {p.src: p.markdown for p in render_site(load_playbook(MINIMAL))}
     assert "cocktail party" in _plain(pages["platforms/index.md"])
 
 

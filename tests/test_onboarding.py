@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from playbook_builder.cli import main
 from playbook_builder.inputs.library import Library
-from playbook_builder.inputs.loading import load_profile
+from playbook_builder.pipeline import load_playbook
 from playbook_builder.site.sections import demote, minutes, section
 from playbook_builder.site.sitemap import targets
 
@@ -79,14 +79,14 @@ def test_old_objection_anchor_lands_on_the_item(site: Path) -> None:
 
 
 def test_links_derive_from_ids_not_titles(library: Library, tmp_path: Path) -> None:
-    before = {k: t.url() for k, t in targets(load_profile(EXAMPLE, library)).items()}
+    before = {k: t.url() for k, t in targets(load_playbook(EXAMPLE)).items()}
     reworded = tmp_path / "example.yml"
     shutil.copytree(EXAMPLE.parent / "assets", tmp_path / "assets")
     reworded.write_text(EXAMPLE.read_text("utf-8")
                         .replace("name: Volunteer coordinator", "name: Head of volunteers")
                         .replace("Posting about a food bank shames", "Posts about us shame"),
                         encoding="utf-8")
-    after = {k: t.url() for k, t in targets(load_profile(reworded, library)).items()}
+    after = {k: t.url() for k, t in targets(load_playbook(reworded)).items()}
     assert after == before
 
 

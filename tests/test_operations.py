@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from playbook_builder.cli import main
 from playbook_builder.inputs.library import Library
-from playbook_builder.inputs.loading import load_profile
+from playbook_builder.pipeline import load_playbook
 from playbook_builder.playbook.model import Playbook
 
 from .conftest import EXAMPLE, REPO, page_html
@@ -65,8 +65,8 @@ def _internal_values(library: Library) -> set[str]:
     """Every text of the demo that is internal: its contacts, scenarios, standards and
     roles not made public, the library's text of them included. Short words that any page
     might hold ('Volunteer') are left out; the public ones are subtracted."""
-    full = load_profile(EXAMPLE, library)
-    public = load_profile(EXAMPLE, library, public=True)
+    full = load_playbook(EXAMPLE)
+    public = load_playbook(EXAMPLE, public=True)
 
     def texts(pb: Playbook) -> set[str]:
         # Tags are topics the library shares between items ('suicide-prevention' tags a
@@ -103,7 +103,7 @@ def test_public_build_carries_no_internal_value(public_site: Path, demo_site: Pa
     for gone in ("onboarding/trustee", "onboarding/trustee/print"):
         assert not (public_site / gone).exists()
     # Nor their ids, in a role's path or whom it asks, say ('ask: comms-lead').
-    full, public = load_profile(EXAMPLE, library), load_profile(EXAMPLE, library, public=True)
+    full, public = load_playbook(EXAMPLE), load_playbook(EXAMPLE, public=True)
     ids = {f'"{i}"' for i in _ids(full) - _ids(public)}
     assert {'"comms-lead"', '"someone-at-risk"', '"account-security"', '"trustee"'} <= ids
     for path, text in _texts(public_site):

@@ -7,6 +7,7 @@ import hashlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -16,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.commands.output import MARKER, DiskFull, OutputError, publish_atomically
+from playbook_builder.commands.output import (
+    MARKER,
+    Busy,
+    DiskFull,
+    OutputError,
+    OutputFolder,
+    publish_atomically,
+)
 
 from .conftest import REPO, Project
 
@@ -24,8 +32,7 @@ pytestmark = pytest.mark.build
 
 
 def write_site(text: str):  # type: ignore[no-untyped-def]
-    def build(staging: Path) -> None:
-        staging.mkdir(parents=True)
+    def build(staging: Path) -> None:  # the staging folder is there, as the build starts
         (staging / "index.html").write_text(text, encoding="utf-8")
     return build
 
@@ -72,8 +79,21 @@ def test_refuses_a_folder_it_did_not_create(tmp_path: Path) -> None:
     (site / "thesis.tex").write_text("precious", encoding="utf-8")
     with pytest.raises(OutputError) as caught:
         publish_atomically(site, write_site("x"))
-    assert "refusing to replace a folder that playbook did not build" in str(caught.value)
+    assert str(caught.value) == (
+        f"{site}: refusing to replace a folder that the playbook did not build (it has no"
+        " .playbook-site file); empty it, remove it, or choose another --out")
     assert (site / "thesis.tex").read_text("utf-8") == "precious"
+
+
+def test_hidden_entries_alone_do_not_make_a_folder_foreign_and_are_kept(
+    tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    publish_atomically(site, write_site("x"))
+    assert (site / ".git" / "HEAD").read_text("utf-8") == "ref: refs/heads/gh-pages\n"
+    assert (site / "index.html").is_file()
 
 
 def test_an_empty_folder_is_fine(tmp_path: Path) -> None:
@@ -104,9 +124,12 @@ def test_second_build_says_who_holds_the_lock(tmp_path: Path) -> None:
     first = threading.Thread(target=publish_atomically, args=(site, slow))
     first.start()
     started.wait(10)
-    with pytest.raises(OutputError) as caught:
-        publish_atomically(site, write_site("second"))
-    assert f"build {os.getpid()} on " in str(caught.value)
+    for _ in range(2):  # a try that fails leaves the holder's line as it was
+        with pytest.raises(Busy) as caught:
+            publish_atomically(site, write_site("second"))
+        assert str(caught.value) == f"{site}: build {os.getpid()} on {socket.gethostname()}" \
+            " is building into it"
+        assert caught.value.exit_code == 1
     messages: list[str] = []
     second = threading.Thread(target=publish_atomically, args=(site, write_site("second")),
                               kwargs={"wait": messages.append})
@@ -115,7 +138,8 @@ def test_second_build_says_who_holds_the_lock(tmp_path: Path) -> None:
     release.set()
     first.join(10)
     second.join(10)
-    assert messages and messages[0].startswith("waiting for build ")
+    assert messages == [f"waiting for build {os.getpid()} on {socket.gethostname()} to"
+                        f" finish building {site}"]
     assert (site / "index.html").read_text("utf-8") == "second"
 
 
@@ -125,7 +149,6 @@ KILLABLE = textwrap.dedent("""
     from playbook_builder.commands.output import publish_atomically
 
     def build(staging):
-        staging.mkdir(parents=True)
         (staging / "index.html").write_text("half", encoding="utf-8")
         print("building", flush=True)
         time.sleep(60)
@@ -182,14 +205,74 @@ def test_build_date_comes_from_the_last_commit(tmp_path: Path, minimal_text: str
     shutil.rmtree(project.site)
 
 
-def test_a_symlinked_output_folder_is_refused(tmp_path: Path) -> None:
+def test_a_symlinked_output_folder_is_followed(tmp_path: Path) -> None:
     real = tmp_path / "real"
     publish_atomically(real, write_site("published"))
     (tmp_path / "site").symlink_to(real)
+    publish_atomically(tmp_path / "site", write_site("next"))
+    assert (tmp_path / "site").is_symlink() and (tmp_path / "site").resolve() == real
+    assert (real / "index.html").read_text("utf-8") == "next"
+    # One lock for the folder, whichever name it is built by.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".real.lock", "real", "site"]
+
+
+def test_a_symlink_to_a_folder_it_did_not_build_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "thesis"
+    real.mkdir()
+    (real / "thesis.tex").write_text("precious", encoding="utf-8")
+    (tmp_path / "site").symlink_to(real)
     with pytest.raises(OutputError) as caught:
-        publish_atomically(tmp_path / "site", write_site("next"))
-    assert "is a symbolic link" in str(caught.value)
-    assert (real / "index.html").read_text("utf-8") == "published"
+        publish_atomically(tmp_path / "site", write_site("x"))
+    assert str(caught.value).startswith(f"{real}: refusing to replace a folder")
+    assert [p.name for p in real.iterdir()] == ["thesis.tex"]
+
+
+def test_a_symlink_loop_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "site").symlink_to(tmp_path / "loop")
+    (tmp_path / "loop").symlink_to(tmp_path / "site")
+    with pytest.raises(OutputError) as caught:
+        publish_atomically(tmp_path / "site", write_site("x"))
+    assert "is a symbolic link that leads round in a loop" in str(caught.value)
+
+
+# --- the output folder, step by step ------------------------------------------------------
+
+
+def test_begin_stages_beside_the_folder_and_abandon_leaves_it(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    publish_atomically(site, write_site("published"))
+    (site / ".well-known").mkdir()
+    folder = OutputFolder.begin(site, None)
+    assert folder.staging == tmp_path / f".site.building-{os.getpid()}"
+    assert sorted(p.name for p in folder.staging.iterdir()) == [".well-known"]
+    folder.abandon()
+    folder.abandon()
+    assert not folder.staging.exists()
+    assert (site / "index.html").read_text("utf-8") == "published"
+    OutputFolder.begin(site, None).abandon()  # the lock was freed
+
+
+def test_a_dirty_begin_starts_from_the_whole_site_and_commit_swaps_it_in(
+    tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    publish_atomically(site, write_site("published"))
+    folder = OutputFolder.begin(site, None, dirty=True)
+    assert (folder.staging / "index.html").read_text("utf-8") == "published"
+    (folder.staging / "new.html").write_text("new", encoding="utf-8")
+    folder.commit("fingerprint\n")
+    folder.abandon()  # harmless after commit
+    assert (site / MARKER).read_text("utf-8") == "fingerprint\n"
+    assert (site / "new.html").is_file() and (site / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_the_plugin_names_its_setting_in_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("a file", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        OutputFolder.begin(tmp_path / "site", None, setting="site_dir")
+    assert str(caught.value) == (f"{tmp_path / 'site'}: exists and is not a folder; choose"
+                                 " another site_dir")
 
 
 # --- operating system errors become one-line output problems ------------------------------

@@ -149,6 +149,27 @@ def test_a_site_it_built_is_replaced_and_hidden_entries_are_kept(project: Projec
     assert (project.site / ".git" / "HEAD").read_text("utf-8") == "ref: refs/heads/gh-pages\n"
 
 
+
+@pytest.mark.parametrize("route", ["mkdocs build", "playbook build"])
+def test_a_symlinked_site_folder_is_followed_on_both_routes(
+        project: Project, built: dict[str, str], route: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = project.root / "published"
+    project.site.rename(real)
+    project.site.symlink_to(real)
+    (real / "stale.html").write_text("from an older build\n", encoding="utf-8")
+    if route == "mkdocs build":
+        done = mkdocs(project)
+        assert done.returncode == 0, output(done)
+    else:
+        monkeypatch.chdir(project.root)
+        result = CliRunner().invoke(main, ["build"])
+        assert result.exit_code == 0, result.output
+    assert project.site.is_symlink() and project.site.resolve() == real  # the link is kept
+    assert digest(real).keys() == built.keys()  # the folder it leads to is replaced
+    assert (project.root / ".published.lock").exists()
+    assert sorted(p.name for p in project.root.glob(".published.*")) == [".published.lock"]
+
 # A build that fails or is killed --------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from playbook_builder.inputs.diagnostics import Diagnostic, InputError, printable
 from playbook_builder.inputs.library import Library
-from playbook_builder.inputs.loading import load_profile
+from playbook_builder.pipeline import load_playbook
 
 from .conftest import dedent
 
@@ -17,7 +17,7 @@ def problems(tmp_path: Path, library: Library, text: str) -> str:
     path = tmp_path / "org.yml"
     path.write_text(dedent(text), encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        load_profile(path, library)
+        load_playbook(path)
     return caught.value.format_text().replace(str(tmp_path) + "/", "")
 
 
@@ -318,7 +318,7 @@ def test_a_logo_from_a_drawing_program_is_fine(tmp_path: Path, library: Library)
     path = tmp_path / "org.yml"
     path.write_text(BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: logo.svg\n"),
                     encoding="utf-8")
-    assert load_profile(path, library).profile.organisation.logo == "logo.svg"
+    assert load_playbook(path).profile.organisation.logo == "logo.svg"
 
 
 def test_a_plain_svg_logo_is_fine(tmp_path: Path, library: Library) -> None:
@@ -326,7 +326,7 @@ def test_a_plain_svg_logo_is_fine(tmp_path: Path, library: Library) -> None:
     path = tmp_path / "org.yml"
     path.write_text(BASE.replace("  name: Hillside\n", "  name: Hillside\n  logo: logo.svg\n"),
                     encoding="utf-8")
-    assert load_profile(path, library).profile.organisation.logo == "logo.svg"
+    assert load_playbook(path).profile.organisation.logo == "logo.svg"
 
 
 def test_references_are_reported_with_structural_problems(

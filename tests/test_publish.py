@@ -189,17 +189,17 @@ def published_local(project: Path, path: str) -> str:
 
 
 def test_the_snapshot_leaves_out_what_no_page_shows(library) -> None:  # type: ignore[no-untyped-def]
-    from playbook_builder.inputs.loading import load_profile
-    from playbook_builder.playbook.snapshot import snapshot_json
+    from playbook_builder.pipeline import load_playbook
+    from playbook_builder.playbook.snapshot import snapshot, snapshot_json
 
     from .conftest import EXAMPLE
 
-    text = snapshot_json(load_profile(EXAMPLE, library))
+    text = snapshot_json(snapshot(load_playbook(EXAMPLE)))
     assert "a social gathering among acquaintances" in text
     assert "comms@riverside.example.org" in text  # the owner, shown under every page
     # A public build shows no internal contact, and its snapshot holds none.
     assert "sam.patel@riverside.example.org" in text
-    public = snapshot_json(load_profile(EXAMPLE, library, public=True))
+    public = snapshot_json(snapshot(load_playbook(EXAMPLE, public=True)))
     assert "sam.patel@riverside.example.org" not in public
 
 

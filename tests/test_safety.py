@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from playbook_builder.inputs.library import Library, Principle
-from playbook_builder.inputs.loading import load_profile
+from playbook_builder.pipeline import load_playbook
 from playbook_builder.site import gate, render
 from playbook_builder.site.gate import inspect_html
 from playbook_builder.site.render import TemplateBug, make_environment, render_template
@@ -130,7 +130,7 @@ VALUE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "
 
 
 def page_html(library: Library, name: str) -> str:
-    pb = load_profile(MINIMAL, library)
+    pb = load_playbook(MINIMAL)
     audience = pb.profile.audiences[0].model_copy(update={"name": name})
     profile = pb.profile.model_copy(update={"audiences": (audience,)})
     pages = render.render_site(dataclasses.replace(pb, profile=profile))

@@ -29,7 +29,7 @@ from playbook_builder.commands import output, scaffold
 from playbook_builder.commands import publish as publishing
 from playbook_builder.health.score import check
 from playbook_builder.inputs.library import Library
-from playbook_builder.inputs.loading import load_profile
+from playbook_builder.pipeline import load_playbook
 
 from .gitrepo import git
 
@@ -60,7 +60,7 @@ def test_new_project_builds(tmp_path: Path, ci: str, library: Library,
     assert profile.read_text("utf-8").startswith(
         "# yaml-language-server: $schema=../playbook-profile.schema.json")
     assert json.loads((project / "playbook-profile.schema.json").read_text("utf-8"))
-    assert check(load_profile(profile, library)).score == 100
+    assert check(load_playbook(profile)).score == 100
     workflow = project / (WORKFLOW if ci == "github" else GITLAB)
     data = load(workflow)
     text = workflow.read_text("utf-8")

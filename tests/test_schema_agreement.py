@@ -23,8 +23,8 @@ import yaml
 
 from playbook_builder.inputs.diagnostics import InputError
 from playbook_builder.inputs.library import Library
-from playbook_builder.inputs.loading import load_profile
 from playbook_builder.inputs.schema import profile_schema
+from playbook_builder.pipeline import load_playbook
 
 from .conftest import EXAMPLE, MINIMAL, REPO
 from .test_profile_diagnostics import BASE
@@ -43,7 +43,7 @@ def schema_accepts(path: Path) -> bool:
 
 def validate_accepts(path: Path, library: Library) -> bool:
     try:
-        load_profile(path, library)
+        load_playbook(path)
     except InputError:
         return False
     return True

@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from playbook_builder.cli import main
 from playbook_builder.inputs.diagnostics import InputError
 from playbook_builder.inputs.library import Library
-from playbook_builder.inputs.loading import load_profile
 from playbook_builder.pipeline import load_playbook
 from playbook_builder.resources import data_dir
 from playbook_builder.site import limits, sitemap
@@ -52,10 +51,8 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_the_navigation_lists_roles_only_up_to_a_bound(
         tmp_path: Path, minimal_text: str, library: Library) -> None:
-    many = load_profile(write(tmp_path, with_roles(minimal_text, sitemap.NAV_LISTED + 1)),
-                        library)
-    few = load_profile(write(tmp_path, with_roles(minimal_text, sitemap.NAV_LISTED)),
-                       library)
+    many = load_playbook(write(tmp_path, with_roles(minimal_text, sitemap.NAV_LISTED + 1)))
+    few = load_playbook(write(tmp_path, with_roles(minimal_text, sitemap.NAV_LISTED)))
     assert {"Onboarding": [sitemap.ONBOARDING]} in sitemap.nav(many)
     listed = [sitemap.ONBOARDING, *(f"onboarding/r{i}.md" for i in
                                     range(1, sitemap.NAV_LISTED + 1))]
@@ -71,7 +68,7 @@ def test_the_printable_path_holds_each_item_once(
                                 "  - id: facebook\n    aliases: [fb]\n    purpose")
     text = text.replace("platforms/facebook, objections/time-waste",
                         "platforms/facebook, objections/time-waste, platforms/fb")
-    pb = load_profile(write(tmp_path, text), library)
+    pb = load_playbook(write(tmp_path, text))
     pages = {p.src: p.markdown for p in render_site(pb)}
     printed = pages[sitemap.role_print_src("desk-volunteer")]
     headings = re.findall(r"^## (\d+)\. (.+)$", printed, re.MULTILINE)
@@ -113,8 +110,7 @@ def test_too_many_roles_is_a_located_error(tmp_path: Path, minimal_text: str) ->
 
 def test_too_long_a_path_is_a_located_error(tmp_path: Path, minimal_text: str,
                                             library: Library) -> None:
-    readable = [t for t in sitemap.targets(load_profile(write(tmp_path, minimal_text),
-                                                         library))
+    readable = [t for t in sitemap.targets(load_playbook(write(tmp_path, minimal_text)))
                 if not t.startswith(("onboarding", "health"))]
     path = "[" + ", ".join(readable[:limits.MAX_PATH + 1]) + "]"
     text = with_roles(minimal_text, 2, path)

@@ -225,8 +225,8 @@ def test_a_logo_replaced_during_the_build_is_published_as_it_was_checked(
 
     real = pipeline.prepare_site
 
-    def then_replace_the_logo(inputs: Any, **options: Any) -> Any:
-        parts = real(inputs, **options)
+    def then_replace_the_logo(loaded: Any, **options: Any) -> Any:
+        parts = real(loaded, **options)
         (logo_project.root / "logo.svg").write_bytes(b'<svg onload="alert(1)"/>')
         return parts
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from playbook_builder.inputs import files
 from playbook_builder.inputs.diagnostics import InputError
 from playbook_builder.inputs.yamlsource import MAX_BYTES, load_yaml
 
@@ -135,9 +136,11 @@ def test_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 1.0
 
 
-def test_size_is_checked_before_reading(tmp_path: Path) -> None:
+def test_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = tmp_path / "p.yml"
     big.write_bytes(b"a: " + b"x" * MAX_BYTES + b"\n")
+    # Read and then refused would pass the size test too: the file is never opened.
+    monkeypatch.setattr(files.os, "open", lambda *_: pytest.fail("opened a file too large"))
     with pytest.raises(InputError) as caught:
         load_yaml(big, "p.yml")
     assert caught.value.format_text() == (

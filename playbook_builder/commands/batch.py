@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import os
 import re
+import sys
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,17 +26,36 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+
+import click
 
 from .. import __version__
-from ..inputs.diagnostics import Diagnostic, InputError, printable, shortened
+from ..inputs.diagnostics import (
+    Diagnostic,
+    InputError,
+    format_diagnostics,
+    printable,
+    shortened,
+)
 from ..inputs.files import read_limited
 from ..inputs.images import MAX_IMAGE_BYTES
-from ..inputs.library import Library
-from ..inputs.loading import display_path, load_profile, logo_path
+from ..inputs.loading import display_path, load_library, logo_path
 from ..inputs.values import ID_PATTERN, WINDOWS_DEVICES
 from ..inputs.yamlsource import MAX_BYTES
+from ..pipeline import load
+from ..resources import data_dir
+from ..site.parts import Inputs
+from .handover import PROFILE_ENV, public_requested
 from .output import MARKER, DiskFull, OutputError, publish_atomically
+from .project import (
+    EXIT_INVALID,
+    Invalid,
+    UsageProblem,
+    library_folder,
+    output_problem,
+    site_config,
+)
 from .strictness import tighten
 
 Status = Literal["built", "unchanged", "invalid", "failed"]
@@ -80,15 +100,16 @@ def find_profiles(folder: Path, shard: tuple[int, int] = (1, 1)) -> list[Path]:
 
 
 def plan(
-    profiles: Sequence[Path], out: Path, library: Library, inputs_hash: str
+    profiles: Sequence[Path], out: Path, content_dir: Path, inputs_hash: str
 ) -> tuple[list[SiteJob], list[SiteResult]]:
-    """Validate every profile: a job for each valid one, a result for each invalid one."""
+    """Validate every profile as a build does, bounds included: a job for each valid
+    one, a result for each invalid one."""
     jobs: list[SiteJob] = []
     invalid: list[SiteResult] = []
     slugs: dict[str, Path] = {}
     for path in profiles:
         try:
-            pb = load_profile(path, library)
+            pb = load(Inputs(path, content_dir)).playbook
         except InputError as exc:
             invalid.append(SiteResult(path, path.stem, "invalid",
                                       diagnostics=tuple(exc.diagnostics)))
@@ -111,8 +132,6 @@ def hash_inputs(config_file: Path, folders: Iterable[Path]) -> str:
     """A hash of what every site shares: the tools' versions, the configuration, whether the
     sites are public, and every file in ``folders`` (the library, docs, theme overrides,
     our templates). A public site is never taken for the full one, nor the other way."""
-    from ..plugin import public_requested
-
     audience = "public" if public_requested() else "full"
     versions = [__version__, audience,
                 *(metadata.version(p) for p in ("mkdocs", "mkdocs-material"))]
@@ -172,8 +191,6 @@ def build_site(job: SiteJob, config_file: str, strict: bool | None = None) -> Si
     configuration's own setting."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-
-    from ..plugin import PROFILE_ENV
 
     started = time.perf_counter()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -281,3 +298,75 @@ def _write_atomically(path: Path, text: str) -> None:
     temporary = path.parent / f".{path.name}.{os.getpid()}.tmp"
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)
+
+
+def build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
+               changed_only: bool, shard_text: str | None, strict: bool | None,
+               fmt: str) -> None:
+    """``playbook build --profiles``: one site per profile, every problem reported, the
+    others still built. Exits with 1 when a site failed, 2 when a profile is invalid."""
+    try:
+        shard = parse_shard(shard_text) if shard_text else (1, 1)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+    with site_config(config_file, None, fmt, validate=False) as site:
+        if site.options is None:
+            raise UsageProblem(f"{printable(str(config_file))}: the playbook plugin is not"
+                               " enabled")
+        config = site.config
+        content_dir = library_folder(site.options, config.config_file_path)
+        target = (out or Path(config["site_dir"])).absolute()
+        shared_folders = [content_dir, Path(config.docs_dir), *_theme_folders(config)]
+    try:
+        load_library(content_dir)  # its problems once, not once per profile
+    except InputError as exc:
+        raise Invalid(exc.diagnostics, fmt) from None
+    shared = hash_inputs(config_file, shared_folders)
+    # Every profile is planned, so that slugs are unique and the index is whole across
+    # shards; this shard builds (and reports) only its own share.
+    everything, every_invalid = plan(find_profiles(folder), target, content_dir, shared)
+    mine = set(find_profiles(folder, shard))
+    planned = [job for job in everything if job.profile in mine]
+    invalid = [result for result in every_invalid if result.profile in mine]
+    todo = [job for job in planned if not (changed_only and is_unchanged(job))]
+    for job in planned:
+        if job not in todo:
+            click.echo(f"{job.slug}: unchanged", err=True)
+    try:
+        claim_folder(target)  # before anything is built into it
+        results = _run_with_progress(todo, config_file, jobs, strict)
+        write_index(target, everything, invalid=[r.profile for r in every_invalid])
+    except OutputError as exc:
+        raise output_problem(exc) from None
+    failed = [r for r in results if r.status == "failed"]
+    click.echo(f"{len(results) - len(failed)} built, {len(planned) - len(todo)} unchanged, "
+               f"{len(failed)} failed, {len(invalid)} invalid", err=True)
+    if invalid:
+        report = format_diagnostics([d for r in invalid for d in r.diagnostics], fmt)
+        click.echo(report, err=fmt == "text")
+    if failed or invalid:
+        raise SystemExit(1 if failed else EXIT_INVALID)
+
+
+def _theme_folders(config: Any) -> list[Path]:
+    """The theme folders a site's pages depend on: ours and the user's overrides."""
+    custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    return [*custom, data_dir("overrides"), Path(__file__).parent.parent / "site" / "templates"]
+
+
+def _run_with_progress(jobs: list[SiteJob], config_file: Path, workers: int,
+                       strict: bool | None) -> list[SiteResult]:
+    """Build, showing a progress bar on a terminal and one plain line per site otherwise."""
+
+    def line(result: SiteResult) -> str:
+        detail = f": {result.message}" if result.message else ""
+        return f"{result.slug}: {result.status} in {result.seconds:.1f} s{detail}"
+
+    if not sys.stderr.isatty():
+        return run(jobs, config_file, workers, lambda r: click.echo(line(r), err=True), strict)
+    with click.progressbar(length=len(jobs), label="building", file=sys.stderr) as bar:
+        def advance(result: SiteResult) -> None:
+            if result.status == "failed":
+                click.echo("\n" + line(result), err=True)
+            bar.update(1)
+        return run(jobs, config_file, workers, advance, strict)

@@ -8,6 +8,10 @@ complete, with an atomic exchange of the two folders where the system offers one
 published folder is untouched, and the next build clears the leftovers. A lock file
 keeps two builds from writing the same output, and a marker file inside every site we
 build lets us refuse to replace a folder we did not create.
+
+``playbook build`` (:func:`publish_atomically`) and the plugin under a plain ``mkdocs
+build`` both go through :class:`OutputFolder`. A symbolic link given as the output folder
+is followed: the folder it leads to is replaced, and the link kept.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import socket
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import filelock
 
 from ..inputs.diagnostics import printable
 
@@ -40,57 +46,102 @@ class DiskFull(OutputError):
     exit_code = 1
 
 
+class Busy(OutputError):
+    """Another build holds the output folder's lock, and this one was not to wait."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class OutputFolder:
+    """A site folder about to be replaced: locked, checked, and with a staging folder
+    beside it, where the new site is built. :meth:`commit` swaps it in; until then, or
+    after :meth:`abandon`, the published folder is as it was."""
+
+    target: Path
+    """The folder the site replaces: the one a symbolic link leads to, if given one."""
+    staging: Path
+    setting: str
+    """How the user names the folder (``--out``, ``site_dir``), for what to do."""
+    _held: contextlib.ExitStack = field(repr=False)
+
+    @classmethod
+    def begin(cls, target: Path, wait: Callable[[str], None] | None, *,
+              dirty: bool = False, setting: str = "--out") -> OutputFolder:
+        """Lock ``target``, clear leftovers, check that it may be replaced and make the
+        staging folder: a copy of the whole site for a ``dirty`` build, otherwise its
+        hidden top-level entries. ``wait`` is told when another build holds the lock,
+        which is then waited for; without it, :class:`Busy` is raised at once."""
+        target = Path(os.path.realpath(target))
+        if not target.name:
+            raise OutputError(f"{printable(str(target))}: cannot hold the site; choose a"
+                              f" folder of its own as {setting}")
+        try:
+            with contextlib.ExitStack() as stack:  # undone if anything here fails
+                target.parent.mkdir(parents=True, exist_ok=True)
+                stack.enter_context(lock(target, wait))
+                clear_leftovers(target)
+                _check_replaceable(target, setting)
+                staging = staging_folder(target)
+                stack.callback(shutil.rmtree, staging, ignore_errors=True)
+                start_from(target, staging, everything=dirty)
+                return cls(target, staging, setting, stack.pop_all())
+        except OSError as exc:
+            raise _output_problem(target, exc, setting) from None
+
+    def commit(self, marker: str) -> None:
+        """Write ``marker`` into the site's marker file (a fingerprint of its inputs, for
+        builds that skip unchanged sites), swap the site in and free the lock."""
+        try:
+            (self.staging / MARKER).write_text(marker, encoding="utf-8")
+            swap_in(self.staging, self.target)
+        except OSError as exc:
+            raise self.problem(exc) from None
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Remove the staging folder (if it is still there) and free the lock; the
+        published folder stays as it is. Safe to call again, and after :meth:`commit`."""
+        self._held.close()
+
+    def problem(self, exc: OSError) -> OutputError:
+        """An operating system error while writing the site, as one line for the user."""
+        return _output_problem(self.target, exc, self.setting)
+
+
 def publish_atomically(target: Path, build: Callable[[Path], None],
                        *, wait: Callable[[str], None] | None = None,
-                       marker: str = "built by playbook\n") -> None:
-    """Run ``build(staging)`` and swap the finished site into ``target``.
-
-    ``marker`` is written into the site's marker file (a fingerprint of its inputs, for
-    builds that skip unchanged sites); ``wait`` is told when another build holds the
-    lock, and is then waited for, or the build fails at once when ``wait`` is None.
-    """
-    target = target.absolute()
-    if not target.name or target.name in (".", ".."):
-        raise OutputError(f"{printable(str(target))}: cannot hold the site; choose a folder"
-                          " of its own as --out")
-    staging = staging_folder(target)
-    not_ours: OSError | None = None
+                       marker: str = "built by playbook\n", dirty: bool = False) -> None:
+    """Run ``build(staging)`` and swap the finished site into ``target``; see
+    :meth:`OutputFolder.begin` for ``wait`` and ``dirty``, :meth:`OutputFolder.commit`
+    for ``marker``."""
+    folder = OutputFolder.begin(target, wait, dirty=dirty)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with lock(target, wait):
-            clear_leftovers(target)
-            _check_replaceable(target)
-            try:
-                try:
-                    build(staging)
-                except OSError as exc:
-                    # The build's own errors (an unreadable input, say) are not the output
-                    # folder's; running out of space, or not being able to write into the
-                    # staging folder, is.
-                    if not (exc.errno in _DISK_FULL or _within(exc, staging)):
-                        not_ours = exc
-                    raise
-                (staging / MARKER).write_text(marker, encoding="utf-8")
-                swap_in(staging, target)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
-    except OSError as exc:
-        if exc is not_ours:
+        try:
+            build(folder.staging)
+        except OSError as exc:
+            # The build's own errors (an unreadable input, say) are not the output
+            # folder's; running out of space, or not being able to write into the
+            # staging folder, is.
+            if exc.errno in _DISK_FULL or _within(exc, folder.staging):
+                raise folder.problem(exc) from None
             raise
-        raise _output_problem(target, exc) from None
+        folder.commit(marker)
+    finally:
+        folder.abandon()
 
 
 _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 
-def _output_problem(target: Path, exc: OSError) -> OutputError:
-    """An operating system error while writing ``target``, as one line for the user."""
+def _output_problem(target: Path, exc: OSError, setting: str) -> OutputError:
     shown = printable(str(target))
     if exc.errno in _DISK_FULL:
         return DiskFull(f"{shown}: the disk is full; the previous site is unchanged")
     reason = printable(exc.strerror or str(exc))
     return OutputError(f"{shown}: cannot write the site there ({reason}); choose another"
-                       " --out, or make the folder writable")
+                       f" {setting}, or make the folder writable")
 
 
 def _within(exc: OSError, folder: Path) -> bool:
@@ -116,32 +167,50 @@ def _sibling(target: Path, kind: str) -> Path:
 
 @contextlib.contextmanager
 def lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
-    """An exclusive lock beside ``target``; the holder's pid and host are written in it."""
-    path = _sibling(target, "lock")
-    with open(path, "a+", encoding="utf-8") as handle:
+    """An exclusive lock beside ``target``. Who holds it (pid and host) is written in a
+    file of its own beside the lock, which the holder removes when it lets go: the lock
+    file itself belongs to the locking library, which may empty or delete it."""
+    path, holder = _sibling(target, "lock"), _sibling(target, "lock.holder")
+    # Held from one MkDocs event to another, whichever thread runs them.
+    taken = filelock.FileLock(path, thread_local=False)
+    if not _try(taken, path, holder):
+        who = "another build"
+        with contextlib.suppress(OSError):
+            who = printable(holder.read_text("utf-8", "replace")[:200].strip()) or who
+        if wait is None:
+            raise Busy(f"{printable(str(target))}: {who} is building into it")
+        wait(f"waiting for {who} to finish building {printable(str(target))}")
+        taken.acquire()
+    try:
+        holder.write_text(f"build {os.getpid()} on {socket.gethostname()}\n", "utf-8")
+        yield
+    finally:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another build"
-            if wait is None:
-                raise DiskFull(f"{target}: {holder} is building into it") from None
-            wait(f"waiting for {holder} to finish building {target}")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"build {os.getpid()} on {socket.gethostname()}\n")
-        handle.flush()
-        try:
-            yield
+            holder.unlink(missing_ok=True)
         finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            taken.release()
+
+
+def _try(taken: filelock.BaseFileLock, path: Path, holder: Path) -> bool:
+    """Take the lock if it is free; False when another build holds it."""
+    for _ in range(20):
+        try:
+            taken.acquire(timeout=0)
+            return True
+        except filelock.Timeout:
+            if path.exists():
+                return False
+        # Nobody holds the lock, yet it was not taken. Can files be made here at all (not
+        # in /proc, say)? Opening the holder file says, without emptying it. If they can,
+        # the holder had just let go: try again.
+        with open(holder, "a", encoding="utf-8"):
+            pass
+    raise OSError(errno.ENOLCK, "its lock file cannot be made", str(path))
 
 
 def clear_leftovers(target: Path) -> None:
-    """Remove half-built folders of killed builds; restore a site caught mid-swap."""
+    """Remove half-built folders of killed builds; restore a site caught mid-swap. (A
+    killed build's holder file is overwritten by the next holder of the lock.)"""
     for stale in target.parent.glob(f".{target.name}.building-*"):
         if stale.is_symlink():
             stale.unlink()
@@ -155,17 +224,20 @@ def clear_leftovers(target: Path) -> None:
             previous.rename(target)
 
 
-def _check_replaceable(target: Path) -> None:
-    if target.is_symlink():
-        raise OutputError(f"{target}: is a symbolic link; give the folder it points to"
-                          " as --out, so the new site replaces that folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
-        raise OutputError(
-            f"{target}: refusing to replace a folder that playbook did not build;"
-            " empty it, remove it or choose another --out"
-        )
+def _check_replaceable(target: Path, setting: str) -> None:
+    """A folder holding files playbook did not build is never replaced: they would be
+    lost. Hidden entries do not count: they are carried into the new site."""
+    shown = printable(str(target))
+    if target.is_symlink():  # what a link resolves to is a link only when it loops
+        raise OutputError(f"{shown}: is a symbolic link that leads round in a loop; point"
+                          f" it at a folder, or choose another {setting}")
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target}: exists and is not a folder; choose another --out")
+        raise OutputError(f"{shown}: exists and is not a folder; choose another {setting}")
+    if (target.is_dir() and not (target / MARKER).exists()
+            and any(not entry.name.startswith(".") for entry in target.iterdir())):
+        raise OutputError(
+            f"{shown}: refusing to replace a folder that the playbook did not build (it"
+            f" has no {MARKER} file); empty it, remove it, or choose another {setting}")
 
 
 def swap_in(staging: Path, target: Path) -> None:
@@ -189,7 +261,7 @@ def _exchange(a: Path, b: Path) -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return False
     at_cwd = -100
     result = renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), _RENAME_EXCHANGE)
@@ -197,10 +269,12 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def start_from(target: Path, staging: Path, *, everything: bool) -> None:
-    """What a build starts from: for ``--dirty`` the whole previous site, as MkDocs does;
-    otherwise its hidden top-level entries, which MkDocs' cleaning would have kept. (A
-    dirty build MkDocs is asked for without its command line starts from nothing, and so
-    builds every page: MkDocs tells plugins about --dirty only in on_startup.)"""
+    """Make ``staging`` (anew) what a build starts from: for ``--dirty`` the whole
+    previous site, as MkDocs does; otherwise its hidden top-level entries, which MkDocs'
+    cleaning would have kept. (A dirty build MkDocs is asked for without its command line
+    starts from nothing, and so builds every page: MkDocs tells plugins about --dirty only
+    in on_startup.)"""
+    shutil.rmtree(staging, ignore_errors=True)
     if everything and target.is_dir():
         shutil.copytree(target, staging, symlinks=True)
         return

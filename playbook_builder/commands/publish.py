@@ -27,7 +27,6 @@ repository it publishes from.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import random
 import re
@@ -41,10 +40,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import filelock
+
 from ..inputs.diagnostics import printable
 from ..playbook.snapshot import FILE_NAME
 from ..site.links import version_name_problem
-from .publish_env import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
+from .handover import DEFAULT_ENV, PREVIOUS_ENV, PREVIOUS_VERSION_ENV
 
 ATTEMPTS = 4
 TEMP_PREFIX = "playbook-publish-"
@@ -305,8 +306,7 @@ def _workspace() -> Iterator[Path]:
     """A private temporary folder for this publish, locked while it is in use."""
     folder = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-"))
     try:
-        with open(folder / _LOCK, "w", encoding="utf-8") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with filelock.FileLock(folder / _LOCK):
             yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -354,25 +354,24 @@ def _abandoned(folder: Path, pid: int) -> bool:
         info = folder.lstat()
     except OSError:
         return False
-    if pid == os.getpid() or _alive(pid) or info.st_uid != os.getuid() \
-            or not folder.is_dir() or folder.is_symlink():
+    alive = _alive(pid)
+    if pid == os.getpid() or alive or not _ours(info) or not folder.is_dir() \
+            or folder.is_symlink():
         return False
+    if not (folder / _LOCK).exists():
+        return alive is False  # killed before it took its lock
     try:
-        handle = os.open(folder / _LOCK, os.O_RDONLY)
-    except FileNotFoundError:
-        return True  # killed before it took its lock
-    except OSError:
-        return False
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+        with filelock.FileLock(folder / _LOCK, timeout=0):
+            return True
+    except (filelock.Timeout, OSError):
         return False  # in use (by a process this one cannot see)
-    finally:
-        os.close(handle)
-    return True
 
 
-def _alive(pid: int) -> bool:
+def _alive(pid: int) -> bool | None:
+    """Whether process ``pid`` runs; None where that cannot be asked (on Windows,
+    ``os.kill`` would end it)."""
+    if os.name == "nt":
+        return None
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -380,6 +379,11 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # someone else's
     return True
+
+
+def _ours(info: os.stat_result) -> bool:
+    """Does this user own it? (Windows has no owner to compare.)"""
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 
 
 def _forget_checkouts(repo: Path, root: Path) -> None:

@@ -100,9 +100,9 @@ def _keeps_standard_on(pb: Playbook, topic: str) -> bool:
     standards out, so there, whether one of those covers it is for the full check to say."""
     if any(standard.topic == topic for standard in pb.standards):
         return True
-    chosen = pb.profile.standards
-    return pb.public and (any(s.visibility == "internal" for s in chosen.add)
-                          or any(o.visibility == "internal" for o in chosen.override.values()))
+    overrides = pb.profile.standards.override.values()
+    return "standards" in pb.withheld or (
+        pb.public and any(o.visibility == "internal" for o in overrides))
 
 
 # --- Step 1: why care? -----------------------------------------------------------------
@@ -553,8 +553,7 @@ def _no_leading(pb: Playbook) -> _Notes:
 def _roles_as_written(pb: Playbook) -> Iterator[tuple[int, Role]]:
     """The playbook's roles as the profile wrote them, with their places in it: a public
     build leaves some out, and the others' findings must still point at the right one."""
-    shown = {role.id for role in pb.roles}
-    return ((i, role) for i, role in enumerate(pb.profile.roles) if role.id in shown)
+    return zip(pb.role_places, pb.profile.roles, strict=True)
 
 
 @_rule(

@@ -1,4 +1,4 @@
-"""From files to a validated :class:`Playbook`: the library, the profile and their merge.
+"""From files to checked inputs: the library, and a profile checked against it.
 
 Every stage collects its problems and the loader raises one :class:`InputError` with all
 of them, so a user fixes everything in one pass.
@@ -7,17 +7,15 @@ of them, so a user fixes everything in one pass.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..playbook.merge import merge
-from ..playbook.model import Playbook
-from ..site.sitemap import targets
 from .diagnostics import Diagnostic, InputError, Suggestions, did_you_mean
 from .images import IMAGE_TYPES, MAX_IMAGE_BYTES, ImageProblem, checked_image
 from .library import KINDS, STEP_IDS, Item, Library
 from .profile import Profile
-from .references import check_paths, check_references
+from .references import check_references
 from .validation import parse, validate
 from .yamlsource import Document, load_yaml
 
@@ -163,11 +161,24 @@ def _check_library(
     return problems
 
 
-def load_profile(path: Path, library: Library, *, public: bool = False) -> Playbook:
-    """The playbook described by the profile at ``path``, merged with ``library``; with
-    ``public``, its internal values left out (the whole profile is checked either way)."""
+@dataclass(frozen=True, slots=True)
+class CheckedProfile:
+    """A profile of a valid shape, and what is wrong in it so far (its references and its
+    logo). What only the merged playbook can judge, role paths and the site's bounds, the
+    pipeline adds before it raises every problem together."""
+
+    doc: Document
+    profile: Profile
+    problems: tuple[Diagnostic, ...]
+    suggest: Suggestions
+    """The one bound on did-you-mean work for the whole profile, for the checks to come."""
+
+
+def check_profile(path: Path, library: Library) -> CheckedProfile:
+    """The profile at ``path``, checked against ``library``. Raises :class:`InputError`
+    when its shape is invalid, with the broken references of its valid sections too."""
     doc = load_yaml(path, display_path(path))
-    suggest = Suggestions()  # one bound on the did-you-mean work for the whole profile
+    suggest = Suggestions()
     profile, problems = validate(doc, Profile, suggest=suggest)
     if profile is None:
         # Report the references of the sections that are valid too, in the same run.
@@ -177,11 +188,7 @@ def load_profile(path: Path, library: Library, *, public: bool = False) -> Playb
                                                      suggest))
     problems = check_references(doc, profile, library, suggest=suggest)
     problems += _check_logo(doc, profile, path)
-    playbook = merge(profile, library, doc.file)
-    problems += check_paths(doc, profile, targets(playbook), library, suggest)
-    if problems:
-        raise InputError(problems)
-    return merge(profile, library, doc.file, public=True) if public else playbook
+    return CheckedProfile(doc, profile, tuple(problems), suggest)
 
 
 _REFERRED_AS = {"audiences": "audience", "goals": "goal", "platforms": "platform",

@@ -6,6 +6,8 @@ JSON Schema, so they are written for the person filling in the profile.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
@@ -216,6 +218,22 @@ class ReadingEntry(ReadingText):
     """A stable id; derived from the title when left out."""
     visibility: Visibility = "public"
     """`internal` leaves it out of a public build."""
+
+
+def reading_id(entry: ReadingEntry) -> str:
+    """The entry's id, or one derived from its title: its letters and digits, lower-case,
+    with single hyphens between.
+
+    The title is first put in Unicode's NFKC form, so text that looks the same gives the
+    same id however it was typed: "Café" written with one character for the "é" or with
+    "e" and a combining accent, "ﬁ" as one character or two. NFKC composes, as editors
+    mostly write text already, so the ids of titles written that way (ASCII ones above
+    all) stay what they were, and with them the anchors that link to the entries.
+    Decomposing and dropping the accents ("cafe") would read better but move the anchor
+    of every accented title already published."""
+    title = unicodedata.normalize("NFKC", entry.title).lower()
+    derived = re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:64].rstrip("-")
+    return entry.id or derived or "entry"
 
 
 class ReadingChoices(Strict):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from ..playbook.merge import reading_id
 from .diagnostics import Diagnostic, Suggestions
 from .library import Library
-from .profile import Profile
+from .profile import Profile, reading_id
 from .yamlsource import Document, Loc
 
 RESERVED_IDS = frozenset({"index"})

@@ -19,8 +19,7 @@ from pydantic_core import core_schema, to_jsonable_python
 
 from ..resources import data_dir
 from .profile import Profile
-from .validation import inner_model
-from .values import fields_by_key
+from .values import fields_by_key, inner_model
 from .yamlsource import load_yaml
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -23,7 +23,8 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .diagnostics import Diagnostic, Suggestions, did_you_mean, shortened
-from .values import MOST_DIGITS, Strict, WrittenAs, fields_by_key
+from .schema import required_example
+from .values import MOST_DIGITS, Strict, WrittenAs, fields_by_key, inner_model
 from .yamlsource import Document, Loc
 
 M = TypeVar("M", bound=Strict)
@@ -181,17 +182,6 @@ def _unwrapped(annotation: Any) -> Any:
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     is_optional = len(args) == 1 and type(None) in typing.get_args(annotation)
     return args[0] if is_optional else annotation
-
-
-def inner_model(annotation: Any) -> Any:
-    """The model inside ``X | None``, ``tuple[X, ...]`` or ``dict[str, X]``, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,8 +384,6 @@ def _fill_hint(problem: Problem, name: str, optional: str) -> str:
 def _example_yaml(model: type[BaseModel] | None) -> str | None:
     """One ``model`` with its required keys, from the schema's examples, as YAML on one
     line; None when the schema has no example of it."""
-    from .schema import required_example  # the schema module builds on this one
-
     example = required_example(model) if model is not None else None
     if not example:
         return None

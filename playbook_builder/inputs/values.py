@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import html
 import re
+import typing
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -76,6 +77,17 @@ def fields_by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
     """A model's fields by the key written in YAML: its alias where it has one (``for``,
     which Python keeps as a keyword, is the field ``for_``)."""
     return {info.alias or name: info for name, info in model.model_fields.items()}
+
+
+def inner_model(annotation: Any) -> Any:
+    """The model inside ``X | None``, ``tuple[X, ...]`` or ``dict[str, X]``, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = inner_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 @dataclass(frozen=True, slots=True)

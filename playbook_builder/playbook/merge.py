@@ -15,8 +15,10 @@ The order of what readers see is deliberate: principles follow the five steps, f
 foundational one; objections are grouped by topic (:data:`OBJECTION_TOPICS`), the
 organisation's own first within each; a step's own exercise comes first in its workshop.
 
-**Visibility**: in a public build, every internal contact, scenario, standard, role and
-added item is left out here, so no later stage can publish it.
+**Visibility**: a public build merges the profile without its internal entries
+(:func:`visibility.without_internal`), and leaves out here the library's scenarios and
+standards that are internal (scenarios are, unless made public), so no later stage
+holds, and so none can publish, an internal value.
 
 Platforms are the profile's choice: each chosen id takes the library's guidance for that
 platform (the profile may rename it or give its own metaphor), or, for a platform the
@@ -27,8 +29,6 @@ to the objects they name. The merge assumes references were checked (see
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TypeVar
 
@@ -51,8 +51,8 @@ from ..inputs.profile import (
     IncidentChoices,
     PlatformChoice,
     Profile,
-    ReadingEntry,
     Role,
+    reading_id,
 )
 from ..inputs.values import Strict
 from .model import (
@@ -64,6 +64,7 @@ from .model import (
     Playbook,
     SignOffRule,
 )
+from .visibility import without_internal
 
 T = TypeVar("T", bound=Item)
 
@@ -73,13 +74,18 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
     """The playbook that ``profile`` and ``library`` describe together; with ``public``,
     every internal contact, scenario, standard, role and added item is left out, and
     nothing that is kept refers to them."""
+    written = profile
+    if public:
+        profile = without_internal(profile)
     audiences = {a.id: a for a in profile.audiences}
     goals = {g.id: g for g in profile.goals}
     shown = _shown_in(public)
-    contacts = tuple(c for c in profile.contacts if shown(c.visibility))
+    contacts = profile.contacts
     objections = profile.objections
     reading = profile.reading_list
     standards = profile.standards
+    roles = tuple(_asking(r, contacts) for r in profile.roles)
+    places = {role.id: i for i, role in enumerate(written.roles)}
     return Playbook(
         profile=profile,
         profile_file=profile_file,
@@ -93,12 +99,12 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         ),
         # Objections and reading of the organisation's own speak for it: they come first.
         objections=by_topic((
-            *(_own(Objection, o) for o in objections.add if shown(o.visibility)),
+            *(_own(Objection, o) for o in objections.add),
             *choose(library.objections, objections.select, objections.exclude,
                     objections.override),
         )),
         reading=(
-            *(_own(Reading, r, id=reading_id(r)) for r in reading.add if shown(r.visibility)),
+            *(_own(Reading, r, id=reading_id(r)) for r in reading.add),
             *choose(library.reading, reading.select, reading.exclude, reading.override),
         ),
         principles=tuple(sorted(library.principles, key=lambda p: STEP_IDS.index(p.step))),
@@ -106,17 +112,20 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         questions=library.questions,
         exercises=library.exercises,
         library_platforms=library.platforms,
-        roles=tuple(_asking(r, contacts) for r in profile.roles if shown(r.visibility)),
+        roles=roles,
+        role_places=tuple(places[r.id] for r in roles),
         contacts=contacts,
         incidents=_incidents(profile.incidents, library, contacts, shown),
         approvals=_approvals(profile.approvals, contacts),
         standards=choose(
             library.standards, standards.select, standards.exclude, standards.override,
-            [_own(Standard, s, order=1) for s in standards.add if shown(s.visibility)],
+            [_own(Standard, s, order=1) for s in standards.add],
             hidden={i for i, o in standards.override.items() if not shown(o.visibility)},
         ),
         voice=profile.voice,
         public=public,
+        withheld=tuple(name for name in Profile.model_fields if public
+                       and getattr(profile, name) != getattr(written, name)),
     )
 
 
@@ -140,7 +149,7 @@ def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Co
             **{e.id: e.tell for e in choices.add if e.tell}}
     hidden = {i for i in library.ids("incidents")
               if not shown(overrides[i].visibility if i in overrides else None, "internal")}
-    added = [_own(Incident, e, order=1) for e in choices.add if shown(e.visibility)]
+    added = [_own(Incident, e, order=1) for e in choices.add]
     scenarios = choose(library.incidents, choices.select, choices.exclude, choices.override,
                        added, hidden=hidden)
     return tuple(IncidentPlan(s, _resolve(tell.get(s.id, choices.tell), by_id))
@@ -256,22 +265,6 @@ _V = TypeVar("_V")
 
 def _resolve(ids: Sequence[str], known: Mapping[str, _V]) -> tuple[_V, ...]:
     return tuple(known[i] for i in ids if i in known)
-
-
-def reading_id(entry: ReadingEntry) -> str:
-    """The entry's id, or one derived from its title: its letters and digits, lower-case,
-    with single hyphens between.
-
-    The title is first put in Unicode's NFKC form, so text that looks the same gives the
-    same id however it was typed: "Café" written with one character for the "é" or with
-    "e" and a combining accent, "ﬁ" as one character or two. NFKC composes, as editors
-    mostly write text already, so the ids of titles written that way (ASCII ones above
-    all) stay what they were, and with them the anchors that link to the entries.
-    Decomposing and dropping the accents ("cafe") would read better but move the anchor
-    of every accented title already published."""
-    title = unicodedata.normalize("NFKC", entry.title).lower()
-    derived = re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:64].rstrip("-")
-    return entry.id or derived or "entry"
 
 
 def _own(kind: type[T], entry: Strict, **fields: object) -> T:

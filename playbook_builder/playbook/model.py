@@ -114,8 +114,14 @@ class Playbook:
     approvals: ApprovalRules | None
     standards: tuple[Standard, ...]
     voice: Voice | None
+    role_places: tuple[int, ...] = ()
+    """Where each of ``roles`` is in the profile as written, to locate findings on it:
+    a public build leaves some roles out."""
     public: bool = False
     """Whether this is the public build: every internal value is already left out."""
+    withheld: tuple[str, ...] = ()
+    """The profile's sections that a public build took internal entries out of, so that
+    the health rules do not ask for what was left out on purpose."""
 
     @property
     def title(self) -> str:

@@ -17,16 +17,17 @@ FILE_NAME = "playbook.json"
 FORMAT = 1
 
 _LIBRARY_KINDS = ("principles", "steps", "questions", "exercises")
-_MERGED = {"objections", "reading_list", "roles", "contacts", "incidents", "approvals",
-           "standards"}
-"""Profile sections recorded as merged, not as written."""
+_AS_WRITTEN = {"schema_version", "organisation", "playbook", "why", "audiences", "goals",
+               "platforms", "listening", "participation", "leading", "voice"}
+"""The profile's sections recorded as the profile wrote them, named one by one: a
+section added later is recorded only once someone decides it should be. The others
+are recorded as merged (below), from what the merge kept."""
 
 
 def snapshot(pb: Playbook) -> dict[str, Any]:
     """What the playbook says, as JSON-ready data."""
-    # Only what the pages show: the sections whose values may be internal are recorded
-    # from the merged playbook, which in a public build has left them out.
-    profile = pb.profile.model_dump(mode="json", by_alias=True, exclude=_MERGED)
+    # A public build's profile holds no internal entry (see visibility.py).
+    profile = pb.profile.model_dump(mode="json", by_alias=True, include=_AS_WRITTEN)
     profile["roles"] = [r.model_dump(mode="json", by_alias=True) for r in pb.roles]
 
     def content(item: Strict) -> dict[str, Any]:
@@ -60,5 +61,6 @@ def snapshot(pb: Playbook) -> dict[str, Any]:
     }
 
 
-def snapshot_json(pb: Playbook) -> str:
-    return json.dumps(snapshot(pb), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+def snapshot_json(data: dict[str, Any]) -> str:
+    """A :func:`snapshot` as the bytes of ``playbook.json``."""
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

@@ -15,12 +15,10 @@ roles and platforms, and paths of five to fifteen items.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
-from ..inputs.diagnostics import InputError
-from ..inputs.loading import display_path
-from ..inputs.yamlsource import load_yaml
-from ..playbook.model import Playbook
+from ..inputs.diagnostics import Diagnostic
+from ..inputs.profile import Profile
+from ..inputs.yamlsource import Document
 
 MAX_ROLES = 100
 """Roles: each one is two pages."""
@@ -33,19 +31,15 @@ CODE = "PB103"
 """A value is not allowed: here, a list longer than its limit."""
 
 
-def check_limits(pb: Playbook, profile: Path) -> None:
-    """Raises :class:`InputError` when the profile has more of something than a site can
-    hold in proportion; each problem is located at the first entry over the limit."""
-    found = list(_over_limits(pb))
-    if not found:
-        return
-    doc = load_yaml(profile, display_path(profile))  # read again only to locate them
-    raise InputError([doc.diagnostic(loc, CODE, message, hint)
-                      for loc, message, hint in found])
+def over_limits(doc: Document, profile: Profile) -> list[Diagnostic]:
+    """Where the profile has more of something than a site can hold in proportion, each
+    located at the first entry over the limit."""
+    return [doc.diagnostic(loc, CODE, message, hint)
+            for loc, message, hint in _over_limits(profile)]
 
 
-def _over_limits(pb: Playbook) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    roles = pb.profile.roles
+def _over_limits(profile: Profile) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    roles = profile.roles
     if len(roles) > MAX_ROLES:
         yield (("roles", MAX_ROLES), f"too many roles: {len(roles)}, at most {MAX_ROLES}",
                "each role is two pages of the site; merge roles that read the same path,"
@@ -56,7 +50,7 @@ def _over_limits(pb: Playbook) -> Iterator[tuple[tuple[str | int, ...], str, str
                    f"role '{role.id}' has too long a path: {len(role.path)} items, at most"
                    f" {MAX_PATH}",
                    "a path is what someone new reads first; link the rest from its pages")
-    platforms = pb.profile.platforms
+    platforms = profile.platforms
     if len(platforms) > MAX_PLATFORMS:
         yield (("platforms", MAX_PLATFORMS),
                f"too many platforms: {len(platforms)}, at most {MAX_PLATFORMS}",
