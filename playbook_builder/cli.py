@@ -180,8 +180,8 @@ def _publish(target: Path, write: Callable[[Path], None], *, dirty: bool = False
 def _public_requested() -> bool:
     try:
         return public_requested()
-    except HandoverProblem as exc:
-        raise UsageProblem(str(exc)) from None
+    except HandoverProblem as exc:  # as the plugin reports it under MkDocs
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command()
@@ -278,7 +278,7 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
 
     with site_config(config_file, profile, fmt) as site:
         config = site.config
-        _, loaded = site.require_playbook(config_file)
+        loaded = site.require_playbook(config_file)
         tags = uses_tags(config)
         try:
             parts = prepare_site(loaded, tags=tags, use_directory_urls=True)
@@ -316,6 +316,7 @@ def check(profile: Path | None, min_score: int, config_file: Path | None,
     except InputError as exc:
         raise Invalid(exc.diagnostics, fmt) from None
     report = check_health(loaded.playbook)
+    assert loaded.doc is not None  # the whole profile is checked, never the public part
     click.echo(format_report(report, loaded.doc, fmt))
     if report.score < min_score:
         raise click.ClickException(f"score {report.score} is below the minimum {min_score}")
@@ -363,7 +364,7 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
         raise UsageProblem(problem)
     with site_config(config_file, profile, "text") as site:
         config = site.config
-        _, loaded = site.require_playbook(config_file)
+        loaded = site.require_playbook(config_file)
         if not config.site_url:
             raise UsageProblem(f"{printable(str(config_file))}: set 'site_url' to the address"
                                " the playbook is published at")

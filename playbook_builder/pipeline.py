@@ -52,8 +52,9 @@ class Loaded:
     """Everything of this playbook that can be linked to."""
     health: bool
     """Whether the site has the health report (a target, and a page)."""
-    doc: Document
-    """The profile as read, to locate findings in it."""
+    doc: Document | None
+    """The profile as read, to locate findings in it; None in a public build, where it
+    would be the one thing past the merge that holds internal values."""
 
 
 def load(inputs: Inputs, *, public: bool = False, health: bool = True) -> Loaded:
@@ -73,7 +74,8 @@ def load(inputs: Inputs, *, public: bool = False, health: bool = True) -> Loaded
     if public:
         pb = merge(checked.profile, library, checked.doc.file, public=True)
         targets = sitemap.targets(pb, health=health)
-    return Loaded(inputs, sitemap.paths_within(pb, targets), targets, health, checked.doc)
+    doc = None if public else checked.doc
+    return Loaded(inputs, sitemap.paths_within(pb, targets), targets, health, doc)
 
 
 def load_playbook(profile: Path, content_dir: Path | None = None, *,

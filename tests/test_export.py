@@ -59,3 +59,21 @@ def test_a_public_export_leaves_internal_pages_and_values_out(
     everything = "".join(p.read_text("utf-8") for p in sorted(docs.rglob("*")) if p.is_file()
                          and p.suffix in (".md", ".json"))
     assert "Sam Patel" not in everything and "safeguarding-lead" not in everything
+
+
+def test_a_plugin_turned_off_still_exports_its_playbook(tmp_path: Path) -> None:
+    """``enabled: false`` builds the site without the playbook; ``export`` (for another
+    engine, say) and ``link`` still speak of the playbook the plugin names."""
+    from .conftest import MINIMAL, Project
+
+    project = Project(tmp_path / "p", MINIMAL.read_text(encoding="utf-8"))
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "      profile: profile.yml\n", "      profile: profile.yml\n      enabled: false\n"),
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "--out", str(tmp_path / "export"),
+                                       "--config-file", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "Hillside" in (tmp_path / "export" / "docs" / "index.md").read_text("utf-8")
+    result = CliRunner().invoke(main, ["link", "--all", "--config-file", str(config)])
+    assert result.exit_code == 0 and "/onboarding/" in result.output, result.output

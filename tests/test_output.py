@@ -334,3 +334,17 @@ def test_many_sites_into_an_unwritable_place_is_an_output_problem() -> None:
     assert str(caught.value).startswith("/proc/playbooks: cannot write the playbooks there")
     with pytest.raises(OutputError):
         batch.write_index(Path("/proc/playbooks"), [])
+
+
+@pytest.mark.parametrize("where", [".", ".."])
+def test_the_folder_worked_in_or_one_above_it_is_never_replaced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """Hidden entries alone do not make a folder foreign: without this, a folder holding
+    only a .git (a fresh repository) could be swapped out from under the user."""
+    work = tmp_path / "work"
+    (work / ".git").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    with pytest.raises(OutputError) as caught:
+        publish_atomically(Path(where), write_site("x"))
+    assert "cannot hold the site; choose a folder of its own as --out" in str(caught.value)
+    assert (work / ".git").is_dir() and sorted(p.name for p in work.iterdir()) == [".git"]

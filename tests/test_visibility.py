@@ -35,8 +35,7 @@ from .test_operations import _texts
 
 def internal_places(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, str]]:
     """``(place, kind)`` for every place in ``model`` that holds models with a
-    ``visibility`` field: ``entries`` in a list, ``field`` on its own, ``overrides`` as
-    the values of a mapping (which say whether a library item is shown)."""
+    ``visibility`` field: ``list`` and ``mapping`` entries, or a ``field`` of its own."""
     for name, info in model.model_fields.items():
         key = info.alias or name
         inner = inner_model(info.annotation)
@@ -50,7 +49,7 @@ def internal_places(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[
 
 def _kind(annotation: Any) -> str:
     origins = {typing.get_origin(a) for a in (annotation, *typing.get_args(annotation))}
-    return "entries" if tuple in origins else "overrides" if dict in origins else "field"
+    return "list" if tuple in origins else "mapping" if dict in origins else "field"
 
 
 MARK = "Zanzibar-marker"
@@ -67,6 +66,11 @@ SAMPLES: dict[str, dict[str, Any]] = {
                       "first_steps": [f"{MARK} step"]},
     "standards.add": {"id": "marked-standard", "title": f"{MARK} standard",
                       "we_do": [f"{MARK} rule"], "visibility": "internal"},
+    # Overrides, by the library item's id: a scenario that stays internal (scenarios are
+    # internal unless made public), a standard made internal.
+    "incidents.override": {"account-compromised": {"holding_reply": f"{MARK} override"}},
+    "standards.override": {"private-groups": {"we_do": [f"{MARK} own rule"],
+                                              "visibility": "internal"}},
 }
 """An internal entry for every place, each with the marker: roles are public unless said
 otherwise, so the role is made internal below; contacts and scenarios are internal."""
@@ -74,13 +78,9 @@ otherwise, so the role is made internal below; contacts and scenarios are intern
 
 def test_every_place_an_internal_entry_may_sit_has_a_sample() -> None:
     places = dict(internal_places(Profile))
-    assert {p for p, kind in places.items() if kind == "entries"} == set(SAMPLES), \
+    assert set(places) == set(SAMPLES), \
         "a place may hold internal entries: add a sample of one to SAMPLES"
-    # A single field would be set back to its default; there is none yet.
-    assert {p for p, kind in places.items() if kind == "field"} == set()
-    # Overrides say whether a library item is shown: the merge's (test_merge.py).
-    assert {p for p, kind in places.items() if kind == "overrides"} == {
-        "incidents.override", "standards.override"}
+    assert "field" not in places.values()  # a field of its own would need a sample too
 
 
 def marked_profile() -> dict[str, Any]:
@@ -91,7 +91,10 @@ def marked_profile() -> dict[str, Any]:
         *parents, last = place.split(".")
         for part in parents:
             node = node.setdefault(part, {})
-        node.setdefault(last, []).append(dict(sample))
+        if place.endswith(".override"):
+            node.setdefault(last, {}).update(sample)
+        else:
+            node.setdefault(last, []).append(dict(sample))
     data["roles"][-1]["visibility"] = "internal"
     return data
 
@@ -105,6 +108,15 @@ def write_project(root: Path, data: dict[str, Any]) -> Project:
     return project
 
 
+def test_the_public_playbook_holds_no_marker_at_all(tmp_path: Path) -> None:
+    """Not only what is published: nothing the stages after the merge are given, the
+    profile included, holds an internal value, so no template can publish one."""
+    project = write_project(tmp_path, marked_profile())
+    inputs = Inputs(project.profile, data_dir("content"))
+    assert repr(load(inputs).playbook).count(MARK) >= len(SAMPLES)
+    assert MARK not in repr(load(inputs, public=True))
+
+
 @pytest.mark.build
 def test_a_public_build_holds_no_marker_and_the_full_build_every_one(tmp_path: Path) -> None:
     project = write_project(tmp_path, marked_profile())
@@ -114,7 +126,8 @@ def test_a_public_build_holds_no_marker_and_the_full_build_every_one(tmp_path: P
                                            "--config-file", str(project.root / "mkdocs.yml")])
         assert result.exit_code == 0, result.output
     everywhere = " ".join(text for _, text in _texts(full))
-    for kind in ("objection", "reading", "role", "contact", "scenario", "standard"):
+    for kind in ("objection", "reading", "role", "contact", "scenario", "standard",
+                 "override", "own rule"):
         assert f"{MARK} {kind}" in everywhere, kind
     for path, text in _texts(public):
         assert MARK not in text, path.relative_to(public)

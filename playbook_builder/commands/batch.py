@@ -310,11 +310,9 @@ def build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
     with site_config(config_file, None, fmt, validate=False) as site:
-        if site.options is None:
-            raise UsageProblem(f"{printable(str(config_file))}: the playbook plugin is not"
-                               " enabled")
         config = site.config
-        content_dir = library_folder(site.options, config.config_file_path)
+        content_dir = library_folder(site.require_plugin(config_file).config,
+                                     config.config_file_path)
         target = (out or Path(config["site_dir"])).absolute()
         shared_folders = [content_dir, Path(config.docs_dir), *_theme_folders(config)]
     try:

@@ -73,18 +73,19 @@ class OutputFolder:
         hidden top-level entries. ``wait`` is told when another build holds the lock,
         which is then waited for; without it, :class:`Busy` is raised at once."""
         target = Path(os.path.realpath(target))
-        if not target.name:
+        if not target.name or Path.cwd().resolve().is_relative_to(target):
+            # Replacing the folder we work in, or one above it, would take it away.
             raise OutputError(f"{printable(str(target))}: cannot hold the site; choose a"
                               f" folder of its own as {setting}")
         try:
             with contextlib.ExitStack() as stack:  # undone if anything here fails
                 target.parent.mkdir(parents=True, exist_ok=True)
                 stack.enter_context(lock(target, wait))
-                clear_leftovers(target)
+                _clear_leftovers(target)
                 _check_replaceable(target, setting)
-                staging = staging_folder(target)
+                staging = _staging_folder(target)
                 stack.callback(shutil.rmtree, staging, ignore_errors=True)
-                start_from(target, staging, everything=dirty)
+                _start_from(target, staging, everything=dirty)
                 return cls(target, staging, setting, stack.pop_all())
         except OSError as exc:
             raise _output_problem(target, exc, setting) from None
@@ -94,7 +95,7 @@ class OutputFolder:
         builds that skip unchanged sites), swap the site in and free the lock."""
         try:
             (self.staging / MARKER).write_text(marker, encoding="utf-8")
-            swap_in(self.staging, self.target)
+            _swap_in(self.staging, self.target)
         except OSError as exc:
             raise self.problem(exc) from None
         finally:
@@ -149,7 +150,7 @@ def _within(exc: OSError, folder: Path) -> bool:
     return any(Path(os.fsdecode(name)).absolute().is_relative_to(folder) for name in names)
 
 
-def staging_folder(target: Path) -> Path:
+def _staging_folder(target: Path) -> Path:
     """Where this process builds the site that will replace ``target``."""
     return _sibling(target, f"building-{os.getpid()}")
 
@@ -157,7 +158,7 @@ def staging_folder(target: Path) -> Path:
 def staged_here(folder: Path) -> bool:
     """Is ``folder`` a staging folder of this process (so whoever made it holds the lock
     and swaps the site in)?"""
-    return folder.name.startswith(".") and folder == staging_folder(
+    return folder.name.startswith(".") and folder == _staging_folder(
         folder.with_name(folder.name[1:].rsplit(".building-", 1)[0]))
 
 
@@ -208,7 +209,7 @@ def _try(taken: filelock.BaseFileLock, path: Path, holder: Path) -> bool:
     raise OSError(errno.ENOLCK, "its lock file cannot be made", str(path))
 
 
-def clear_leftovers(target: Path) -> None:
+def _clear_leftovers(target: Path) -> None:
     """Remove half-built folders of killed builds; restore a site caught mid-swap. (A
     killed build's holder file is overwritten by the next holder of the lock.)"""
     for stale in target.parent.glob(f".{target.name}.building-*"):
@@ -240,7 +241,7 @@ def _check_replaceable(target: Path, setting: str) -> None:
             f" has no {MARKER} file); empty it, remove it, or choose another {setting}")
 
 
-def swap_in(staging: Path, target: Path) -> None:
+def _swap_in(staging: Path, target: Path) -> None:
     if not target.exists():
         staging.rename(target)
         return
@@ -268,7 +269,7 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-def start_from(target: Path, staging: Path, *, everything: bool) -> None:
+def _start_from(target: Path, staging: Path, *, everything: bool) -> None:
     """Make ``staging`` (anew) what a build starts from: for ``--dirty`` the whole
     previous site, as MkDocs does; otherwise its hidden top-level entries, which MkDocs'
     cleaning would have kept. (A dirty build MkDocs is asked for without its command line

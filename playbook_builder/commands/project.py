@@ -150,20 +150,26 @@ def playbook_plugin(config: MkDocsConfig) -> _ChecksInputs | None:
 
 @dataclass(frozen=True)
 class Site:
-    """A loaded configuration and, when it was checked, its playbook."""
+    """A loaded configuration, its playbook plugin and, when it was checked, its
+    playbook."""
 
     config: MkDocsConfig
-    options: PlaybookConfig | None
-    """The playbook plugin's options; None when the site does not use the plugin."""
+    plugin: _ChecksInputs | None
+    """The playbook plugin, enabled or not; None when the site does not list it."""
     loaded: Loaded | None
     """The checked playbook; None when not asked for or the plugin is turned off."""
 
-    def require_playbook(self, config_file: Path) -> tuple[PlaybookConfig, Loaded]:
-        """The options and playbook; a usage problem when the site does not use it."""
-        if self.options is None or self.loaded is None:
+    def require_plugin(self, config_file: Path) -> _ChecksInputs:
+        """The playbook plugin; a usage problem when the site does not list it."""
+        if self.plugin is None:
             raise UsageProblem(f"{printable(str(config_file))}: the playbook plugin is not"
                                " enabled")
-        return self.options, self.loaded
+        return self.plugin
+
+    def require_playbook(self, config_file: Path) -> Loaded:
+        """The checked playbook, also of a plugin turned off (whose site is built
+        without it, while ``export`` and ``link`` still speak of its playbook)."""
+        return self.loaded or self.require_plugin(config_file).check_inputs(self.config)
 
 
 @contextlib.contextmanager
@@ -198,9 +204,9 @@ def _checked_site(config_file: Path, validate: bool, overrides: dict[str, Any]) 
         raise UsageProblem(f"{printable(str(config_file))}: {problem}")
     tighten(config)
     plugin = playbook_plugin(config)
-    options = plugin.config if plugin is not None and plugin.config.enabled else None
-    loaded = plugin.check_inputs(config) if plugin and options and validate else None
-    return Site(config, options, loaded)
+    enabled = plugin is not None and plugin.config.enabled
+    return Site(config, plugin, plugin.check_inputs(config) if plugin and enabled
+                and validate else None)
 
 
 class _ConfigMessages(logging.Filter):
@@ -251,9 +257,9 @@ def project_inputs(config_file: Path | None, fmt: str) -> Inputs | None:
             return None
         config_file = Path("mkdocs.yml")
     with site_config(config_file, None, fmt, validate=False) as site:
-        if site.options is None:
+        if site.plugin is None:
             return None
-        return resolve_inputs(site.options, site.config.config_file_path)
+        return resolve_inputs(site.plugin.config, site.config.config_file_path)
 
 
 def library_of(project: Inputs | None, content_dir: Path | None) -> Path:
@@ -268,10 +274,10 @@ def site_sources(site: Site, config_file: Path) -> tuple[Path, ...]:
     sources = [config_file, Path(config.docs_dir)]
     if config.theme.custom_dir:
         sources.append(Path(config.theme.custom_dir))
-    if site.options is not None:
-        inputs = resolve_inputs(site.options, config.config_file_path)
+    if site.loaded is not None:  # the plugin is on
+        inputs = site.loaded.inputs
         sources.append(inputs.profile)
-        logo = site.loaded.playbook.profile.organisation.logo if site.loaded else None
+        logo = site.loaded.playbook.profile.organisation.logo
         if logo:
             sources.append(logo_path(inputs.profile, logo))
         if inputs.content_dir.resolve() != data_dir("content").resolve():

@@ -100,9 +100,7 @@ def _keeps_standard_on(pb: Playbook, topic: str) -> bool:
     standards out, so there, whether one of those covers it is for the full check to say."""
     if any(standard.topic == topic for standard in pb.standards):
         return True
-    overrides = pb.profile.standards.override.values()
-    return "standards" in pb.withheld or (
-        pb.public and any(o.visibility == "internal" for o in overrides))
+    return "standards" in pb.withheld
 
 
 # --- Step 1: why care? -----------------------------------------------------------------

@@ -298,7 +298,7 @@ class IncidentOverride(Strict):
     """What not to do."""
     holding_reply: Text | None = None
     """Your holding reply."""
-    visibility: Visibility | None = None
+    visibility: Visibility = "internal"
     """`public` to publish the scenario in a public build; scenarios are internal."""
 
 
@@ -363,7 +363,7 @@ class StandardOverride(Strict):
     """When it applies."""
     not_when: Text | None = None
     """When it does not."""
-    visibility: Visibility | None = None
+    visibility: Visibility = "public"
     """`internal` leaves it out of a public build."""
 
 

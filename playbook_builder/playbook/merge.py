@@ -29,7 +29,7 @@ to the objects they name. The merge assumes references were checked (see
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TypeVar
 
 from ..inputs.library import (
@@ -54,7 +54,7 @@ from ..inputs.profile import (
     Role,
     reading_id,
 )
-from ..inputs.values import Strict
+from ..inputs.values import Strict, Visibility
 from .model import (
     ApprovalRules,
     ChosenPlatform,
@@ -79,13 +79,12 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         profile = without_internal(profile)
     audiences = {a.id: a for a in profile.audiences}
     goals = {g.id: g for g in profile.goals}
-    shown = _shown_in(public)
     contacts = profile.contacts
     objections = profile.objections
     reading = profile.reading_list
     standards = profile.standards
     roles = tuple(_asking(r, contacts) for r in profile.roles)
-    places = {role.id: i for i, role in enumerate(written.roles)}
+    places = {role.id: i for i, role in enumerate(written.roles)}  # ids are unique
     return Playbook(
         profile=profile,
         profile_file=profile_file,
@@ -115,40 +114,47 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         roles=roles,
         role_places=tuple(places[r.id] for r in roles),
         contacts=contacts,
-        incidents=_incidents(profile.incidents, library, contacts, shown),
+        incidents=_incidents(profile.incidents, library, contacts, hidden=_hidden(
+            library, "incidents", written.incidents.override, "internal") if public else ()),
         approvals=_approvals(profile.approvals, contacts),
         standards=choose(
             library.standards, standards.select, standards.exclude, standards.override,
             [_own(Standard, s, order=1) for s in standards.add],
-            hidden={i for i, o in standards.override.items() if not shown(o.visibility)},
+            hidden=_hidden(library, "standards", written.standards.override, "public")
+            if public else (),
         ),
         voice=profile.voice,
         public=public,
-        withheld=tuple(name for name in Profile.model_fields if public
-                       and getattr(profile, name) != getattr(written, name)),
+        withheld=_withheld(written, profile),
     )
 
 
-def _shown_in(public: bool) -> Callable[..., bool]:
-    """Whether a value of this visibility is shown in this build; ``None`` is its kind's
-    default, ``public`` unless said otherwise. A build that is not public shows all."""
+def _hidden(library: Library, kind: str, overrides: Mapping[str, Strict],
+            default: Visibility) -> set[str]:
+    """The library items of ``kind`` a public build leaves out: those whose override (as
+    the profile wrote it: a public profile has no internal override left) is internal,
+    and those without one when the kind is ``internal`` by ``default``."""
+    made = {library.canonical(kind, i): getattr(o, "visibility", default)
+            for i, o in overrides.items()}
+    return {i for i in library.ids(kind) if made.get(i, default) == "internal"}
 
-    def shown(visibility: str | None, default: str = "public") -> bool:
-        return not public or (visibility or default) == "public"
 
-    return shown
+def _withheld(written: Profile, public: Profile) -> tuple[str, ...]:
+    """The sections a public build took internal entries out of (none in a full build)."""
+    if public is written:
+        return ()
+    return tuple(name for name in type(written).model_fields
+                 if getattr(public, name) != getattr(written, name))
 
 
-def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Contact],
-               shown: Callable[..., bool]) -> tuple[IncidentPlan, ...]:
-    """The scenarios, each with the contacts to tell (its own, else the default ones).
-    Scenarios are internal unless made public."""
+def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Contact], *,
+               hidden: Collection[str]) -> tuple[IncidentPlan, ...]:
+    """The scenarios but the ``hidden`` ones, each with the contacts to tell (its own, else
+    the default ones)."""
     by_id = {c.id: c for c in contacts}
     overrides = {library.canonical("incidents", i): o for i, o in choices.override.items()}
     tell = {**{i: o.tell for i, o in overrides.items() if o.tell},
             **{e.id: e.tell for e in choices.add if e.tell}}
-    hidden = {i for i in library.ids("incidents")
-              if not shown(overrides[i].visibility if i in overrides else None, "internal")}
     added = [_own(Incident, e, order=1) for e in choices.add]
     scenarios = choose(library.incidents, choices.select, choices.exclude, choices.override,
                        added, hidden=hidden)

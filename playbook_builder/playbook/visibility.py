@@ -2,12 +2,14 @@
 
 An *entry* is any model of the profile with a ``visibility`` field: a contact, a role, a
 scenario or standard of the organisation's own, an objection or reading-list entry under
-``add``. A public build takes every internal entry out of the profile before the merge,
-wherever it sits, so the stages after it cannot publish what they never hold, and a
-section added later is covered without being named anywhere.
+``add``, an override of a library scenario or standard. A public build takes every
+internal entry out of the profile before the merge, wherever it sits (in a list, a
+mapping or a field of its own), so the stages after it cannot publish what they never
+hold, and a section added later is covered without being named anywhere. (Whether a
+library item an override names is shown, the merge reads from the profile as written.)
 
-Overrides of library items (``incidents: override: <id>: visibility``) are not entries:
-they say whether a library item is shown, which the merge decides.
+What stays are ids: a kept entry may still name an internal one (whom a role asks, who
+signs off, whom to tell); the merge resolves each such reference to nothing.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ def is_internal(value: object) -> bool:
 
 
 def without_internal(model: M) -> M:
-    """``model`` with every internal entry inside it left out: from a list, the entry
-    goes; in a field of its own, the field takes its default."""
+    """``model`` with every internal entry inside it left out: from a list or a mapping,
+    the entry goes; in a field of its own, the field takes its default."""
     changes: dict[str, Any] = {}
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
@@ -51,4 +53,9 @@ def _public(value: Any) -> Any:
         kept = tuple(_public(v) for v in value if not is_internal(v))
         same = len(kept) == len(value) and all(map(operator.is_, kept, value))
         return value if same else kept
-    return value  # text, ids, and the overrides of library items (see the module)
+    if isinstance(value, dict):
+        kept_items = {k: _public(v) for k, v in value.items() if not is_internal(v)}
+        same = kept_items.keys() == value.keys() and all(
+            kept_items[k] is value[k] for k in value)
+        return value if same else kept_items
+    return value  # text and ids
