@@ -21,16 +21,7 @@ from . import __version__
 from .commands.build_date import ensure_source_date_epoch
 from .commands.handover import PUBLIC_ENV, HandoverProblem, handed_over, public_requested
 from .commands.output import OutputError, publish_atomically
-from .commands.project import (
-    Invalid,
-    UsageProblem,
-    library_of,
-    output_problem,
-    project_inputs,
-    site_config,
-    site_sources,
-    uses_tags,
-)
+from .commands.problems import Invalid, UsageProblem, output_problem
 from .inputs.diagnostics import FORMATS, Diagnostic, InputError, printable
 from .site.parts import Inputs
 
@@ -141,6 +132,8 @@ def build(
     """
     from mkdocs.commands.build import build as mkdocs_build
 
+    from .commands.project import site_config
+
     ensure_source_date_epoch(config_file.resolve().parent)
     if _public_requested() and not clean:
         raise UsageProblem("--public builds the whole site again: a public site cannot start"
@@ -207,6 +200,8 @@ def serve(profile: Path | None, config_file: Path, dev_addr: str, open_in_browse
     """Preview the playbook; edits to the profile or the library rebuild it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from .commands.project import site_config
+
     with site_config(config_file, profile, "text"):
         options = {"strict": strict} if strict is not None else {}
         mkdocs_serve(config_file=str(config_file), livereload=livereload,
@@ -235,6 +230,7 @@ def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: 
              fmt: str) -> None:
     """Check profiles (the project's, when none is named) and the library; report every
     problem, build nothing."""
+    from .commands.project import library_of, project_inputs
     from .inputs.loading import load_library
     from .pipeline import load
 
@@ -273,6 +269,7 @@ def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: 
 def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None:
     """Write the generated Markdown and a mkdocs.yml that builds it without the plugin."""
     from .commands.export import export_project
+    from .commands.project import site_config, uses_tags
     from .inputs.images import ImageProblem
     from .pipeline import prepare_site
 
@@ -301,6 +298,7 @@ def check(profile: Path | None, min_score: int, config_file: Path | None,
           content_dir: Path | None, fmt: str) -> None:
     """Score a profile (the project's, when none is named) against the strategy-first
     method and list what to improve."""
+    from .commands.project import library_of, project_inputs
     from .health.report import format_report
     from .health.score import check as check_health
     from .pipeline import load
@@ -349,6 +347,7 @@ def new(folder: Path, ci: str | None) -> None:
 def link(item: str | None, profile: Path | None, config_file: Path, version: str | None,
          every: bool) -> None:
     """Print the shareable URL of a role's start page or of any page or item."""
+    from .commands.project import site_config
     from .site.links import (
         LinkProblem,
         absolute_url,
@@ -407,6 +406,7 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
     The site is built strictly from the commit checked out (HEAD), never from files that
     are not committed."""
     from .commands import publish as publishing
+    from .commands.project import site_config, site_sources
 
     request = publishing.Request(
         version, aliases, set_default, push, branch, remote, allow_dirty, config_file,

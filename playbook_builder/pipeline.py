@@ -25,20 +25,11 @@ from .playbook.snapshot import snapshot, snapshot_json
 from .resources import data_dir
 from .site import sitemap
 from .site.limits import over_limits
-from .site.parts import Inputs, Moved, SiteParts
+from .site.parts import Inputs, Moved, Previous, SiteParts
 from .site.render import TemplateBug, render_site
 from .site.settings import theme_values
 
 __all__ = ["Loaded", "Previous", "TemplateBug", "load", "load_playbook", "prepare_site"]
-
-
-@dataclass(frozen=True, slots=True)
-class Previous:
-    """The version published before the one being built, for its what-changed page."""
-
-    version: str
-    snapshot: str | None
-    """Its ``playbook.json``; ``None`` when it has none."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,14 +48,8 @@ from ..resources import data_dir
 from ..site.parts import Inputs
 from .handover import PROFILE_ENV, public_requested
 from .output import MARKER, DiskFull, OutputError, publish_atomically
-from .project import (
-    EXIT_INVALID,
-    Invalid,
-    UsageProblem,
-    library_folder,
-    output_problem,
-    site_config,
-)
+from .problems import EXIT_INVALID, Invalid, UsageProblem, output_problem
+from .project import library_folder, site_config
 from .strictness import tighten
 
 Status = Literal["built", "unchanged", "invalid", "failed"]

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..inputs.diagnostics import printable
-from ..pipeline import Previous
+from ..site.parts import Previous
 
 PROFILE_ENV = "PLAYBOOK_PROFILE"
 """Overrides the plugin's ``profile`` option; ``--profile`` and ``--profiles`` set it."""

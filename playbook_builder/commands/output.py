@@ -25,10 +25,12 @@ import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import filelock
+from typing import TYPE_CHECKING
 
 from ..inputs.diagnostics import printable
+
+if TYPE_CHECKING:
+    import filelock
 
 MARKER = ".playbook-site"
 """Written into every site this module publishes; its absence protects other folders."""
@@ -171,6 +173,8 @@ def lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
     """An exclusive lock beside ``target``. Who holds it (pid and host) is written in a
     file of its own beside the lock, which the holder removes when it lets go: the lock
     file itself belongs to the locking library, which may empty or delete it."""
+    import filelock  # when a build takes the lock: every command imports this module
+
     path, holder = _sibling(target, "lock"), _sibling(target, "lock.holder")
     # Held from one MkDocs event to another, whichever thread runs them.
     taken = filelock.FileLock(path, thread_local=False)
@@ -194,6 +198,8 @@ def lock(target: Path, wait: Callable[[str], None] | None) -> Iterator[None]:
 
 def _try(taken: filelock.BaseFileLock, path: Path, holder: Path) -> bool:
     """Take the lock if it is free; False when another build holds it."""
+    import filelock
+
     for _ in range(20):
         try:
             taken.acquire(timeout=0)

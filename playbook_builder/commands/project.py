@@ -13,25 +13,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import click
-from mkdocs.config import base
+from mkdocs import exceptions
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..inputs.diagnostics import Diagnostic, InputError, format_diagnostics, printable
+from ..inputs.diagnostics import Diagnostic, InputError, printable
 from ..inputs.loading import display_path, logo_path
-from ..pipeline import Loaded
 from ..resources import data_dir
 from ..site.parts import Inputs
 from .config_urls import config_url_problem
 from .handover import PROFILE_ENV, handed_over, requested_profile
-from .output import OutputError
+from .problems import Invalid, UsageProblem
 from .strictness import tighten
 
-EXIT_INVALID = 2
-
+if TYPE_CHECKING:
+    from ..pipeline import Loaded
 
 class PlaybookConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -56,33 +56,6 @@ class PlaybookConfig(base.Config):
 
 
 DEFAULT_PROFILE = "profiles/example.yml"
-
-
-class UsageProblem(click.ClickException):
-    """A mistake in how the command was called or configured (exit code 2)."""
-
-    exit_code = EXIT_INVALID
-
-
-class Invalid(click.ClickException):
-    """Invalid input, reported as diagnostics in the chosen format (exit code 2)."""
-
-    exit_code = EXIT_INVALID
-
-    def __init__(self, diagnostics: list[Diagnostic], fmt: str) -> None:
-        self.diagnostics = InputError(diagnostics).diagnostics
-        self.fmt = fmt
-        super().__init__(format_diagnostics(self.diagnostics, "text"))
-
-    def show(self, file: Any = None) -> None:
-        report = format_diagnostics(self.diagnostics, self.fmt)
-        click.echo(report, err=self.fmt == "text")
-
-
-def output_problem(exc: OutputError) -> click.ClickException:
-    """A folder that cannot be used exits with 2; a full disk, or a lock held, with 1."""
-    kind = UsageProblem if exc.exit_code == EXIT_INVALID else click.ClickException
-    return kind(str(exc))
 
 
 def config_folder(config_file: str | None) -> Path:
@@ -182,8 +155,6 @@ def site_config(config_file: Path, profile: Path | None, fmt: str, validate: boo
                            " mkdocs.yml is, or name it with --config-file")
     clean = {k: (str(v) if isinstance(v, Path) else v) for k, v in overrides.items()
              if v is not None}
-    from mkdocs import exceptions
-
     with handed_over(PROFILE_ENV, str(profile) if profile is not None else None):
         # The body's errors too: the build the caller runs reports the same way.
         try:
@@ -230,9 +201,6 @@ class _ConfigMessages(logging.Filter):
 def _load_config(config_file: Path, overrides: dict[str, Any]) -> MkDocsConfig:
     """MkDocs' ``load_config``; a configuration it refuses is a usage problem (exit 2)
     named by its first error, not an abort (exit 1) after a log line."""
-    from mkdocs import exceptions
-    from mkdocs.config import load_config
-
     messages = _ConfigMessages()
     logger = logging.getLogger("mkdocs.config")
     logger.addFilter(messages)

@@ -20,6 +20,15 @@ class Inputs:
 
 
 @dataclass(frozen=True, slots=True)
+class Previous:
+    """The version published before the one being built, for its what-changed page."""
+
+    version: str
+    snapshot: str | None
+    """Its ``playbook.json``; ``None`` when it has none."""
+
+
+@dataclass(frozen=True, slots=True)
 class RenderedPage:
     src: str
     markdown: str
