@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .commands.build_date import ensure_source_date_epoch
+from .commands.build_date import check_source_date_epoch, ensure_source_date_epoch
 from .commands.handover import PUBLIC_ENV, HandoverProblem, handed_over, public_requested
 from .commands.output import OutputError, publish_atomically
 from .commands.problems import Invalid, UsageProblem, output_problem
@@ -134,7 +134,9 @@ def build(
 
     from .commands.project import site_config
 
-    ensure_source_date_epoch(config_file.resolve().parent)
+    # realpath, not resolve(): a mkdocs.yml that links round in a loop is reported as
+    # missing by site_config, rather than raising here.
+    ensure_source_date_epoch(Path(os.path.realpath(config_file)).parent)
     if _public_requested() and not clean:
         raise UsageProblem("--public builds the whole site again: a public site cannot start"
                            " from a previous build, which may hold internal pages")
@@ -202,6 +204,7 @@ def serve(profile: Path | None, config_file: Path, dev_addr: str, open_in_browse
 
     from .commands.project import site_config
 
+    check_source_date_epoch()
     with site_config(config_file, profile, "text"):
         options = {"strict": strict} if strict is not None else {}
         mkdocs_serve(config_file=str(config_file), livereload=livereload,
@@ -273,6 +276,7 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
     from .inputs.images import ImageProblem
     from .pipeline import prepare_site
 
+    check_source_date_epoch()
     with site_config(config_file, profile, fmt) as site:
         config = site.config
         loaded = site.require_playbook(config_file)
@@ -303,6 +307,7 @@ def check(profile: Path | None, min_score: int, config_file: Path | None,
     from .health.score import check as check_health
     from .pipeline import load
 
+    check_source_date_epoch()  # the health rules that compare dates count from it
     project = project_inputs(config_file, fmt)
     if profile is None:
         if project is None:
@@ -415,6 +420,7 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
         publishing.check_names(request)
     except publishing.PublishProblem as exc:
         raise UsageProblem(str(exc)) from None
+    check_source_date_epoch()  # here, not in the build of the commit, after the checkout
     # Every input problem is reported before anything is committed.
     with site_config(config_file, None, fmt) as site:
         request = replace(request, sources=site_sources(site, config_file))

@@ -42,6 +42,8 @@ from .commands.project import (
     uses_tags,
 )
 from .commands.strictness import tighten
+from .inputs.build_time import VARIABLE as BUILD_TIME
+from .inputs.build_time import BuildTimeProblem, build_time
 from .inputs.diagnostics import Diagnostic, InputError
 from .inputs.images import ImageProblem
 from .pipeline import Loaded, TemplateBug, load, prepare_site
@@ -107,6 +109,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         problem = config_url_problem(config)
         if problem is not None:
             raise PluginError(f"{config.config_file_path or 'mkdocs.yml'}: {problem}")
+        _check_build_time()
         tighten(config)
         self.parts = self._prepare(config)
         _require_extensions(config)
@@ -231,14 +234,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Every file the site would contain that comes from the project (a generated
         one has no source file) must be a regular file reached without a link out of the
         project: see :mod:`site.sources` for the rule, and why installed themes' files
-        are not checked. Here, after every plugin's ``on_files`` and MkDocs' exclusions,
+        are not checked; and no two of the site's names may differ only in letter case.
+        Here, after every plugin's ``on_files`` and MkDocs' exclusions,
         and before any file is read or copied; drafts too, which ``mkdocs serve`` shows."""
         if not self.config.enabled:
             return nav
         rules = _source_rules(config)
-        self._refuse([problem for file in files
-                      if file.abs_src_path and file.inclusion is not InclusionLevel.EXCLUDED
-                      and (problem := rules.problem(file.abs_src_path)) is not None])
+        published = [file for file in files if file.inclusion is not InclusionLevel.EXCLUDED]
+        problems = [problem for file in published if file.abs_src_path
+                    and (problem := rules.problem(file.abs_src_path)) is not None]
+        problems += rules.case_clashes((file.dest_uri, file.abs_src_path)
+                                       for file in published)
+        self._refuse(problems)
         return nav
 
     def _refuse(self, problems: list[Diagnostic]) -> None:
@@ -386,6 +393,17 @@ def _inspect(html: str, *, whole_page: bool = False) -> list[str]:
             _PASSED.clear()
         _PASSED.add(digest)
     return findings
+
+
+def _check_build_time() -> None:
+    """A ``SOURCE_DATE_EPOCH`` MkDocs (or gzip, stamping the sitemap) would stop at with a
+    traceback is refused in one line; one that is set but blank counts as not set, and is
+    taken away, since MkDocs reads it with ``int()``."""
+    try:
+        if build_time() is None:
+            os.environ.pop(BUILD_TIME, None)
+    except BuildTimeProblem as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _require_extensions(config: MkDocsConfig) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -176,8 +177,9 @@ def test_changed_only_rebuilds_a_renamed_profile(agency: Path) -> None:
 
 
 @pytest.mark.parametrize(("stem", "slug"), [
-    ("Hillside", "hillside"), ("Caf\u00e9 Society", "caf-society"),
-    ("Cafe\u0301 Society", "caf-society"), ("con", "con-site"), ("---", "site"),
+    ("Hillside", "hillside"), ("Caf\u00e9 Society", "cafe-society"),
+    ("Cafe\u0301 Society", "cafe-society"), ("con", "con-site"), ("---", "site"),
+    ("\u65e5\u672c\u8a9e", "site-77710a"),
 ])
 def test_folder_names_from_file_names_are_ascii_and_never_a_device(stem: str,
                                                                   slug: str) -> None:
@@ -199,3 +201,56 @@ def test_a_profile_past_the_bounds_is_invalid_not_failed(agency: Path) -> None:
     assert "3 built, 0 unchanged, 0 failed, 1 invalid" in err
     assert f"too many roles: {MAX_ROLES + 1}, at most {MAX_ROLES} [PB103]" in err
     assert not (agency / "out" / "many").exists()
+
+
+def listed_profiles(out: Path) -> list[str]:
+    data = json.loads((out / batch.INDEX_MARKER).read_text("utf-8"))
+    return [site["profile"] for site in data["sites"]]
+
+
+def test_the_index_names_profiles_without_where_the_build_ran(agency: Path) -> None:
+    run()
+    assert listed_profiles(agency / "out") == ["hillside.yml", "lakeside.yml", "riverside.yml"]
+    assert str(agency) not in (agency / "out" / batch.INDEX_MARKER).read_text("utf-8")
+
+
+def test_an_invalid_profile_stays_listed_after_the_folder_moved(agency: Path) -> None:
+    """CI builds in a new folder every time: the entry is the profile's, not the path's."""
+    run()
+    (agency / "profiles").rename(agency / "clients")
+    lake = agency / "clients" / "lakeside.yml"
+    lake.write_text(lake.read_text("utf-8").replace("why:", "whyy:"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--profiles", "clients", "--out", "out"])
+    assert result.exit_code == 2, result.stderr
+    index = (agency / "out" / "index.html").read_text("utf-8")
+    assert 'href="lakeside/"' in index and index.count("<li>") == 3
+    assert "lakeside.yml" in listed_profiles(agency / "out")
+
+
+def test_an_index_written_with_whole_paths_is_still_read(agency: Path) -> None:
+    run()
+    marker = agency / "out" / batch.INDEX_MARKER
+    data = json.loads(marker.read_text("utf-8"))
+    for site in data["sites"]:  # as earlier versions wrote it, from another machine
+        site["profile"] = f"/home/ci/builds/1234/profiles/{site['profile']}"
+    marker.write_text(json.dumps(data), encoding="utf-8")
+    lake = agency / "profiles" / "lakeside.yml"
+    lake.write_text(lake.read_text("utf-8").replace("why:", "whyy:"), encoding="utf-8")
+    code, _ = run()
+    assert code == 2
+    assert 'href="lakeside/"' in (agency / "out" / "index.html").read_text("utf-8")
+    assert listed_profiles(agency / "out") == ["hillside.yml", "lakeside.yml", "riverside.yml"]
+
+
+def test_file_names_that_differ_only_in_case_are_a_located_clash(agency: Path) -> None:
+    """Linux keeps Riverside.yml beside riverside.yml; both would become riverside/."""
+    river = agency / "profiles" / "riverside.yml"
+    (agency / "profiles" / "Riverside.yml").write_text(
+        river.read_text("utf-8").replace("Riverside Library", "Other Riverside"), "utf-8")
+    code, err = run()
+    assert code == 2
+    assert ("profiles/riverside.yml:1:1: error: would be built into riverside/, as"
+            " profiles/Riverside.yml is: the two file names differ only in letter case"
+            " [PB202]\n  hint: rename one of the files, or give one its own"
+            " 'organisation: slug:'") in err
+    assert "Other Riverside" in (agency / "out" / "riverside" / "index.html").read_text("utf-8")

@@ -195,3 +195,15 @@ def test_titles_cannot_break_out_of_the_title_element(project: Project) -> None:
     page = project.page("onboarding/desk-volunteer")
     assert "<title>ROLE &lt;/title&gt;&lt;img src=x onerror=alert(15)&gt; - Food &amp;" in page
     assert "<img src=x" not in page and "</title><b>" not in page
+
+
+def test_the_logo_tooltip_shows_the_title_as_written(project: Project) -> None:
+    """Material escapes the name once more for the tooltip: "&quot;" showed in it."""
+    text = project.profile.read_text("utf-8").replace(
+        "name: Hillside Library", """name: 'Say "hi" & <wave>'""")
+    project.write_profile(text)
+    project.build()
+    page = project.page("")
+    assert ('title="Say &#34;hi&#34; &amp; &lt;wave&gt; Playbook"'
+            ' class="md-header__button md-logo"') in page
+    assert "&amp;quot;" not in page and "&amp;lt;" not in page

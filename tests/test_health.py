@@ -37,6 +37,7 @@ from playbook_builder.health.score import (
     StepScore,
     check,
 )
+from playbook_builder.inputs.build_time import BuildTimeProblem
 from playbook_builder.inputs.library import STEP_IDS, Library
 from playbook_builder.inputs.loading import check_profile
 from playbook_builder.inputs.profile import Profile
@@ -258,6 +259,13 @@ TRIGGERS: list[Any] = [
                  ("incidents",), id="incident-without-contact-added-scenario"),
     pytest.param("incident-without-contact", NO_CONTACTS, ("contacts",),
                  id="incident-without-contact-no-contacts"),
+    pytest.param("incident-without-contact",
+                 put("incidents", "override", value={"pile-on": {"tell": []}}),
+                 ("incidents", "override", "pile-on", "tell"),
+                 id="incident-without-contact-empty-tell"),
+    pytest.param("incident-without-contact",
+                 put("incidents", "add", value=[{**FLOOD, "tell": []}]),
+                 ("incidents", "add", 0, "tell"), id="incident-without-contact-added-empty-tell"),
     pytest.param("photos-without-consent",
                  both(platform(PHOTOS, "Ana"), exclude_standard("consent")),
                  ("standards",), id="photos-without-consent"),
@@ -522,6 +530,33 @@ def test_one_scenario_is_named_with_where_to_tell(
     assert finding.advice.startswith(f"Name the contacts to tell by id under {where}, ")
 
 
+def test_an_empty_tell_of_its_own_is_named_with_where_it_is(
+        tmp_path: Path, library: Library) -> None:
+    # Every scenario tells the default contact, but for one an empty list says nobody.
+    pb = playbook(tmp_path, library,
+                  put("incidents", "override", value={"pile-on": {"tell": []}}))
+    [alone] = [plan for plan in pb.incidents if not plan.tell]
+    finding = found(check(pb), "incident-without-contact")
+    assert finding.message == f"The scenario {quoted(alone.scenario.title)} names nobody to tell."
+    assert finding.advice == (
+        "Its 'tell' under 'incidents: override: pile-on' is empty, which tells nobody, not "
+        "even the contacts under 'incidents: tell': name the contacts to tell there, such "
+        "as 'tell: [desk-lead]', or remove it.")
+
+
+def test_empty_tells_are_counted_with_scenarios_that_name_nobody(
+        tmp_path: Path, library: Library) -> None:
+    report = run(tmp_path, library, put("incidents", value={
+        "select": ["pile-on", "wrong-post"], "override": {"pile-on": {"tell": []}},
+        "add": [{**FLOOD, "tell": []}]}))
+    finding = found(report, "incident-without-contact")
+    assert finding.loc == ("incidents",)
+    assert finding.message.startswith("All 3 scenarios of when things go wrong name nobody ")
+    assert finding.advice.endswith(
+        " 'Angry comments pile up' and 'The reading room floods' have an empty 'tell' of "
+        "their own, which tells nobody: name someone there, or remove it.")
+
+
 def test_without_contacts_the_advice_starts_there(tmp_path: Path, library: Library) -> None:
     report = run(tmp_path, library, NO_CONTACTS)
     incident = found(report, "incident-without-contact")
@@ -640,8 +675,8 @@ def test_today_comes_from_source_date_epoch(
     assert today() == date(1970, 1, 1)
 
 
-@pytest.mark.parametrize("value", [None, "", "soon", "-1", "1.5e9", "9" * 30])
-def test_today_without_a_usable_epoch_is_the_local_date(
+@pytest.mark.parametrize("value", [None, "", "  "])
+def test_today_without_an_epoch_is_the_local_date(
     monkeypatch: pytest.MonkeyPatch, value: str | None
 ) -> None:
     if value is None:
@@ -650,6 +685,14 @@ def test_today_without_a_usable_epoch_is_the_local_date(
         monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     before = date.today()
     assert today() in {before, date.today()}
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "1.5e9", "9" * 30])
+def test_today_refuses_a_malformed_epoch(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    """As every command does before a rule runs: a date is never guessed."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(BuildTimeProblem):
+        today()
 
 
 def test_review_date_follows_source_date_epoch(

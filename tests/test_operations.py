@@ -142,6 +142,24 @@ def test_scenarios_are_anchored_with_steps_and_whom_to_tell(demo_site: Path) -> 
     assert "safeguarding@riverside.example.org" in at_risk
 
 
+def test_whom_to_tell_by_default_is_listed_once_and_each_card_says_so(
+        demo_site: Path) -> None:
+    page = page_html(demo_site, "when-things-go-wrong")
+    content = page.split('<article', 1)[1].split("</article>", 1)[0]
+    block = content.split('id="who-to-tell"', 1)[1].split("<h2", 1)[0]
+    assert "mailto:sam.patel@riverside.example.org" in block
+    # The demo tells its communications lead by default, and names them in two scenarios
+    # of their own: three times on the page, never once per scenario.
+    assert content.count("mailto:sam.patel@riverside.example.org") == 3
+    pile_on = content.split('id="pile-on"', 1)[1].split("<h2", 1)[0]
+    assert re.search(r'<strong>Tell:</strong> the person listed under '
+                     r'<a href="(?:\./)?#who-to-tell">Who to tell</a>\.', pile_on), pile_on
+    assert "mailto:" not in pile_on
+    printed = page_html(demo_site, "onboarding/volunteer-coordinator/print")
+    assert printed.count('id="who-to-tell"') == 1  # its path holds the pile-on card
+    assert 'href="../../../when-things-go-wrong/#who-to-tell"' in printed
+
+
 def test_step_pages_hold_decisions_and_the_workshop_holds_the_method(demo_site: Path) -> None:
     for step in ("why", "who", "listen", "participate", "lead"):
         playbook = page_html(demo_site, f"strategy/{step}")

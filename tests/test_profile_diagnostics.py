@@ -87,7 +87,8 @@ audiences:
         ),
         pytest.param(
             BASE.replace("why: Because.", "why: \"Bec\\u202eause\""),
-            "org.yml:4:6: error: 'why' contains the invisible character U+202E [PB103]\n"
+            "org.yml:4:6: error: 'why' contains an invisible character U+202E RIGHT-TO-LEFT"
+            " OVERRIDE at position 4 [PB103]\n"
             "  hint: delete it; it often comes along when text is copied from another program",
             id="bidi-override",
         ),

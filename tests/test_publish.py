@@ -423,3 +423,114 @@ def test_a_killed_publish_leaves_nothing_behind_for_long(
     assert code == 0, out
     assert [p.name for p in temp.iterdir()] == [live.name]
     assert git(project, "worktree", "list").count("\n") == 1
+
+
+def killed_fast_import(project: Path) -> Path:
+    """The pack a ``git fast-import`` (what mike commits the site with) leaves when it is
+    killed while writing: ``tmp_pack_XXXXXX``, as large as what it had been given."""
+    import os
+    import subprocess
+    import time
+
+    pack = Path(git(project, "rev-parse", "--git-path", "objects/pack").strip())
+    pack = pack if pack.is_absolute() else project / pack
+    before = set(pack.iterdir()) if pack.is_dir() else set()
+    writer = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=project,
+                              stdin=subprocess.PIPE)
+    assert writer.stdin is not None
+    writer.stdin.write(b"blob\nmark :1\ndata 5\nhello\n")
+    writer.stdin.flush()
+    deadline = time.monotonic() + 10
+    while not (set(pack.iterdir()) - before if pack.is_dir() else set()):
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    writer.kill()
+    writer.wait(10)
+    [left] = set(pack.iterdir()) - before
+    assert left.name.startswith("tmp_pack_")
+    hours_ago = time.time() - 2 * 60 * 60
+    os.utime(left, (hours_ago, hours_ago))
+    return left
+
+
+def test_a_killed_gits_temporary_pack_is_removed_by_the_next_publish(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    project = clone_project(remote, tmp_path / "work")
+    left = killed_fast_import(project)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 0, out
+    assert not left.exists()
+
+
+def test_only_stale_temporary_packs_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pack changed within the hour may still be written by a live git, and while
+    another publish runs, one of its gits may be writing: both are left alone."""
+    import os
+    import tempfile
+    import time
+
+    repo = tmp_path / "repo"
+    git(tmp_path, "init", "-q", str(repo))
+    pack = repo / ".git" / "objects" / "pack"
+    pack.mkdir(parents=True, exist_ok=True)
+    old = time.time() - publishing.STALE_PACK_SECONDS - 60
+    names = ["tmp_pack_Ab12Cd", "tmp_idx_Ab12Cd", "tmp_pack_fresh1", "pack-0123abcd.pack",
+             "tmp_pack_other.txt.keep"]
+    for name in names:
+        (pack / name).write_bytes(b"PACK")
+        if name != "tmp_pack_fresh1":
+            os.utime(pack / name, (old, old))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+
+    running = temp / f"{publishing.TEMP_PREFIX}{os.getppid()}-abc"  # a live publish's
+    running.mkdir()
+    publishing.clear_leftovers(repo)
+    assert sorted(p.name for p in pack.iterdir()) == sorted(names)
+
+    running.rmdir()
+    publishing.clear_leftovers(repo)
+    assert sorted(p.name for p in pack.iterdir()) == [
+        "pack-0123abcd.pack", "tmp_pack_fresh1", "tmp_pack_other.txt.keep"]
+
+
+def test_temporary_packs_are_found_from_a_linked_worktree(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    project = clone_project(remote, tmp_path / "work")
+    git(project, "worktree", "add", "-q", "--detach", str(tmp_path / "linked"))
+    left = killed_fast_import(project)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    publishing.clear_leftovers(tmp_path / "linked")
+    assert not left.exists()
+
+
+def test_links_through_a_file_or_round_a_loop_are_named_when_publishing(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Committed, they reach the checkout the publish builds: each is a located input
+    problem (exit 2), not a traceback."""
+    project = clone_project(remote, tmp_path / "work")
+    docs = project / "docs"
+    (docs / "f.md").write_text("# F\n", encoding="utf-8")
+    (docs / "through").symlink_to(Path("f.md") / "..")
+    (docs / "ping").symlink_to("pong")
+    (docs / "pong").symlink_to("ping")
+    add_pages(project, {}, config_extra="not_in_nav: |\n  /f.md\n")
+    code, out = run_publish(project, monkeypatch, "1.0")
+    err = capfd.readouterr().err
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    for name in ("ping", "pong", "through"):
+        assert f"docs/{name}:1:1: error: a symbolic link" in err, err
+    assert not has_branch(project)

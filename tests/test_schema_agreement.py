@@ -65,6 +65,9 @@ VALIDATOR_ONLY = {
     "sections-not-there-yet": "references to contacts and pages the profile does not have",
     "incident-choices": "scenario ids are the library's",
     "anchor-collisions": "the headings of a page are the site's, not the format's",
+    "operational-bounds": "how long a list may be is a limit of the site's pages, checked with"
+                          " the profile's other limits, and the headings of a page are the"
+                          " site's",
     "standard-choices": "standard ids are the library's",
     # files next to the profile
     "logo-missing": "a file check: the schema cannot see the folder",
@@ -79,6 +82,10 @@ VALIDATOR_ONLY = {
     "operational-yaml-traps": "a YAML reader keeps one of two equal keys",
     # finer checks of text than a schema pattern should carry
     "control-characters": "invisible control and direction characters in text",
+    "invisible-characters": "invisible, direction and tag characters in text, and text"
+                               " made only of invisible characters: a pattern would have to"
+                               " list them, and editors read patterns differently outside"
+                               " the first 65,536 characters",
     "link-with-markup": "characters a link must percent-encode",
 }
 
@@ -148,6 +155,21 @@ def test_the_bundled_profiles_are_valid_to_both(path: Path, library: Library) ->
         # An override's key is an id: the schema refuses another key, as the loader does.
         (("why: Because.", "why: Because.\nobjections:\n  override:\n    Time Waste: {}"),
          False),
+        # A link opens the host it shows, and a mail link writes to the address shown.
+        (("  name: Hillside", "  name: Hillside\n  website: https://a.example@b.example/"),
+         False),
+        (("  name: Hillside", "  name: Hillside\n  website: https://a%2Eexample/"), False),
+        (("  name: Hillside", "  name: Hillside\n  website: https://a.example/@x?y=@z#@"),
+         True),
+        (("  name: Hillside", "  name: Hillside\n  website: mailto:a%40b.example@c.example"),
+         False),
+        (("  name: Hillside", "  name: Hillside\n  website: mailto:a@b.example?cc=c@d.e"),
+         False),
+        (("  name: Hillside", "  name: Hillside\n  website: mailto:a.b+c@d.example"), True),
+        (("why: Because.", "why: Because.\ncontacts:\n  - {id: c, role: R,"
+          " email: a%40b.example@c.example}"), False),
+        (("why: Because.", "why: Because.\ncontacts:\n  - {id: c, role: R,"
+          " email: a.b+c@d.example}"), True),
     ],
 )
 def test_the_command_and_the_schema_agree_on_how_values_are_written(
@@ -166,6 +188,12 @@ def test_the_command_and_the_schema_agree_on_how_values_are_written(
          "JSON Schema cannot tell 1.0 from 1; the command wants the number in digits"),
         (("schema_version: 1", "schema_version: 0x1"),
          "a YAML reader turns 0x1 into 1; the command wants the number in digits"),
+        (("  name: Hillside", '  name: "\\u200b"'),
+         "text made only of invisible characters: a pattern would have to list them"),
+        (("why: Because.", 'why: "Because\\u202e."'),
+         "a direction character in text: a pattern would have to list them"),
+        (("why: Because.", 'why: "Because.\\U000E0041"'),
+         "a tag character in text: a pattern would have to list them"),
     ],
 )
 def test_what_only_the_command_refuses_in_a_value(

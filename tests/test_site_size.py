@@ -5,6 +5,7 @@ are bounded, with a located error past the bound."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,102 @@ def test_playbook_build_refuses_it_before_building(
                      result.stderr, re.MULTILINE)
     assert "hint: each role is two pages of the site" in result.stderr
     assert not project.site.exists()
+
+
+def _flow(template: str, count: int, indent: str = "  ") -> str:
+    """``count`` entries of a list, one a line, from ``template`` with ``{i}`` numbered."""
+    return "".join(f"{indent}- {template.format(i=f'{i:03}')}\n" for i in range(count))
+
+
+def _contacts(count: int) -> str:
+    return "contacts:\n" + _flow("{{id: c{i}, role: Contact {i}, email: c{i}@example.org}}",
+                                 count)
+
+
+def _ids(count: int) -> str:
+    return "[" + ", ".join(f"c{i:03}" for i in range(count)) + "]"
+
+
+def _before(text: str, key: str, entries: str) -> str:
+    """``text`` with ``entries`` first in its list under the top-level ``key``."""
+    return text.replace(f"\n{key}:\n", f"\n{key}:\n{entries}", 1)
+
+
+def _scenarios(text: str, count: int) -> str:
+    """One scenario selected from the library, the rest of ``count`` added."""
+    return text + "incidents:\n  select: [pile-on]\n  add:\n" + _flow(
+        "{{id: s{i}, title: Scenario {i}}}", count - 1, "    ")
+
+
+def _tell(where: str) -> Callable[[str, int], str]:
+    """``count`` contacts to tell, ``where``: by default, in an override or an added
+    scenario."""
+    def edit(text: str, count: int) -> str:
+        told = _ids(count)
+        section = {"default": f"  tell: {told}\n",
+                   "override": f"  override:\n    pile-on: {{tell: {told}}}\n",
+                   "add": f"  add:\n    - {{id: flood, title: Flood, tell: {told}}}\n"}[where]
+        return text + _contacts(count) + "incidents:\n" + section
+    return edit
+
+
+# (a profile with ``count`` of something, its bound, what the error says there is too
+# many of, and the start of the line the error points to, at the bound plus one)
+BOUNDS = [
+    pytest.param(lambda t, n: t + _contacts(n), limits.MAX_CONTACTS, "contacts",
+                 f"- {{id: c{limits.MAX_CONTACTS:03},", id="contacts"),
+    pytest.param(_scenarios, limits.MAX_SCENARIOS, "scenarios",
+                 f"- {{id: s{limits.MAX_SCENARIOS - 1:03},", id="scenarios-selected-and-added"),
+    pytest.param(_tell("default"), limits.MAX_TELL, "contacts to tell by default", "tell: [",
+                 id="tell-by-default"),
+    pytest.param(_tell("override"), limits.MAX_TELL, "contacts to tell in 'pile-on'",
+                 "pile-on: {tell: [", id="tell-in-an-override"),
+    pytest.param(_tell("add"), limits.MAX_TELL, "contacts to tell in 'flood'",
+                 "- {id: flood, title: Flood, tell: [", id="tell-in-an-added-scenario"),
+    pytest.param(lambda t, n: t + "standards:\n  add:\n" + _flow(
+                     "{{id: s{i}, title: Standard {i}}}", n, "    "),
+                 limits.MAX_STANDARDS, "standards", f"- {{id: s{limits.MAX_STANDARDS:03},",
+                 id="standards"),
+    pytest.param(lambda t, n: t + _contacts(1) + "approvals:\n  needs_sign_off:\n" + _flow(
+                     "{{what: Kind {i}, by: c000}}", n, "    "),
+                 limits.MAX_SIGN_OFFS, "kinds of post that need sign-off",
+                 f"- {{what: Kind {limits.MAX_SIGN_OFFS:03},", id="sign-offs"),
+    pytest.param(lambda t, n: t + "voice:\n  examples:\n" + _flow(
+                     "{{we_say: Say {i}, we_avoid: Avoid {i}}}", n, "    "),
+                 limits.MAX_VOICE_EXAMPLES, "examples of our voice",
+                 f"- {{we_say: Say {limits.MAX_VOICE_EXAMPLES:03},", id="voice-examples"),
+    pytest.param(lambda t, n: _before(t, "audiences", _flow(
+                     "{{id: a{i}, name: Audience {i}}}", n - 1)),
+                 limits.MAX_AUDIENCES, "audiences", "- id: readers", id="audiences"),
+    pytest.param(lambda t, n: _before(t, "goals", _flow(
+                     "{{id: g{i}, statement: Goal {i}}}", n - 1)),
+                 limits.MAX_GOALS, "goals", "- id: members", id="goals"),
+    pytest.param(lambda t, n: _before(t, "leading", _flow("{{initiative: Way {i}}}", n - 1)),
+                 limits.MAX_INITIATIVES, "ways to lead with us", "- initiative: Reading circle",
+                 id="leading"),
+]
+
+
+@pytest.mark.parametrize(("edit", "bound", "what", "there"), BOUNDS)
+def test_every_bound_is_a_located_error(
+        tmp_path: Path, minimal_text: str, edit: Callable[[str, int], str], bound: int,
+        what: str, there: str) -> None:
+    text = edit(minimal_text, bound + 1)
+    with pytest.raises(InputError) as raised:
+        load_playbook(write(tmp_path, text), data_dir("content"))
+    [problem] = raised.value.diagnostics
+    assert (problem.code, problem.message) == (
+        "PB103", f"too many {what}: {bound + 1}, at most {bound}")
+    line = text.splitlines()[problem.line - 1]
+    if there.endswith("["):  # a list on one line: the first id past the bound
+        assert line.lstrip().startswith(there) and line[problem.col - 1:].startswith(
+            f"c{bound:03}"), (line, problem.col)
+    else:
+        assert line[problem.col - 1:].startswith(there.removeprefix("- ")), (line, problem.col)
+
+
+@pytest.mark.parametrize(("edit", "bound", "what", "there"), BOUNDS)
+def test_every_bound_lets_as_many_as_it_says_through(
+        tmp_path: Path, minimal_text: str, edit: Callable[[str, int], str], bound: int,
+        what: str, there: str) -> None:
+    load_playbook(write(tmp_path, edit(minimal_text, bound)), data_dir("content"))

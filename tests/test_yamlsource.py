@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
-from playbook_builder.inputs import files
+from playbook_builder.inputs import files, yamlsource
 from playbook_builder.inputs.diagnostics import InputError
 from playbook_builder.inputs.yamlsource import MAX_BYTES, load_yaml
 
@@ -189,3 +190,89 @@ def test_how_a_yaml_1_2_reader_types_each_value_is_noted(tmp_path: Path) -> None
         ("a",): "number", ("b",): "boolean", ("c",): "null", ("e",): "string",
         ("f",): "string", ("h", 0): "number", ("h", 2): "number", ("h", 3): "null",
         ("h", 5): "number"}
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test runs with libyaml's parser and with the pure-Python one, whose messages
+    differ."""
+    if request.param == "python":
+        monkeypatch.setattr(yamlsource, "_Loader", yaml.BaseLoader)
+    elif not hasattr(yaml, "CBaseLoader"):
+        pytest.skip("libyaml is not built")
+    return str(request.param)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(
+        'a: 1\nb: "open\nc: 2\nd: 3\n',
+        'p.yml:2:4: error: invalid YAML: the double quote (") opened here is never closed'
+        ' [PB002]\n  hint: end the value with a closing "; write \\" for a " inside it',
+        id="double"),
+    pytest.param(
+        "a: 1\nb:\n  - 'open\n  - c\n",
+        "p.yml:3:5: error: invalid YAML: the single quote (') opened here is never closed"
+        " [PB002]\n  hint: end the value with a closing '; write '' for a ' inside it",
+        id="single"),
+    pytest.param(
+        'a: [x, "open]\n---\nb: 1\n',
+        'p.yml:1:8: error: invalid YAML: the double quote (") opened here is never closed'
+        ' [PB002]\n  hint: end the value with a closing "; write \\" for a " inside it',
+        id="before-a-document-separator"),
+    pytest.param(
+        'name: "Caf\u00e9\n  sector: "nonprofit"\nwhy: y\n',
+        'p.yml:1:7: error: invalid YAML: the double quote (") opened here is closed only on'
+        ' line 2, column 11 [PB002]\n  hint: end the value with " on this line; left open, a'
+        ' quote takes in the lines after it up to the next "',
+        id="closed-by-the-next-quote"),
+    pytest.param(
+        "a:\n  - {id: x, name: 'X}\n  - {id: y, name: 'Y'}\n",
+        "p.yml:2:19: error: invalid YAML: the single quote (') opened here is closed only on"
+        " line 3, column 19 [PB002]\n  hint: end the value with ' on this line; left open, a"
+        " quote takes in the lines after it up to the next '",
+        id="in-a-flow-mapping"),
+])
+def test_an_unclosed_quote_is_reported_where_it_opens(
+        tmp_path: Path, parser: str, text: str, expected: str) -> None:
+    assert errors(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'a: "one\n  two" and more\n',  # a value over two lines, closed, then more: no quote
+    'a: "one\n  two"\n c"\n',  # the quote after it is on another line
+    'a: "x \\q"\n',  # an escape YAML does not know is reported where it is
+    "a: [1, 2\n",
+])
+def test_other_errors_near_quotes_are_not_called_unclosed(
+        tmp_path: Path, parser: str, text: str) -> None:
+    assert "opened here" not in errors(tmp_path, text)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf_16_without_a_byte_order_mark_is_named(tmp_path: Path, codec: str) -> None:
+    text = "schema_version: 1\norganisation:\n  name: Caf\u00e9 \u0395\u03bb\u03bb\u03b7\n"
+    assert errors(tmp_path, text.encode(codec)) == (
+        "p.yml:1:1: error: the file looks like UTF-16 text without a byte order mark [PB007]\n"
+        "  hint: save the file as UTF-8; some editors call UTF-16 'Unicode'")
+
+
+def test_utf_16_mostly_in_another_alphabet_is_named(tmp_path: Path) -> None:
+    text = "why: " + "\u65e5\u672c\u8a9e\u306e\u8aac\u660e" * 20 + "\nname: \u0391\n"
+    assert "looks like UTF-16 text" in errors(tmp_path, text.encode("utf-16-le"))
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf_32_without_a_byte_order_mark_is_named(tmp_path: Path, codec: str) -> None:
+    assert errors(tmp_path, "a: b\n".encode(codec)) == (
+        "p.yml:1:1: error: the file looks like UTF-32 text without a byte order mark [PB007]\n"
+        "  hint: save the file as UTF-8")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b"a: b\x00c\n", "p.yml:1:5: error: the character U+0000 is not allowed in YAML"),
+    (b"a: b\x00\x00c\n", "p.yml:1:5: error: the character U+0000 is not allowed in YAML"),
+    (b"a: caf\xe9\n", "p.yml:1:7: error: invalid UTF-8 (byte 0xe9)"),
+])
+def test_a_stray_nul_or_latin_1_is_not_taken_for_utf_16(
+        tmp_path: Path, raw: bytes, expected: str) -> None:
+    assert errors(tmp_path, raw).startswith(expected)

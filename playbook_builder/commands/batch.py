@@ -20,12 +20,11 @@ import os
 import re
 import sys
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal
 
 import click
@@ -39,6 +38,7 @@ from ..inputs.diagnostics import (
     shortened,
 )
 from ..inputs.files import read_limited
+from ..inputs.ids import derived_id
 from ..inputs.images import MAX_IMAGE_BYTES
 from ..inputs.loading import display_path, load_library, logo_path
 from ..inputs.values import ID_PATTERN, WINDOWS_DEVICES
@@ -100,7 +100,7 @@ def plan(
     one, a result for each invalid one."""
     jobs: list[SiteJob] = []
     invalid: list[SiteResult] = []
-    slugs: dict[str, Path] = {}
+    slugs: dict[str, tuple[Path, bool]] = {}  # and whether the slug was written
     for path in profiles:
         try:
             pb = load(Inputs(path, content_dir)).playbook
@@ -108,18 +108,33 @@ def plan(
             invalid.append(SiteResult(path, path.stem, "invalid",
                                       diagnostics=tuple(exc.diagnostics)))
             continue
-        slug = pb.profile.organisation.slug or _slug(path.stem)
+        written = pb.profile.organisation.slug
+        slug = written or _slug(path.stem)
         if slug in slugs:
-            clash = Diagnostic(display_path(path), 1, 1, "PB202",
-                               f"slug '{slug}' is already used by {display_path(slugs[slug])}",
-                               "set a different 'organisation: slug:'")
+            clash = _slug_clash(path, slug, written is not None, *slugs[slug])
             invalid.append(SiteResult(path, slug, "invalid", diagnostics=(clash,)))
             continue
-        slugs[slug] = path
+        slugs[slug] = (path, written is not None)
         logo = pb.profile.organisation.logo
         files = [path, *([logo_path(path, logo)] if logo else [])]
         jobs.append(SiteJob(path, slug, pb.title, out / slug, _fingerprint(inputs_hash, files)))
     return jobs, invalid
+
+
+def _slug_clash(path: Path, slug: str, written: bool, first: Path,
+                first_written: bool) -> Diagnostic:
+    """Two profiles that would be built into one folder. Two file names that differ
+    only in letter case (``Riverside.yml``, ``riverside.yml``) are named as such: Linux
+    keeps both, but Windows and macOS cannot, and the fix is a new name."""
+    if not (written or first_written) and path.stem.casefold() == first.stem.casefold():
+        return Diagnostic(display_path(path), 1, 1, "PB202",
+                          f"would be built into {slug}/, as {display_path(first)} is: the"
+                          " two file names differ only in letter case",
+                          "rename one of the files, or give one its own"
+                          " 'organisation: slug:'")
+    return Diagnostic(display_path(path), 1, 1, "PB202",
+                      f"slug '{slug}' is already used by {display_path(first)}",
+                      "set a different 'organisation: slug:'")
 
 
 def hash_inputs(config_file: Path, folders: Iterable[Path]) -> str:
@@ -147,10 +162,9 @@ def _fingerprint(shared: str, files: Iterable[Path]) -> str:
 
 
 def _slug(name: str) -> str:
-    """A folder name from a profile's file name, as ids are derived from text: the same
-    however the name was typed (NFKC), ASCII only, never a name Windows keeps."""
-    text = unicodedata.normalize("NFKC", name).lower()
-    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", text).split()) or "site"
+    """A folder name from a profile's file name, derived as every id is (ASCII, the same
+    however the name was typed), never a name Windows keeps."""
+    slug = derived_id(name, fallback="site")
     return f"{slug}-site" if slug in WINDOWS_DEVICES else slug
 
 
@@ -251,11 +265,11 @@ def write_index(out: Path, jobs: Sequence[SiteJob], invalid: Iterable[Path] = ()
 
 def _write_index(out: Path, jobs: Sequence[SiteJob], invalid: Iterable[Path]) -> None:
     _claim_folder(out)
-    sites = {str(job.profile.absolute()): {"slug": job.slug, "title": job.title}
+    sites = {_listed_as(job.profile): {"slug": job.slug, "title": job.title}
              for job in jobs}
     taken = {site["slug"] for site in sites.values()}
     previous = _listed(out)
-    for profile in (str(p.absolute()) for p in invalid):
+    for profile in map(_listed_as, invalid):
         site = previous.get(profile)
         if site and site["slug"] not in taken and (out / site["slug"]).is_dir():
             sites[profile] = site
@@ -274,11 +288,21 @@ def _write_index(out: Path, jobs: Sequence[SiteJob], invalid: Iterable[Path]) ->
     _write_atomically(out / "index.html", page)
 
 
+def _listed_as(profile: Path | str) -> str:
+    """How the index names a site's profile: by its file name, unique among the profiles
+    of one folder (``--profiles`` reads no other). The folder is left out: the index is
+    published with the sites, and where the build ran (``/home/ci/...``) is nobody's
+    business; the same profiles built elsewhere, or from a moved folder, keep their
+    entries. An index written with whole paths is read by their last part."""
+    return PurePath(profile).name
+
+
 def _listed(out: Path) -> dict[str, dict[str, str]]:
     """The sites the index listed last time, by profile; nothing if it cannot be read."""
     try:
         data = json.loads((out / INDEX_MARKER).read_text(encoding="utf-8"))
-        return {site["profile"]: {"slug": str(site["slug"]), "title": str(site["title"])}
+        return {_listed_as(str(site["profile"])): {"slug": str(site["slug"]),
+                                                    "title": str(site["title"])}
                 for site in data["sites"]
                 if _SLUG.match(str(site["slug"]))}
     except (OSError, ValueError, KeyError, TypeError):

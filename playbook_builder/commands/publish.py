@@ -21,7 +21,10 @@ gives up with exit 3. Any other failure stops at once with git's own message.
 The temporary folder is ``playbook-publish-<pid>-*`` in the system's temporary folder,
 locked while in use. A run killed with ``kill -9`` cannot clear it; the next publish
 removes the folders of runs that are gone, and their checkouts' registrations in the
-repository it publishes from.
+repository it publishes from. A git killed while it wrote a pack (mike commits the site
+with ``git fast-import``, the deploy branch is fetched) leaves a ``tmp_pack_*`` file, as
+large as the site, in ``.git/objects/pack``; the next publish removes those too, when no
+git can still be writing them (see :func:`_clear_stale_packs`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import os
 import random
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -337,16 +341,63 @@ def _source(request: Request, repo: Path, head: str, work: Path) -> Iterator[Pat
 
 def clear_leftovers(repo: Path | None = None) -> None:
     """Remove the temporary folders of publishes that were killed, and (in ``repo``) the
-    registrations of their checkouts. A folder is left alone while its process lives or
-    its lock is held, and when someone else owns it."""
+    registrations of their checkouts and the packs their gits left half written. A
+    folder is left alone while its process lives or its lock is held, and when someone
+    else owns it."""
     root = Path(tempfile.gettempdir())
+    running = False
     for folder in root.glob(f"{TEMP_PREFIX}*"):
         found = _TEMP_NAME.match(folder.name)
-        if found is None or not _abandoned(folder, int(found.group(1))):
+        if found is None:
             continue
-        shutil.rmtree(folder, ignore_errors=True)
+        pid = int(found.group(1))
+        if _abandoned(folder, pid):
+            shutil.rmtree(folder, ignore_errors=True)
+        elif pid != os.getpid() and _alive(pid) is not False:
+            running = True
     if repo is not None:
         _forget_checkouts(repo, root)
+        if not running:
+            _clear_stale_packs(repo)
+
+
+STALE_PACK_SECONDS = 60 * 60
+"""How long a temporary pack must have been left unchanged before it is removed."""
+_TEMPORARY_PACK = re.compile(r"tmp_(?:pack|idx|rev|mtimes)_\w+")
+"""What git names a pack (and its index) while writing it: fast-import and index-pack
+write ``tmp_pack_XXXXXX`` and rename it to ``pack-<hash>.pack`` once it is complete."""
+
+
+def _clear_stale_packs(repo: Path) -> None:
+    """Remove the temporary packs a killed git left in ``repo``'s object store.
+
+    Only files that no git can still be writing go. A git writing a pack keeps adding
+    to it, so its file is never an hour old; a pack unchanged for an hour belongs to a
+    git that is gone (git's own ``gc`` waits two weeks: ``gc.pruneExpire``). And this
+    runs only when no other publish is under way (the caller checks), so no git of ours
+    is writing at all. Should a stopped git (Ctrl-Z) be resumed after an hour anyway, it
+    fails to rename the pack and says so; nothing a ref points to is ever in a
+    temporary pack, so nothing is lost either way. Files of other users are left alone.
+    """
+    shown = _git(repo, "rev-parse", "--git-path", "objects/pack", check=False).strip()
+    if not shown:
+        return
+    folder = repo / shown  # relative to the repository, or absolute
+    cutoff = time.time() - STALE_PACK_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not _TEMPORARY_PACK.fullmatch(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff and _ours(info):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
 
 
 def _abandoned(folder: Path, pid: int) -> bool:

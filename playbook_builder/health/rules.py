@@ -7,11 +7,11 @@ follow the method more closely, what was noticed, and what to do about it.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 
+from ..inputs.build_time import build_time
 from ..inputs.library import STEP_IDS, StepId
 from ..inputs.profile import Role
 from ..inputs.yamlsource import Loc
@@ -83,16 +83,11 @@ def today() -> date:
 
     The same inputs must give the same site, byte for byte, on whatever day they are
     built, so a build's date comes from ``SOURCE_DATE_EPOCH`` (seconds since the epoch,
-    read as UTC), which ``playbook build`` sets from the last commit. Without it, as for
-    ``playbook check`` run by hand, it is the local date; a value that is not a whole
-    number of seconds counts as not set."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-        except (OverflowError, OSError, ValueError):
-            pass
-    return date.today()
+    read as UTC, by :func:`inputs.build_time.build_time`), which ``playbook build`` sets
+    from the last commit. Without it, as for ``playbook check`` run by hand, it is the
+    local date. Every command refuses a malformed value before a rule runs."""
+    when = build_time()
+    return when.date() if when is not None else date.today()
 
 
 def _keeps_standard_on(pb: Playbook, topic: str) -> bool:
@@ -450,24 +445,49 @@ def _incident_without_contact(pb: Playbook) -> _Notes:
                "for every scenario, or under 'incidents: override: <id>: tell' for one.")
         return
     first = pb.contacts[0].id
+    # An empty 'tell' of a scenario's own tells nobody, whatever 'incidents: tell' says,
+    # so the advice for those is to name someone there.
+    emptied = [_quote(plan.scenario.title) for plan in alone if not plan.by_default]
     if len(alone) == 1:
         scenario = alone[0].scenario
-        added = scenario.id in {entry.id for entry in pb.profile.incidents.add}
-        where = ("its 'tell' under 'incidents: add'" if added
+        loc, where = _own_tell(pb, scenario.id, scenario.aliases)
+        message = f"The scenario {titles[0]} names nobody to tell."
+        if emptied:
+            yield (loc, message,
+                   f"Its 'tell' under {where} is empty, which tells nobody, not even the "
+                   "contacts under 'incidents: tell': name the contacts to tell there, such "
+                   f"as 'tell: [{first}]', or remove it.")
+            return
+        place = ("its 'tell' under 'incidents: add'" if loc[1] == "add"
                  else f"'incidents: override: {scenario.id}: tell'")
-        yield (("incidents",),
-               f"The scenario {titles[0]} names nobody to tell.",
-               f"Name the contacts to tell by id under {where}, such as "
+        yield (("incidents",), message,
+               f"Name the contacts to tell by id under {place}, such as "
                f"'tell: [{first}]', or under 'incidents: tell: [...]' for every scenario "
                "that names none of its own.")
         return
     count = f"All {total}" if len(alone) == total else f"{len(alone)} of the {total}"
+    advice = (f"Name the contacts to tell by id under 'incidents: tell: [...]', such as "
+              f"'tell: [{first}]', for every scenario that names none of its own; name others "
+              "for one scenario under 'incidents: override: <id>: tell'.")
+    if emptied:
+        have = "has" if len(emptied) == 1 else "have"
+        advice += (f" {_few(emptied)} {have} an empty 'tell' of "
+                   f"{'its' if len(emptied) == 1 else 'their'} own, which tells nobody: name "
+                   "someone there, or remove it.")
     yield (("incidents",),
            f"{count} scenarios of when things go wrong name nobody to tell: "
-           f"{_few(titles)}.",
-           f"Name the contacts to tell by id under 'incidents: tell: [...]', such as "
-           f"'tell: [{first}]', for every scenario that names none of its own; name others "
-           "for one scenario under 'incidents: override: <id>: tell'.")
+           f"{_few(titles)}.", advice)
+
+
+def _own_tell(pb: Playbook, scenario_id: str, aliases: tuple[str, ...]) -> tuple[Loc, str]:
+    """Where a scenario's own 'tell' is, or would go: under its entry in 'incidents: add',
+    else under its override (by whichever id the profile names it)."""
+    incidents = pb.profile.incidents
+    for i, entry in enumerate(incidents.add):
+        if entry.id == scenario_id:
+            return ("incidents", "add", i, "tell"), "'incidents: add'"
+    name = next((n for n in incidents.override if n in (scenario_id, *aliases)), scenario_id)
+    return ("incidents", "override", name, "tell"), f"'incidents: override: {name}'"
 
 
 @_rule(

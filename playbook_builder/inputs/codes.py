@@ -54,8 +54,13 @@ CODES: tuple[Code, ...] = (
          "Write the shape the hint names; quote an id that looks like a number."),
     Code("PB103", "A value is not allowed: wrong choice, not an id (or an id Windows keeps"
          " for a device, such as `con` or `lpt1`), empty or too long, a number out of range,"
-         " unsafe link, invisible control or direction characters.",
-         "`sector: charity`", "Follow the hint: it lists the allowed values or the limit."),
+         " an unsafe link or one that opens something other than it shows (a user name"
+         " before `@`, a percent-escape in the host), an email address a mail program would"
+         " read differently (a `%` escape, a `?` query), or text with an invisible control,"
+         " direction or tag character, or made only of invisible characters.",
+         "`sector: charity`; `url: https://facebook.com@evil.example`",
+         "Follow the hint: it lists the allowed values or the limit, or says what to"
+         " delete."),
     Code("PB104", "An unknown key.", "`platfroms:`", "Correct the spelling; the hint"
          " suggests the nearest key."),
     Code("PB201", "A reference names something that does not exist: an audience, goal,"

@@ -8,10 +8,13 @@ Loaders collect diagnostics rather than stopping at the first one, then raise
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass
+from fractions import Fraction
+from itertools import accumulate
 
 FORMATS = ("text", "json", "github")
 
@@ -102,8 +105,60 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
 
 SUGGESTION_BUDGET = 200_000
 """Characters one run's did-you-mean searches may compare. A search compares the value
-with every allowed one, at about a microsecond per character: a thousand broken
-references among a thousand ids would take half a minute, this a fifth of a second."""
+with every allowed one of a length that can come close, at about a microsecond per
+character: a thousand broken references among a thousand ids would take half a minute,
+this a fifth of a second."""
+
+_CUTOFF = Fraction(3, 5)
+"""How alike (difflib's ratio) an allowed value must be to be suggested."""
+
+# difflib's ratio of two texts is at most 2*min(a, b)/(a + b), so one of length m comes
+# no closer than the cutoff to one of length n unless n*c/(2-c) <= m <= n*(2-c)/c.
+_SHORTER, _LONGER = _CUTOFF.numerator, 2 * _CUTOFF.denominator - _CUTOFF.numerator
+
+_LISTED = 12
+"""Allowed values a hint lists when it suggests none."""
+
+_HELD = 32
+"""Sets of choices a run keeps prepared: a check hands the same few again and again."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Choices:
+    """Allowed values prepared once for every search among them.
+
+    Sorted by length, because difflib only compares two texts whose lengths are close
+    enough (``real_quick_ratio``): a search bisects to those, and what it will compare is
+    known before it starts. The listing, for when nothing is close, is written once."""
+
+    by_length: tuple[str, ...]
+    lengths: tuple[int, ...]
+    chars: tuple[int, ...]
+    """``chars[i]``: the characters of ``by_length[:i]``, so a range's cost is known at once."""
+    listing: str
+    count: int
+    """How many values the collection held, to notice one that changed since."""
+
+    @classmethod
+    def of(cls, choices: Iterable[str]) -> _Choices:
+        values = list(choices)
+        unique = set(values)
+        ordered = sorted(unique)
+        listing = ("there is nothing to refer to here yet" if not ordered else
+                   "expected one of " + ", ".join(f"'{o}'" for o in ordered[:_LISTED])
+                   + (", ..." if len(ordered) > _LISTED else ""))
+        by_length = tuple(sorted(ordered, key=len))
+        lengths = tuple(map(len, by_length))
+        return cls(by_length, lengths, (0, *accumulate(lengths)), listing, len(values))
+
+    def near(self, value: str) -> tuple[tuple[str, ...], int]:
+        """The values long or short enough to come close to ``value``, and the characters
+        comparing them takes: ``len(value)`` for each, and their own."""
+        n = len(value)
+        low = bisect.bisect_left(self.lengths, n * _SHORTER // _LONGER)
+        high = bisect.bisect_right(self.lengths, -(-n * _LONGER // _SHORTER))
+        cost = (high - low) * n + self.chars[high] - self.chars[low]
+        return self.by_length[low:high], cost
 
 
 class Suggestions:
@@ -112,23 +167,39 @@ class Suggestions:
     Once the run has compared :data:`SUGGESTION_BUDGET` characters, a hint lists what is
     allowed instead of searching. Problems are checked in the order they are written, so
     the first ones, which a user reads and fixes first, keep their suggestions; a profile
-    with a few mistakes never comes near the bound."""
+    with a few mistakes never comes near the bound.
+
+    Each collection of choices is prepared once (:class:`_Choices`) and kept while the run
+    hands it again, so a hint past the bound costs a lookup, not a sort of every id: the
+    work grows with the references and the ids, never with their product. A collection
+    is taken to stay unchanged while the run holds it, as the checks' own lists do."""
 
     def __init__(self, budget: int | None = SUGGESTION_BUDGET) -> None:
         self.left = budget
         """Characters still to compare; None for no bound."""
+        self._held: dict[int, tuple[Collection[str], _Choices]] = {}
+        """id(collection) -> the collection, held so that its id stays its own, and its
+        preparation."""
 
     def __call__(self, value: str, choices: Iterable[str]) -> str:
-        options = sorted(set(choices))
-        cost = len(options) * len(value) + sum(map(len, options))
+        prepared = self._prepare(choices)
+        near, cost = prepared.near(value)
         if self.left is None or cost <= self.left:
             if self.left is not None:
                 self.left -= cost
-            close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(value, near, n=1, cutoff=float(_CUTOFF))
             if close:
                 return f"did you mean '{close[0]}'?"
-        if not options:
-            return "there is nothing to refer to here yet"
-        listed = ", ".join(f"'{o}'" for o in options[:12])
-        more = ", ..." if len(options) > 12 else ""
-        return f"expected one of {listed}{more}"
+        return prepared.listing
+
+    def _prepare(self, choices: Iterable[str]) -> _Choices:
+        if not isinstance(choices, Collection):  # an iterator can be read only once
+            return _Choices.of(choices)
+        held = self._held.get(id(choices))
+        if held is not None and held[0] is choices and held[1].count == len(choices):
+            return held[1]
+        prepared = _Choices.of(choices)
+        if len(self._held) >= _HELD:
+            del self._held[next(iter(self._held))]  # the oldest
+        self._held[id(choices)] = (choices, prepared)
+        return prepared

@@ -6,14 +6,24 @@ JSON Schema, so they are written for the person filling in the profile.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
+from .ids import derived_id
 from .library import IncidentText, ObjectionText, ReadingText, StandardText
-from .values import Email, FileName, Id, IsoDate, Link, SchemaVersion, Strict, Text, Visibility
+from .values import (
+    Email,
+    FileName,
+    Id,
+    IsoDate,
+    Link,
+    Phone,
+    SchemaVersion,
+    Strict,
+    Text,
+    Visibility,
+)
 
 PathRef = Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$", max_length=130)]
 """A page or item of the playbook, such as `strategy/why` or `objections/time-waste`."""
@@ -221,19 +231,14 @@ class ReadingEntry(ReadingText):
 
 
 def reading_id(entry: ReadingEntry) -> str:
-    """The entry's id, or one derived from its title: its letters and digits, lower-case,
-    with single hyphens between.
-
-    The title is first put in Unicode's NFKC form, so text that looks the same gives the
-    same id however it was typed: "Café" written with one character for the "é" or with
-    "e" and a combining accent, "ﬁ" as one character or two. NFKC composes, as editors
-    mostly write text already, so the ids of titles written that way (ASCII ones above
-    all) stay what they were, and with them the anchors that link to the entries.
-    Decomposing and dropping the accents ("cafe") would read better but move the anchor
-    of every accented title already published."""
-    title = unicodedata.normalize("NFKC", entry.title).lower()
-    derived = re.sub(r"[^a-z0-9]+", "-", title).strip("-")[:64].rstrip("-")
-    return entry.id or derived or "entry"
+    """The entry's id, or one derived from its title by :func:`ids.derived_id`: its
+    letters and digits in ASCII, lower-case, with single hyphens between ("Über Café"
+    gives ``uber-cafe``), and a short hash of the title when it is written in letters
+    ASCII has no spelling for, so that two such titles never share an id. ASCII titles
+    keep the ids, and the anchors, they always had; a title with accents had its accented
+    letters dropped before (``ber-caf``), and :func:`ids.earlier_derived_id` gives that
+    id, so that it can stay an earlier id of the entry."""
+    return entry.id or derived_id(entry.title)
 
 
 class ReadingChoices(Strict):
@@ -265,7 +270,7 @@ class Contact(Strict):
     """Who holds the role now."""
     email: Email | None = None
     """An email address."""
-    phone: Text | None = None
+    phone: Phone | None = None
     """A phone number, written as people should dial it."""
     url: Link | None = None
     """Another way to reach them, such as a chat channel's address."""

@@ -14,11 +14,13 @@ RESERVED_IDS = frozenset({"index"})
 
 PAGE_ANCHORS: dict[str, tuple[frozenset[str], str]] = {
     "standards": (frozenset({"anyone-may-post", "sign-off", "reply-within", "standards"}), ""),
+    "incidents": (frozenset({"who-to-tell"}), ""),
     "objections": (frozenset(), "topic-"),
 }
 """The anchors a page gives its own headings, and the prefix of those it makes (the
-objections page heads each topic 'topic-<topic>'), by the profile key whose entries
-share the page: an entry's id or earlier id there would name two places."""
+objections page heads each topic 'topic-<topic>'; the page of scenarios heads whom to tell
+by default 'who-to-tell'), by the profile key whose entries share the page: an entry's id
+or earlier id there would name two places."""
 
 
 class _Checker:
@@ -45,20 +47,31 @@ class _Checker:
                 ))
             seen.add(item_id)
 
-    def refs(self, kind: str, loc: Loc, ids: Iterable[str], known: Collection[str]) -> None:
+    def refs(self, kind: str, loc: Loc, ids: Iterable[str], known: Collection[str],
+             current: Mapping[str, str] | None = None) -> None:
+        """Each of ``ids`` is ``known`` and listed once; ``current`` maps earlier ids to
+        the current one, so an item listed by its id and by an earlier id is listed twice
+        as well."""
         if kind in self.unchecked:
             return
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # current id -> the id it was first listed by
         for i, ref in enumerate(ids):
+            item = (current or {}).get(ref, ref)
             if ref not in known:
                 self.problems.append(self.doc.diagnostic(
                     (*loc, i), "PB201", f"unknown {kind} '{ref}'", self.hint(kind, ref, known)
                 ))
-            elif ref in seen:
+            elif seen.get(item) == ref:
                 self.problems.append(self.doc.diagnostic(
                     (*loc, i), "PB202", f"{kind} '{ref}' is listed twice", "list it once"
                 ))
-            seen.add(ref)
+            elif item in seen:
+                first = seen[item]
+                self.problems.append(self.doc.diagnostic(
+                    (*loc, i), "PB202",
+                    f"{kind} '{item}' is listed twice, as '{first}' and as '{ref}'",
+                    f"{_earlier(item, first, ref)}: list it once, as '{item}'"))
+            seen.setdefault(item, ref)
 
     def not_reserved(self, kind: str, loc: Loc, ids: Sequence[str]) -> None:
         """'index' names a section's overview page, so no entry of its own can use it."""
@@ -206,15 +219,34 @@ def _check_aliases(
             seen.add(alias)
 
 
+def _earlier(item: str, *names: str) -> str:
+    """That the ``names`` other than ``item`` are earlier ids of it, in plain words."""
+    earlier = sorted({name for name in names if name != item})
+    if len(earlier) == 1:
+        return f"'{earlier[0]}' is an earlier id of '{item}'"
+    return f"{' and '.join(repr(name) for name in earlier)} are earlier ids of '{item}'"
+
+
 def _check_choices(c: _Checker, key: str, kind: str, profile: Profile, library: Library) -> None:
     choices = getattr(profile, key)
     library_kind = "reading" if key == "reading_list" else key
-    known = [*library.ids(library_kind), *library.aliases(library_kind)]
+    current = library.aliases(library_kind)
+    known = [*library.ids(library_kind), *current]
     if choices.select is not None:
-        c.refs(kind, (key, "select"), choices.select, known)
-    c.refs(kind, (key, "exclude"), choices.exclude, known)
+        c.refs(kind, (key, "select"), choices.select, known, current)
+    c.refs(kind, (key, "exclude"), choices.exclude, known, current)
+    overridden: dict[str, str] = {}  # current id -> the name its first override uses
     for name in choices.override:
         c.ref(kind, (key, "override", name), name, known, at_key=True)
+        item = current.get(name, name)
+        if item in overridden:  # two overrides of one item would merge silently
+            first = overridden[item]
+            c.problems.append(c.doc.diagnostic(
+                (key, "override", name), "PB202",
+                f"the {kind} '{item}' is overridden twice, as '{first}' and as '{name}'",
+                f"{_earlier(item, first, name)}: put every change to it in one override,"
+                f" under '{item}'", at_key=True))
+        overridden.setdefault(item, name)
     added = [reading_id(e) if key == "reading_list" else e.id for e in choices.add]
     c.unique(kind, (key, "add"), added, taken=known)
     if key != "reading_list":  # each earlier id is an anchor on the page, beside the library's

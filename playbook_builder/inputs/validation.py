@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 import typing
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, TypeVar
@@ -22,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from .diagnostics import Diagnostic, Suggestions, did_you_mean, shortened
+from .diagnostics import Diagnostic, Suggestions, did_you_mean, printable, shortened
+from .ids import derived_id
 from .schema import required_example
 from .values import MOST_DIGITS, Strict, WrittenAs, fields_by_key, inner_model
 from .yamlsource import Document, Loc
@@ -52,6 +52,13 @@ _CUSTOM = {
     "schema_version": ("PB103", "write 'schema_version: 1'"),
     "unsafe_link": ("PB103", "write a full web address such as https://example.org, or a"
                              " mailto: address"),
+    "link_user_info": ("PB103", "write the address without the part before '@'"),
+    "link_host_escape": ("PB103", "write the host name as plain text"),
+    "email_not_plain": ("PB103", "write one plain address, such as comms@example.org, with"
+                                 " no '%' escapes and no '?' part"),
+    "mailto_not_plain": ("PB103", "write mailto: and one plain address, such as"
+                                  " mailto:comms@example.org, with no '%' escapes and no"
+                                  " '?' part"),
     "not_a_date": ("PB103", "check the month and day; write it as year-month-day"),
     "library_markdown": ("PB207", "write plain Markdown; links must be https, http or mailto"),
 }
@@ -249,9 +256,12 @@ def diagnostic(
 ) -> Diagnostic:
     """The located message, code and hint for one problem."""
     loc, kind, at_key = problem.loc, problem.kind, problem.at_key
-    value = shortened(problem.value) if isinstance(problem.value, str) else problem.value
-    name = "id" if at_key else shortened(next(
-        (str(part) for part in reversed(loc) if isinstance(part, str)), "value"))
+    # Quoted values and keys are made visible here, so that no message, in any format,
+    # carries an invisible or direction-changing character it was about.
+    value = printable(shortened(problem.value)) if isinstance(problem.value, str) \
+        else problem.value
+    name = "id" if at_key else printable(shortened(next(
+        (str(part) for part in reversed(loc) if isinstance(part, str)), "value")))
     item = bool(loc) and isinstance(loc[-1], int)
 
     def located(code: str, message: str, hint: str) -> Diagnostic:
@@ -306,6 +316,11 @@ def diagnostic(
             return located("PB103", f"an item of '{name}' is blank", _EMPTY_ITEM)
         return located("PB103", f"'{name}' is blank",
                        _fill_hint(problem, name, _EMPTY))
+    if kind == "invisible_only":
+        subject = f"an item of '{name}'" if item else f"'{name}'"
+        fill = _EMPTY_ITEM if item else _fill_hint(problem, name, _EMPTY)
+        return located("PB103", f"{subject} {problem.detail['message']}",
+                       f"delete them, then {fill}")
     if kind in ("too_short", "too_long"):
         size = len(problem.value) if isinstance(problem.value, str | list) else 0
         unit = "items" if isinstance(value, list) else "characters"
@@ -405,8 +420,7 @@ def _found(value: Any) -> str:
 
 
 def _id_hint(value: Any) -> str:
-    text = unicodedata.normalize("NFKC", str(value)).lower()  # as reading_id derives one
-    suggestion = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    suggestion = derived_id(str(value), fallback="")
     example = f", such as '{suggestion}'" if suggestion else ""
     return f"use lower-case letters, digits and single hyphens{example}"
 

@@ -2,8 +2,9 @@
 and :class:`Strict`, the base of every input model.
 
 They are checked once, at the input boundary, so later stages can trust them: an id is
-URL-safe, text holds no invisible control or direction-override characters, a number was
-written in digits, and a link uses a scheme that cannot run code. A check that fails
+URL-safe, text holds no character that hides it or turns it round and is more than
+invisible characters, a number was written in digits, a link uses a scheme that cannot
+run code and opens the host it shows, and an email address is one plain address. A check that fails
 raises a :class:`~pydantic_core.PydanticCustomError` whose type is one of the kinds
 :mod:`validation` turns into a located message.
 
@@ -40,6 +41,7 @@ from __future__ import annotations
 import html
 import re
 import typing
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -57,7 +59,7 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .diagnostics import shortened
+from .diagnostics import printable, shortened
 from .link_schemes import LINK_SCHEMES
 
 
@@ -121,19 +123,118 @@ def bad_value(kind: str, message: str, **context: Any) -> PydanticCustomError:
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-# C0/C1 controls other than tab and newline, and the Unicode bidirectional overrides that
-# can make text read differently from what it is.
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What a reader cannot see
+# ------------------------
+# Some characters show nothing and yet change what text says or does. Two kinds:
+#
+# * Those that hide text or change the order it is shown in are refused wherever they
+#   are (:data:`_HIDING`): controls other than tab and line feed; the bidirectional
+#   embeddings, overrides and isolates (a phone number after U+202E is shown back to
+#   front); the deprecated
+#   format controls U+206A-206F, which change how digits and Arabic letters are shown;
+#   interlinear annotation, which can hide the text it annotates; and tag characters,
+#   which show nothing at all and can carry a whole hidden message.
+# * The rest of Unicode's default-ignorable characters (its Default_Ignorable_Code_Point:
+#   format characters, variation selectors, fillers) and the whitespace-like ones
+#   (:func:`invisible`) are kept inside text, because they belong in words:
+#   the zero-width joiner builds emoji (woman + ZWJ + laptop) and Indic half forms,
+#   the left-to-right, right-to-left and Arabic letter marks put punctuation and numbers
+#   where Hebrew and Arabic writers mean them (each acts on its neighbours only, as a
+#   letter of that direction would),
+#   variation selectors choose a character's emoji or text look, the zero-width
+#   non-joiner is spelling in Persian and many Indic languages, the zero-width space
+#   marks where Thai and Khmer words end, and a soft hyphen where a long word may
+#   break. None of them makes visible text read differently. A value made only of
+#   them shows nothing, though, so it is refused as blank text is.
+#
+# Phone numbers, links and email addresses hold no words, so there every one of them
+# is refused (:func:`_no_invisible`): a mark alone can move a phone number's "+" or
+# brackets, a number copied with a zero-width space in it may not dial, and a host name
+# with one is not the host it shows.
+_HIDING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"     # controls, but tab and line feed
+    "\u202a-\u202e\u2066-\u2069"       # embeddings, overrides, isolates
+    "\u206a-\u206f"                    # deprecated: symmetric swapping, shaping, digit shapes
+    "\ufff9-\ufffb"                    # interlinear annotation
+    "\U000e0000-\U000e007f]"           # tags
+)
+# The flags of England, Scotland and Wales are a black flag, tags spelling the place
+# ("gbeng", "gbsct", "gbwls") and a cancel tag: the only tags that draw something, so
+# the only ones kept. Any other spelling would show a black flag hiding the text.
+_TAG_FLAGS = re.compile("\U0001f3f4\U000e0067\U000e0062(?:\U000e0065\U000e006e\U000e0067"
+                        "|\U000e0073\U000e0063\U000e0074|\U000e0077\U000e006c\U000e0073)"
+                        "\U000e007f")
+# Unicode's Other_Default_Ignorable_Code_Point and Variation_Selector (the combining
+# grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian free variation
+# selectors, selectors, and the blocks kept for more); with every format character
+# (category Cf) they make its Default_Ignorable_Code_Point.
+_IGNORABLE_RANGES = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x2065, 0x2065), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8), (0xE0000, 0xE0FFF),
+)
+# Format characters that print a sign (over the digits that follow), and so are not
+# default-ignorable: Arabic, Syriac and Kaithi number signs, end of ayah.
+_PRINTED_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891"
+                            "\u08e2\U000110bd\U000110cd")
+# Whitespace-like: draws an empty cell, though Unicode calls it a symbol.
+_BLANK_SYMBOLS = frozenset("\u2800")  # BRAILLE PATTERN BLANK
+
+
+def invisible(ch: str) -> bool:
+    """Does the character show nothing by itself: whitespace, a control, or one of
+    Unicode's default-ignorable characters?"""
+    if ch.isspace() or ch in _BLANK_SYMBOLS:
+        return True
+    if unicodedata.category(ch) in ("Cc", "Cf"):
+        return ch not in _PRINTED_FORMAT
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _IGNORABLE_RANGES)
+
+
+def character_name(ch: str) -> str:
+    """``U+200F RIGHT-TO-LEFT MARK``; a control has no name, only its number."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} {name}" if name else f"U+{ord(ch):04X}"
+
+
+def _refuse_at(value: str, found: list[int]) -> None:
+    """Refuse ``value`` for the invisible characters at the positions ``found``."""
+    if found:
+        more = f", and {len(found) - 1} more" if len(found) > 1 else ""
+        raise bad_value("invisible_character", f"contains an invisible character"
+                        f" {character_name(value[found[0]])} at position {found[0] + 1}{more}")
+
+
+def _no_hiding(value: str) -> None:
+    """Refuse a character that hides text or turns it round, wherever it is."""
+    found = [m.start() for m in _HIDING.finditer(value)]
+    if found and "\U000e007f" in value:
+        flags = {i for m in _TAG_FLAGS.finditer(value) for i in range(m.start(), m.end())}
+        found = [i for i in found if i not in flags]
+    _refuse_at(value, found)
+
+
+def _no_invisible(value: str) -> None:
+    """Refuse every invisible character but whitespace, for values that hold no words."""
+    _refuse_at(value, [i for i, ch in enumerate(value)
+                       if _HIDING.match(ch) or (invisible(ch) and not ch.isspace())])
 
 
 def _clean_text(value: str) -> str:
-    found = _FORBIDDEN.search(value)
-    if found:
-        raise bad_value("invisible_character",
-                       f"contains the invisible character U+{ord(found.group()):04X}")
+    _no_hiding(value)
     if not value.strip():
         raise bad_value("blank", "is blank")
+    if all(map(invisible, value)):
+        shown = next(ch for ch in value if not ch.isspace())
+        raise bad_value("invisible_only", f"has only invisible characters, such as"
+                        f" {character_name(shown)}")
     return value
+
+
+def _phone_text(value: str) -> str:
+    _no_invisible(value)
+    return _clean_text(value)
 
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -172,11 +273,54 @@ def _check_schema_version(value: int) -> int:
     return value
 
 
+EMAIL_ADDRESS = r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+"""One plain email address. A mail program decodes a mailto: link before it writes to
+it: ``%40`` becomes '@' and ``%2C`` a comma between two addresses, and after '?' come
+more recipients, copies and a subject. So there is no '%' and no '?' (nor ',' or ';'):
+the mail goes to the address readers see."""
+
+_PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _mail_decoded(value: str) -> str | None:
+    """What about ``value`` a mail program reads differently from how it shows, if
+    anything: a percent-escape or a query."""
+    if "%" in value:
+        escape = _PERCENT_ESCAPE.search(value)
+        decoded = chr(int(escape.group(1), 16)) if escape else ""
+        if escape and decoded.isascii():
+            return (f"has '{escape.group()}', which a mail program reads as"
+                    f" '{printable(decoded)}': the mail would not go to the address shown")
+        return ("has '%', which a mail program reads as the start of an escape: the mail"
+                " would not go to the address shown")
+    if "?" in value:
+        return ("has '?', which starts a query: a mail program reads what follows as more"
+                " recipients, copies or a subject")
+    return None
+
+
+def _plain_email(value: object) -> object:
+    """Before the pattern: say why an address a mail program would change is refused."""
+    if isinstance(value, str):
+        _no_invisible(value)
+        changed = _mail_decoded(value)
+        if changed:
+            raise bad_value("email_not_plain", changed)
+    return value
+
+
 # Characters a URL must percent-encode; in a page they could also start Markdown or HTML.
 _NOT_IN_LINKS = frozenset('<>"\'\\`{}|^[]')
 
+WEB_LINK = r"https?://[^@/?#%]+(?:[/?#]|$)"
+"""The schema's pattern for a web address whose host is what readers see (the validator's
+check is :func:`_check_host`): nothing before '@', a user name that browsers skip
+(``https://facebook.com@evil.example`` opens evil.example), and no percent-escapes, which
+browsers decode in a host name."""
+
 
 def _check_link(value: str) -> str:
+    _no_invisible(value)
     _clean_text(value)
     if any(ch.isspace() for ch in value):
         raise bad_value("unsafe_link", "contains a space")
@@ -188,11 +332,36 @@ def _check_link(value: str) -> str:
         parts = urlsplit(value)
     except ValueError:  # such as an unclosed "[" of an IPv6 host, or look-alike characters
         raise bad_value("unsafe_link", "is not an address a browser can read") from None
-    if parts.scheme.lower() not in LINK_SCHEMES:
+    scheme = parts.scheme.lower()
+    if scheme not in LINK_SCHEMES:
         raise bad_value("unsafe_link", "must start with https://, http:// or mailto:")
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
+    if scheme == "mailto":
+        _check_mailto(value[len("mailto:"):])
+    elif not parts.netloc:
         raise bad_value("unsafe_link", "has no host name")
+    else:
+        _check_host(parts.netloc)
     return value
+
+
+def _check_host(netloc: str) -> None:
+    """The host a browser opens is the one the link shows."""
+    user, at, host = netloc.rpartition("@")
+    if at:
+        raise bad_value("link_user_info", f"has a user name before '@' ('{shortened(user)}'),"
+                                          f" so it opens '{shortened(host)}'")
+    if "%" in host:
+        raise bad_value("link_host_escape", f"has a percent-escape in its host name"
+                                            f" ('{shortened(host)}'), which a browser decodes")
+
+
+def _check_mailto(address: str) -> None:
+    """A mailto: link writes to one plain address, as the email of a contact does."""
+    changed = _mail_decoded(address)
+    if changed:
+        raise bad_value("mailto_not_plain", changed)
+    if not re.fullmatch(EMAIL_ADDRESS, address):
+        raise bad_value("mailto_not_plain", "is not a mailto: link to one address")
 
 
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
@@ -219,14 +388,26 @@ def _check_library_markdown(value: str) -> str:
         # As a browser reads it: references decoded, spaces and controls ignored.
         target = _IGNORED_IN_LINKS.sub("", html.unescape(inline or reference))
         target = _inline_target(target) if inline else target
-        try:
-            scheme = urlsplit(target).scheme.lower()
-        except ValueError:
-            raise bad_value("library_markdown", f"links to '{shortened(target)}', which is not"
-                                               " an address a browser can read") from None
-        if scheme and scheme not in LINK_SCHEMES:
-            raise bad_value("library_markdown", f"links to '{shortened(target)}'")
+        _check_markdown_target(target)
     return value
+
+
+def _check_markdown_target(target: str) -> None:
+    """A link in library Markdown: a safe scheme, and it goes where it shows."""
+    def refuse(why: str) -> PydanticCustomError:
+        return bad_value("library_markdown", f"links to '{shortened(target)}'{why}")
+
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        raise refuse(", which is not an address a browser can read") from None
+    scheme = parts.scheme.lower()
+    if scheme and scheme not in LINK_SCHEMES:
+        raise refuse("")
+    if "@" in parts.netloc:
+        raise refuse(", which has a user name before '@'")
+    if scheme == "mailto" and not re.fullmatch(EMAIL_ADDRESS, target[len("mailto:"):]):
+        raise refuse(", which is not a mailto: link to one plain address")
 
 
 def _inline_target(text: str) -> str:
@@ -281,7 +462,8 @@ LibraryMarkdown = Annotated[
 """Light Markdown from the curated library: no raw HTML, no template syntax, safe links."""
 
 Link = Annotated[
-    str, Field(max_length=2_000, json_schema_extra={"pattern": "^(https?://|mailto:)"}),
+    str, Field(max_length=2_000, json_schema_extra={
+        "pattern": f"^(?:{WEB_LINK}|mailto:{EMAIL_ADDRESS}$)"}),
     AfterValidator(_check_link),
 ]
 """An https:, http: or mailto: link."""
@@ -303,8 +485,15 @@ IsoDate = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
                     AfterValidator(_real_date)]
 """A date written as year-month-day, such as `2026-11-20`."""
 
+Phone = Annotated[
+    str, Field(min_length=1, max_length=20_000, json_schema_extra={"pattern": NOT_BLANK}),
+    AfterValidator(_phone_text), FREE_TEXT,
+]
+"""A phone number, written as people should dial it; no invisible characters, which
+could show it back to front or stop it dialling when copied."""
+
 Email = Annotated[
-    str, Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", max_length=254)
+    str, Field(pattern=f"^{EMAIL_ADDRESS}$", max_length=254), BeforeValidator(_plain_email)
 ]
 """An email address, such as `comms@example.org`; it becomes a mailto: link."""
 

@@ -141,6 +141,13 @@ def _decode(name: str, raw: bytes) -> str:
                                          "save the file as UTF-8")]) from None
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        raise InputError([Diagnostic(
+            name, 1, 1, "PB007", f"the file looks like {wide} text without a byte order mark",
+            "save the file as UTF-8" + ("; some editors call UTF-16 'Unicode'"
+                                        if wide == "UTF-16" else ""),
+        )])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -150,6 +157,31 @@ def _decode(name: str, raw: bytes) -> str:
             name, line, col, "PB007", f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
             "save the file as UTF-8",
         )]) from None
+
+
+_SAMPLE = 4096
+"""Bytes looked at to tell the encoding; a multiple of four."""
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when ``raw``, which has no byte order mark, looks like it.
+
+    Every key, id and indent of a profile is ASCII, which takes one byte in UTF-8 but
+    comes with NUL bytes in the wider encodings: UTF-32 puts two in every four bytes,
+    UTF-16 one in every other byte, on the same side each time. UTF-8 text holds no NUL
+    (YAML forbids it): a stray one is left to be reported as a character of its own."""
+    sample = raw[:_SAMPLE]
+    units = len(sample) // 4
+    if units and any(sample[i::4].count(0) == sample[j::4].count(0) == units
+                     for i, j in ((2, 3), (0, 1))):  # little- or big-endian
+        return "UTF-32"
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    for nuls, elsewhere in ((odd, even), (even, odd)):
+        # Text all in another alphabet has fewer NULs, and U+0100, U+0400 and the
+        # like put one on the other side.
+        if nuls >= max(2, len(sample) // 32) and elsewhere * 8 <= nuls:
+            return "UTF-16"
+    return None
 
 
 # YAML also ends a line at U+0085, U+2028 and U+2029, which editors and CI annotations
@@ -218,6 +250,9 @@ _TAB_INDENT = re.compile(r"^ *\t")
 
 
 def _syntax_diagnostic(name: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    quote = _unclosed_quote(name, lines, exc)
+    if quote is not None:
+        return quote
     line, col = lines.at(exc.problem_mark or exc.context_mark)
     for number in (line, line - 1):
         if _TAB_INDENT.match(lines.line(number)):
@@ -237,6 +272,71 @@ def _syntax_diagnostic(name: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> D
         name, line, col, "PB002", f"invalid YAML: {problem}",
         "check the indentation and quoting on this line and the one before it",
     )
+
+
+# What the scanner says when a quoted value runs into the end of the file or into a
+# '---' or '...' line: the Python parser's words, then libyaml's.
+_UNCLOSED = ("found unexpected end of stream", "found unexpected document separator",
+             "found unexpected document indicator")
+_QUOTES = {'"': ('double quote (")', '\\"'), "'": ("single quote (')", "''")}
+"""A quote -> its name, and how a value in such quotes holds one."""
+
+
+def _unclosed_quote(name: str, lines: _Lines, exc: yaml.MarkedYAMLError) -> Diagnostic | None:
+    """A quote left open, located where it opens rather than where the parser gave up.
+
+    Left open, a quote takes in the lines after it: up to the end of the file (the
+    parser's ``context_mark`` is the quote), or up to the next quote of its kind, after
+    which the rest of that line makes no sense to the parser. In that second case the
+    error comes right where the quoted value, begun on an earlier line, ends."""
+    if exc.context == "while scanning a quoted scalar" and exc.problem in _UNCLOSED:
+        line, col = lines.at(exc.context_mark)
+        quote = lines.line(line)[col - 1:col]
+        if quote not in _QUOTES:
+            return None
+        what, inside = _QUOTES[quote]
+        return Diagnostic(name, line, col, "PB002",
+                          f"invalid YAML: the {what} opened here is never closed",
+                          f"end the value with a closing {quote}; write {inside} for a"
+                          f" {quote} inside it")
+    quoted, after = _scalars_around(lines.text, exc.problem_mark)
+    if quoted is None or quoted.style not in _QUOTES or after is None:
+        return None
+    quote = quoted.style
+    (line, col), (end_line, end_col) = lines.at(quoted.start_mark), lines.at(quoted.end_mark)
+    # Over lines, and what follows on its last line is text with the quote meant to
+    # close it: a value over two lines that ends well is left to the parser's message.
+    if (line == end_line or lines.at(after.start_mark)[0] != end_line or after.style
+            or quote not in after.value):
+        return None
+    return Diagnostic(
+        name, line, col, "PB002",
+        f"invalid YAML: the {_QUOTES[quote][0]} opened here is closed only on line"
+        f" {end_line}, column {end_col - 1}",
+        f"end the value with {quote} on this line; left open, a quote takes in the lines"
+        f" after it up to the next {quote}",
+    )
+
+
+def _scalars_around(
+    text: str, mark: _Mark | None
+) -> tuple[yaml.ScalarToken | None, yaml.ScalarToken | None]:
+    """The values the scanner reads right before ``mark`` and at it, where those are
+    the tokens there."""
+    if mark is None:
+        return None, None
+    before = at = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                at = token
+                break
+            before = token
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError):
+        pass
+    if not isinstance(before, yaml.ScalarToken) or before.end_mark.index > mark.index:
+        before = None
+    return before, at if isinstance(at, yaml.ScalarToken) else None
 
 
 def _reader_diagnostic(

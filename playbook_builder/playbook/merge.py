@@ -29,9 +29,11 @@ to the objects they name. The merge assumes references were checked (see
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import TypeVar
 
+from ..inputs.ids import earlier_derived_id
 from ..inputs.library import (
     OBJECTION_TOPICS,
     STEP_IDS,
@@ -51,6 +53,7 @@ from ..inputs.profile import (
     IncidentChoices,
     PlatformChoice,
     Profile,
+    ReadingEntry,
     Role,
     reading_id,
 )
@@ -103,7 +106,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
                     objections.override),
         )),
         reading=(
-            *(_own(Reading, r, id=reading_id(r)) for r in reading.add),
+            *_own_reading(reading.add),
             *choose(library.reading, reading.select, reading.exclude, reading.override),
         ),
         principles=tuple(sorted(library.principles, key=lambda p: STEP_IDS.index(p.step))),
@@ -116,6 +119,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         contacts=contacts,
         incidents=_incidents(profile.incidents, library, contacts, hidden=_hidden(
             library, "incidents", written.incidents.override, "internal") if public else ()),
+        tell_by_default=_resolve(profile.incidents.tell, {c.id: c for c in contacts}),
         approvals=_approvals(profile.approvals, contacts),
         standards=choose(
             library.standards, standards.select, standards.exclude, standards.override,
@@ -149,16 +153,20 @@ def _withheld(written: Profile, public: Profile) -> tuple[str, ...]:
 
 def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Contact], *,
                hidden: Collection[str]) -> tuple[IncidentPlan, ...]:
-    """The scenarios but the ``hidden`` ones, each with the contacts to tell (its own, else
-    the default ones)."""
+    """The scenarios but the ``hidden`` ones, each with the contacts to tell: its own when
+    it has a ``tell`` (an empty one tells nobody listed), else the default ones."""
     by_id = {c.id: c for c in contacts}
     overrides = {library.canonical("incidents", i): o for i, o in choices.override.items()}
-    tell = {**{i: o.tell for i, o in overrides.items() if o.tell},
-            **{e.id: e.tell for e in choices.add if e.tell}}
+    # A 'tell' written as [] is a choice, unlike one left out: the override's is None when
+    # left out, an added scenario's is () either way, so ask which fields were written.
+    own = {**{i: o.tell for i, o in overrides.items() if o.tell is not None},
+           **{e.id: e.tell for e in choices.add if "tell" in e.model_fields_set}}
     added = [_own(Incident, e, order=1) for e in choices.add]
     scenarios = choose(library.incidents, choices.select, choices.exclude, choices.override,
                        added, hidden=hidden)
-    return tuple(IncidentPlan(s, _resolve(tell.get(s.id, choices.tell), by_id))
+    return tuple(IncidentPlan(s, _resolve(own[s.id], by_id), by_default=False)
+                 if s.id in own else
+                 IncidentPlan(s, _resolve(choices.tell, by_id), by_default=True)
                  for s in scenarios)
 
 
@@ -271,6 +279,19 @@ _V = TypeVar("_V")
 
 def _resolve(ids: Sequence[str], known: Mapping[str, _V]) -> tuple[_V, ...]:
     return tuple(known[i] for i in ids if i in known)
+
+
+def _own_reading(entries: Sequence[ReadingEntry]) -> Iterator[Reading]:
+    """The profile's own reading entries. An entry whose id is derived from its title
+    keeps the id an earlier rule derived, where today's differs ("Café" gave ``caf``), so
+    that anchors already published still land on it; an earlier id two entries shared
+    named neither, and is left out."""
+    earlier = [None if e.id else earlier_derived_id(e.title) for e in entries]
+    shared = {i for i, n in Counter(earlier).items() if n > 1}
+    taken = {reading_id(e) for e in entries}
+    for entry, old in zip(entries, earlier, strict=True):
+        keep = old is not None and old not in shared and old not in taken
+        yield _own(Reading, entry, id=reading_id(entry), aliases=(old,) if keep else ())
 
 
 def _own(kind: type[T], entry: Strict, **fields: object) -> T:

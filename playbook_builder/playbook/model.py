@@ -70,6 +70,10 @@ class IncidentPlan:
 
     scenario: Incident
     tell: tuple[Contact, ...]
+    """Whom to tell: the scenario's own contacts, or the default ones."""
+    by_default: bool = False
+    """Whether ``tell`` is the default contacts (``incidents.tell``), which the page of
+    scenarios prints once, rather than the scenario's own (which may be none at all)."""
 
     @property
     def id(self) -> str:
@@ -114,6 +118,8 @@ class Playbook:
     approvals: ApprovalRules | None
     standards: tuple[Standard, ...]
     voice: Voice | None
+    tell_by_default: tuple[Contact, ...] = ()
+    """Whom to tell in every scenario that names nobody of its own (``incidents.tell``)."""
     role_places: tuple[int, ...] = ()
     """Where each of ``roles`` is in the profile as written, to locate findings on it:
     a public build leaves some roles out."""

@@ -26,7 +26,7 @@ from ..playbook.model import Playbook
 from . import markdown_text, sections, template_cache
 from .markdown_text import Markdown
 from .parts import RenderedPage
-from .sitemap import Page, Target, pages, targets
+from .sitemap import INCIDENTS, Page, Target, pages, targets
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -107,9 +107,20 @@ def render_site(
                 for ref in path:
                     first.setdefault(links[ref], ref)
                 extra["printed"] = {ref: printed(ref, page.src) for ref in first.values()}
+                extra["tell_by_default"] = _points_to_default_contacts(pb, first)
             done[page.src] = render(page, extra)
     return [RenderedPage(page.src, _front_matter(page.meta) + done[page.src], page.in_nav)
             for page in specs]
+
+
+def _points_to_default_contacts(pb: Playbook, printed: Iterable[Target]) -> bool:
+    """Whether a printed path holds a scenario's card that sends its reader to the default
+    contacts, without the page of scenarios that lists them: the printed page then lists
+    them once too, so that the paper copy says whom to tell."""
+    cards = {target.anchor for target in printed if target.src == INCIDENTS}
+    if "" in cards:  # the whole page is printed, with its list of whom to tell
+        return False
+    return any(plan.by_default and plan.tell for plan in pb.incidents if plan.id in cards)
 
 
 def _front_matter(meta: Mapping[str, Any]) -> str:

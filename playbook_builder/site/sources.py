@@ -13,7 +13,8 @@ elsewhere in the project (the folder of mkdocs.yml):
   its way), it must lead inside the project, and not into a hidden file or folder of
   the project (such as ``.git/`` or ``.env``) unless that lies in a published folder;
 - a folder link must not lead to a folder that contains it (MkDocs would walk it without
-  end).
+  end), and a link that leads round in a loop or through a file (``f/..``) is no file;
+- no two names in the site may differ only in letter case (:meth:`SourceRules.case_clashes`).
 
 A docs folder or ``custom_dir`` that mkdocs.yml itself names outside the project is
 trusted as the configuration chose it, as the project folder is; one written inside the
@@ -25,10 +26,12 @@ Nothing here imports MkDocs: the plugin passes plain paths.
 
 from __future__ import annotations
 
+import errno
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..inputs.diagnostics import Diagnostic
 from ..inputs.files import kind_of
@@ -39,6 +42,18 @@ CODE = "PB206"
 
 HINT = ("replace the link with a copy of the file you mean to publish, or remove it;"
         " links are followed only within the project")
+
+
+CASE_CODE = "PB202"
+"""Two entries share a name: here, two names in the site that differ only in case."""
+
+CASE_HINT = "rename one of them; names in lower case and without accents are safest"
+
+
+def _folded(name: str) -> str:
+    """``name`` as a file system that ignores case and how accents are encoded (macOS'
+    does both) compares it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -52,6 +67,24 @@ def _hidden_part(path: str, folder: str) -> str | None:
     return Path(relative).as_posix() if any(p.startswith(".") for p in parts) else None
 
 
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a folder, links followed. A link that leads round in a loop
+    or through a file (``f/..``) is none: MkDocs' walk takes it for a file, and so does
+    this one, whose :meth:`SourceRules.problem` then says what is wrong with it."""
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
+
+
+def _unreachable(exc: OSError) -> str:
+    """Why a file MkDocs found cannot be opened, in the user's words."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that leads round in a loop; not publishing it"
+    if exc.errno == errno.ENOTDIR:
+        return ("a symbolic link whose way passes through a file as if it were a folder;"
+                " not publishing it")
+    return "a symbolic link to nothing, or a file that cannot be read; not publishing it"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +135,12 @@ class SourceRules:
             return self._diagnostic(path, f"reached through a symbolic link to a folder"
                                           f" outside the project ({real}); not publishing it")
         try:
-            mode = os.stat(real).st_mode
-        except OSError:
-            return self._diagnostic(path, "a symbolic link to nothing, or a file that cannot"
-                                          " be read; not publishing it")
+            # The path as the system resolves it, which is what MkDocs will read:
+            # realpath() takes ``f/..`` as the folder holding ``f`` even when ``f`` is a
+            # file, and stops at a loop without a word.
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return self._diagnostic(path, _unreachable(exc))
         kind = kind_of(mode)
         if kind is not None:
             return self._diagnostic(path, f"{kind}, not a regular file; not publishing it")
@@ -135,7 +170,7 @@ class SourceRules:
             except OSError:
                 continue  # MkDocs reports a folder it cannot read, if it matters
             for entry in entries:
-                if entry.is_dir(follow_symlinks=True):
+                if _is_folder(entry):
                     real = os.path.realpath(entry.path)
                     if entry.is_symlink():
                         reason = self._link_problem(real, "folder") or (
@@ -151,6 +186,61 @@ class SourceRules:
                     found = self.problem(entry.path)
                     if found:
                         yield found
+
+    def case_clashes(self, outputs: Iterable[tuple[str, str | None]]
+                     ) -> Iterator[Diagnostic]:
+        """Names in the site that differ only in letter case: ``Guide/`` beside
+        ``guide/``, or ``docs/Contacts.md`` beside the playbook's ``contacts/``. Linux keeps
+        both; Windows and macOS (building, or checking out the published branch) take
+        them for one, so one page silently overwrites the other, or two folders merge and
+        links written with the other spelling break on the server.
+
+        ``outputs`` are every file's path in the site and the file it comes from (None
+        for a page the playbook generates). Each clash is reported once, at a file of
+        the project's that brings one of the two spellings."""
+        first: dict[str, tuple[str, str | None]] = {}
+        reported: set[tuple[str, str]] = set()
+        for dest, source in sorted(outputs, key=lambda output: output[0]):
+            parts = PurePosixPath(dest).parts
+            for depth in range(1, len(parts) + 1):
+                name = "/".join(parts[:depth]) + ("/" if depth < len(parts) else "")
+                seen, seen_source = first.setdefault(_folded(name), (name, source))
+                if seen == name:
+                    continue
+                if (seen, name) not in reported:
+                    reported.add((seen, name))
+                    found = self._case_clash((name, source), (seen, seen_source))
+                    if found is not None:
+                        yield found
+                break  # everything below this name clashes too
+
+    def _case_clash(self, one: tuple[str, str | None], other: tuple[str, str | None]
+                    ) -> Diagnostic | None:
+        """The clash of two names in the site, located at the project's file among them
+        (None when neither is: two files of installed themes are not the project's)."""
+        if not self._owned(one[1]):
+            one, other = other, one
+            if not self._owned(one[1]):
+                return None
+        (name, source), (other_name, other_source) = one, other
+        assert source is not None
+        if other_source is None:
+            whose = "a page of the playbook"
+        elif self._owned(other_source):
+            whose = display_path(Path(other_source))
+        else:
+            whose = "from the theme"
+        how, where = ("letter case", "Windows and macOS take")
+        if name.casefold() != other_name.casefold():
+            how, where = ("how its accents are encoded", "macOS takes")
+        return Diagnostic(
+            display_path(Path(source)), 1, 1, CASE_CODE,
+            f"becomes '{name}' in the site, which differs only in {how} from"
+            f" '{other_name}' ({whose}); {where} the two for one, so one would overwrite"
+            " the other or links to one would break", CASE_HINT)
+
+    def _owned(self, source: str | None) -> bool:
+        return source is not None and self._base(os.path.abspath(source)) is not None
 
     def _base(self, path: str) -> tuple[str, str] | None:
         for written, real in self.bases:
