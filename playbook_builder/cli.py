@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -325,21 +326,37 @@ def check(profile: Path | None, min_score: int, config_file: Path | None,
         raise click.ClickException(f"score {report.score} is below the minimum {min_score}")
 
 
+def _country_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise click.BadParameter(f"'{value}' is not a country code; write two letters, such"
+                                 " as GB, US or AU")
+    return value.upper()
+
+
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--ci", type=click.Choice(["github", "gitlab"]),
               help="Add a CI workflow that validates, builds and publishes on every change.")
-def new(folder: Path, ci: str | None) -> None:
+@click.option("--country", metavar="CODE", callback=_country_code,
+              help="Your country, such as GB, US or AU: the safety cards give its"
+                   " emergency number and helplines.")
+def new(folder: Path, ci: str | None, country: str | None) -> None:
     """Start a playbook project: mkdocs.yml, a profile to fill in, and optionally CI."""
     from .commands.scaffold import scaffold
 
     try:
-        written = scaffold(folder, ci)
+        written = scaffold(folder, ci, country)
     except OutputError as exc:
         raise output_problem(exc) from None
     for name in written:
         click.echo(f"created {folder / name}")
+    if country is None:
+        click.echo("note: the safety cards name no emergency number until you set"
+                   " 'country' under 'organisation' in profiles/playbook.yml")
     click.echo(f"next: cd {folder} && playbook serve")
+
 
 
 @main.command()

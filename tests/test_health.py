@@ -86,6 +86,7 @@ def clean() -> Data:
     """The minimal profile, completed so that it has no findings."""
     data: Data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
     data["why"] = FULL_WHY
+    data["organisation"]["country"] = "GB"
     data["platforms"][0]["owner"] = "Front desk team"
     data["contacts"] = [{"id": "desk-lead", "role": "Front desk lead",
                          "email": "desk@hillside.example.org"}]
@@ -277,6 +278,10 @@ TRIGGERS: list[Any] = [
                  ("standards",), id="no-accessibility-standard"),
     pytest.param("no-accessibility-standard", put("standards", value={"select": ["consent"]}),
                  ("standards",), id="no-accessibility-standard-not-selected"),
+    pytest.param("no-emergency-number", drop("organisation", "country"), ("organisation",),
+                 id="no-emergency-number"),
+    pytest.param("no-emergency-number", put("organisation", "country", value="ZZ"),
+                 ("organisation", "country"), id="no-emergency-number-unknown-country"),
     pytest.param("no-approvals", drop("approvals"), ("approvals",), id="no-approvals"),
     pytest.param("no-approvals", put("approvals", value={"reply_within": "a day"}),
                  ("approvals",), id="no-approvals-empty"),
@@ -387,6 +392,13 @@ CLEARS: list[Any] = [
     pytest.param("no-accessibility-standard",
                  both(NO_PLATFORMS, exclude_standard("accessibility")),
                  id="no-accessibility-standard:no-platforms"),
+    pytest.param("no-emergency-number", both(drop("organisation", "country"), put(
+        "safety", value={"emergency": "112", "helplines": [
+            {"name": "Our line", "kind": "crisis", "phone": "0800 000 000"}]})),
+                 id="no-emergency-number:own-safety-numbers"),
+    pytest.param("no-emergency-number", both(drop("organisation", "country"),
+                                             put("incidents", value={"select": []})),
+                 id="no-emergency-number:no-scenarios"),
     pytest.param("no-approvals", drop("approvals", "anyone_may_post"),
                  id="no-approvals:sign-off-only"),
     pytest.param("no-approvals", drop("approvals", "needs_sign_off"),
@@ -727,14 +739,14 @@ def test_score_of_the_minimal_profile(library: Library) -> None:
     report = check(merged(MINIMAL, library))
     assert [(f.rule.id, f.rule.severity) for f in report.findings] == [
         ("why-thin", "advice"), ("platform-without-owner", "advice"),
-        ("incident-without-contact", "warning"), ("no-approvals", "advice"),
-        ("no-contacts", "warning"),
+        ("incident-without-contact", "warning"), ("no-emergency-number", "warning"),
+        ("no-approvals", "advice"), ("no-contacts", "warning"),
     ]
     assert [(s.step, s.score, s.out_of) for s in report.steps] == [
-        ("why", 18, 20), ("who", 20, 20), ("listen", 20, 20), ("participate", 10, 20),
+        ("why", 18, 20), ("who", 20, 20), ("listen", 20, 20), ("participate", 4, 20),
         ("lead", 14, 20),
     ]
-    assert report.score == 82
+    assert report.score == 76
 
 
 def test_warnings_and_advice_add_up_per_step(tmp_path: Path, library: Library) -> None:

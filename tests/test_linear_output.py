@@ -127,7 +127,7 @@ def test_the_pages_own_heading_is_an_anchor_no_scenario_may_take(
     page = rendered(pb)[sitemap.INCIDENTS]
     ids = {name for plan in pb.incidents for name in (plan.id, *plan.scenario.aliases)}
     fixed, _ = PAGE_ANCHORS["incidents"]
-    assert set(re.findall(r"\{#([a-z0-9-]+)\}", page)) - ids == fixed
+    assert set(re.findall(r"\{#([a-z0-9-]+)\}", page)) - ids <= fixed
 
 
 # The printable path ----------------------------------------------------------------------

@@ -36,7 +36,7 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _texts(site: Path) -> Iterator[tuple[Path, str]]:
     """Every output file as a reader of it sees the text: references decoded, JSON read,
-    gzip opened, whitespace runs made one space."""
+    gzip opened, whitespace runs made one space; a page also without its tags."""
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         raw = path.read_bytes()
         if path.suffix == ".gz":
@@ -47,6 +47,8 @@ def _texts(site: Path) -> Iterator[tuple[Path, str]]:
             continue  # images
         if path.suffix == ".json":
             text = json.dumps(json.loads(text), ensure_ascii=False)
+        if path.suffix == ".html":  # and as read, a link inside a sentence taken out
+            text += " " + re.sub(r"<[^>]*>", "", text)
         yield path, " ".join(html.unescape(html.unescape(text)).split())
 
 

@@ -44,7 +44,8 @@ audiences:
         pytest.param(
             BASE.replace("  name: Hillside\n", "  name: Hillside\n  mision: x\n"),
             "org.yml:4:3: error: unknown key 'mision' [PB104]\n"
-            "  hint: expected one of 'logo', 'name', 'sector', 'slug', 'voice', 'website'",
+            "  hint: expected one of 'country', 'logo', 'name', 'sector', 'slug', 'voice',"
+            " 'website'",
             id="unknown-nested-key",
         ),
         pytest.param(

@@ -51,11 +51,31 @@ def load(path: Path) -> Any:
     return yaml.safe_load(path.read_text("utf-8"))
 
 
+def test_without_a_country_the_new_project_is_told_its_cards_have_no_number(
+        tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "ours")])
+    assert result.exit_code == 0, result.output
+    assert ("note: the safety cards name no emergency number until you set 'country' under"
+            " 'organisation' in profiles/playbook.yml") in result.output
+    profile = load(tmp_path / "ours" / "profiles" / "playbook.yml")
+    assert "country" not in profile["organisation"]
+    findings = check(load_playbook(tmp_path / "ours" / "profiles" / "playbook.yml")).findings
+    assert "no-emergency-number" in {f.rule.id for f in findings}
+
+
+def test_the_country_is_written_as_a_code(tmp_path: Path) -> None:
+    project = new_project(tmp_path, "--country", "au")
+    assert load(project / "profiles" / "playbook.yml")["organisation"]["country"] == "AU"
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "two"), "--country", "GBR"])
+    assert result.exit_code == 2
+    assert "'GBR' is not a country code" in result.output
+
+
 @pytest.mark.build
 @pytest.mark.parametrize("ci", ["github", "gitlab"])
 def test_new_project_builds(tmp_path: Path, ci: str, library: Library,
                             monkeypatch: pytest.MonkeyPatch) -> None:
-    project = new_project(tmp_path, "--ci", ci)
+    project = new_project(tmp_path, "--ci", ci, "--country", "gb")
     profile = project / "profiles" / "playbook.yml"
     assert profile.read_text("utf-8").startswith(
         "# yaml-language-server: $schema=../playbook-profile.schema.json")

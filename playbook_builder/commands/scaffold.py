@@ -38,11 +38,18 @@ _REPOSITORY_LABELS = ("repository", "source", "sourcecode", "code", "github", "g
 _SAFE_URL = re.compile(r"^[A-Za-z0-9._~:/%+-]+$")
 
 
-def project_files(ci: str | None) -> dict[str, str]:
+COUNTRY_LINE = "  # country: GB\n"
+"""The profile's commented-out country, which ``--country`` fills in."""
+
+
+def project_files(ci: str | None, country: str | None = None) -> dict[str, str]:
     """Path in the new project -> content."""
+    profile = _read("profile.yml")
+    if country is not None:
+        profile = profile.replace(COUNTRY_LINE, f"  country: {country}\n", 1)
     files = {
         "mkdocs.yml": _read("mkdocs.yml"),
-        "profiles/playbook.yml": _read("profile.yml"),
+        "profiles/playbook.yml": profile,
         "playbook-profile.schema.json": schema_text(),
         REQUIREMENTS: requirements_text(__version__, repository_url()),
         "docs/.gitkeep": "",
@@ -101,11 +108,11 @@ def _read(name: str) -> str:
     return (_FILES / name).read_text(encoding="utf-8")
 
 
-def scaffold(folder: Path, ci: str | None) -> list[str]:
+def scaffold(folder: Path, ci: str | None, country: str | None = None) -> list[str]:
     """Write a new project into ``folder``, which must be missing or empty."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise OutputError(f"{folder}: not an empty folder; choose a new one")
-    files = project_files(ci)
+    files = project_files(ci, country)
     for name, content in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -526,6 +526,35 @@ def _no_accessibility_standard(pb: Playbook) -> _Notes:
 
 
 @_rule(
+    "no-emergency-number", "warning", "participate", "Safety cards without their numbers",
+    "A card for someone at risk is read at the worst moment; it must give the right "
+    "emergency number and a helpline for where the organisation is, and never guess one.",
+    "strategy/participate",
+)
+def _no_emergency_number(pb: Playbook) -> _Notes:
+    if not pb.incidents:
+        return
+    place = pb.place
+    missing = [what for what, unknown in (("emergency number", place.emergency is None),
+                                          ("crisis line", place.helpline("crisis") is None))
+               if unknown]
+    if not missing:
+        return
+    what = " or ".join(missing)
+    country = place.country
+    if country is None:
+        message = (f"The safety cards give no {what}: the profile does not say which "
+                   "country the organisation is in.")
+    else:
+        message = f"The library has no {what} for the country '{country}'."
+    yield (("organisation", "country") if country else ("organisation",), message,
+           "Add 'country:' under 'organisation' with your country's code, such as "
+           "'country: GB', 'US' or 'AU', to use the library's numbers; or give your own "
+           "under 'safety': 'emergency', and a helpline with 'kind: crisis', its 'name' "
+           "and 'phone'.")
+
+
+@_rule(
     "no-approvals", "advice", "participate", "No rules on what needs sign-off",
     "People take part more readily when they know what they may post without asking and "
     "what needs a second pair of eyes first.",

@@ -79,7 +79,9 @@ CODES: tuple[Code, ...] = (
          "`logo: ../../etc/passwd`", "Keep referenced files next to the profile, and library"
          " items inside the library."),
     Code("PB207", "Library Markdown contains raw HTML, template syntax, an attribute list"
-         " in braces or an unsafe link.",
+         " in braces or an unsafe link; or library text names a place fact that does not"
+         " exist (the facts are `{emergency}`, `{crisis_line}`, `{children_line}` and"
+         " `{regulator}`).",
          "`body: <script>...</script>`", "Use plain Markdown; links must be https, http"
          " or mailto."),
     Code("PB208", "The logo is not a safe image: not an image file, not of the kind its"

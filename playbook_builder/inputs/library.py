@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
+from pydantic import Field, field_validator
+
+from .place import PLACED_FIELDS, EmergencyFact, HelplineFact, RegulatorFact, placed_text
 from .values import Digits, Id, LibraryMarkdown, Link, SchemaVersion, Strict, Text, in_range
 
 StepId = Literal["why", "who", "listen", "participate", "lead"]
@@ -159,6 +162,8 @@ class Incident(Item, IncidentText):
     order: Annotated[int, Digits, in_range(1, 999)]
     """Where the scenario comes on the page: the most urgent and most common first."""
 
+    _placed = field_validator(*PLACED_FIELDS["incidents"])(placed_text)
+
 
 class StandardText(Strict):
     """A standard for how we post, such as consent for photos or accessibility."""
@@ -182,6 +187,21 @@ class Standard(Item, StandardText):
     order: Annotated[int, Digits, in_range(1, 999)]
     """Where the standard comes on the page: those that protect people first."""
 
+    _placed = field_validator(*PLACED_FIELDS["standards"])(placed_text)
+
+
+class Place(Item):
+    """The facts of one country that the safety cards give (``content/places/<cc>.yml``,
+    ``id`` the country's code in lower case): each with where and when it was checked."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+    """The country's ISO 3166-1 alpha-2 code in lower case, as the file is named."""
+    name: Text
+    """The country's name in English."""
+    emergency: EmergencyFact | None = None
+    helplines: tuple[HelplineFact, ...] = ()
+    regulator: RegulatorFact | None = None
+
 
 class Exercise(Item):
     title: Text
@@ -203,6 +223,7 @@ KINDS: dict[str, type[Item]] = {
     "exercises": Exercise,
     "incidents": Incident,
     "standards": Standard,
+    "places": Place,
 }
 """Library folder name -> the model of the items in it."""
 
@@ -220,6 +241,7 @@ class Library:
     exercises: tuple[Exercise, ...] = ()
     incidents: tuple[Incident, ...] = ()
     standards: tuple[Standard, ...] = ()
+    places: tuple[Place, ...] = ()
 
     def ids(self, kind: str) -> list[str]:
         items: tuple[Item, ...] = getattr(self, kind)

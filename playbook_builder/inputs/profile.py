@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field
 
 from .ids import derived_id
 from .library import IncidentText, ObjectionText, ReadingText, StandardText
+from .place import Country, Safety
 from .values import (
     Email,
     FileName,
@@ -48,6 +49,10 @@ class Organisation(Strict):
     """A logo image, relative to the profile; it must stay inside the profile's folder."""
     voice: Text | None = None
     """How the organisation sounds when it speaks, in a few words."""
+    country: Country | None = None
+    """Where the organisation works, as a code such as `GB`, `US` or `AU`: the safety
+    cards take the emergency number, helplines and regulator of that country from the
+    library. Without it (and without `safety`), they name no number at all."""
 
 
 class PlaybookInfo(Strict):
@@ -486,6 +491,10 @@ class Profile(Strict):
     """Which standards for how we post the playbook carries."""
     voice: Voice | None = None
     """Our voice, shown by examples."""
+    safety: Safety | None = None
+    """Numbers for the safety cards: the emergency number, helplines and the charity
+    regulator, where the library has none for the country or they are not the ones to
+    use."""
 
     @property
     def title(self) -> str:

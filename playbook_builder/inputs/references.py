@@ -14,13 +14,14 @@ RESERVED_IDS = frozenset({"index"})
 
 PAGE_ANCHORS: dict[str, tuple[frozenset[str], str]] = {
     "standards": (frozenset({"anyone-may-post", "sign-off", "reply-within", "standards"}), ""),
-    "incidents": (frozenset({"who-to-tell"}), ""),
+    "incidents": (frozenset({"who-to-tell", "helplines", "serious-incidents"}), ""),
     "objections": (frozenset(), "topic-"),
 }
 """The anchors a page gives its own headings, and the prefix of those it makes (the
 objections page heads each topic 'topic-<topic>'; the page of scenarios heads whom to tell
-by default 'who-to-tell'), by the profile key whose entries share the page: an entry's id
-or earlier id there would name two places."""
+by default 'who-to-tell', and its helplines and serious incidents likewise), by the
+profile key whose entries share the page: an entry's id or earlier id there would name
+two places."""
 
 
 class _Checker:

@@ -73,6 +73,26 @@ EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
     ("StandardOverride", "we_do"): ["We ask in writing before we post a photo of anyone."],
     ("StandardOverride", "applies_when"): "Every photo, video or story of a person.",
     ("StandardOverride", "not_when"): "Crowds where nobody can be recognised.",
+    ("Organisation", "country"): "GB",
+    ("Profile", "safety"): {"emergency": "999", "helplines": [
+        {"name": "Samaritans", "kind": "crisis", "phone": "116 123",
+         "hours": "free, day or night"}]},
+    ("Safety", "emergency"): "999",
+    ("Safety", "helplines"): [{"name": "Samaritans", "kind": "crisis", "phone": "116 123"}],
+    ("Safety", "regulator"): {"name": "Charity Commission for England and Wales",
+                              "url": "https://www.gov.uk/government/organisations/"
+                                     "charity-commission"},
+    ("Helpline", "name"): "Samaritans",
+    ("Helpline", "kind"): "crisis",
+    ("Helpline", "phone"): "116 123",
+    ("Helpline", "text"): "07700 900123",
+    ("Helpline", "url"): "https://www.samaritans.org/",
+    ("Helpline", "hours"): "free, day or night",
+    ("Helpline", "for"): "anyone struggling to cope",
+    ("Regulator", "name"): "Charity Commission for England and Wales",
+    ("Regulator", "url"): "https://www.gov.uk/government/organisations/charity-commission",
+    ("Regulator", "serious_incident"): "https://www.gov.uk/guidance/how-to-report-a-serious-"
+                                       "incident-in-your-charity",
 }
 
 

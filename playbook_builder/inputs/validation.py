@@ -59,8 +59,12 @@ _CUSTOM = {
     "mailto_not_plain": ("PB103", "write mailto: and one plain address, such as"
                                   " mailto:comms@example.org, with no '%' escapes and no"
                                   " '?' part"),
+    "not_a_phone": ("PB103", "write the number with digits, spaces and + - . ( ) only, such"
+                             " as '+44 20 7946 0000'; put opening hours in 'hours'"),
     "not_a_date": ("PB103", "check the month and day; write it as year-month-day"),
     "library_markdown": ("PB207", "write plain Markdown; links must be https, http or mailto"),
+    "place_token": ("PB207", "write a place fact as {emergency}, {crisis_line},"
+                             " {children_line} or {regulator}, and no other braces"),
 }
 _SHAPE_HINTS = {
     LIST: "write each item on its own line, starting with '- '",

@@ -232,9 +232,29 @@ def _clean_text(value: str) -> str:
     return value
 
 
+PHONE_CHARACTERS = frozenset("0123456789 +-.()")
+"""What a phone number is written with: what a phone dials, and the spaces and marks
+people group its digits with."""
+
+
 def _phone_text(value: str) -> str:
+    """A phone number: invisible characters are named as such (a direction mark shows
+    ``020 7946 0000`` as ``0000 7946 020``), then anything a phone cannot dial."""
     _no_invisible(value)
-    return _clean_text(value)
+    value = _clean_text(value)
+    other = next((i for i, ch in enumerate(value) if ch not in PHONE_CHARACTERS), None)
+    if other is not None:
+        raise bad_value("not_a_phone", f"contains {_shown(value[other])} at position"
+                        f" {other + 1}: a phone number holds only digits, spaces and"
+                        " + - . ( )")
+    if not any(ch.isdigit() for ch in value):
+        raise bad_value("not_a_phone", "has no digits")
+    return value
+
+
+def _shown(ch: str) -> str:
+    """A character as an error message shows it: itself where it is plain to see."""
+    return f"'{ch}'" if ch.isprintable() and not ch.isspace() else character_name(ch)
 
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -486,11 +506,13 @@ IsoDate = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
 """A date written as year-month-day, such as `2026-11-20`."""
 
 Phone = Annotated[
-    str, Field(min_length=1, max_length=20_000, json_schema_extra={"pattern": NOT_BLANK}),
-    AfterValidator(_phone_text), FREE_TEXT,
+    str, Field(min_length=1, max_length=40,
+               json_schema_extra={"pattern": r"^[0-9 +().-]*[0-9][0-9 +().-]*$"}),
+    AfterValidator(_phone_text), WrittenAs(("string", "number")),
 ]
-"""A phone number, written as people should dial it; no invisible characters, which
-could show it back to front or stop it dialling when copied."""
+"""A phone number, written as people should dial it: digits, spaces and + - . ( ), so
+that it becomes a link phones can dial. No invisible characters, which could show it back
+to front or stop it dialling when copied; opening hours and extensions go elsewhere."""
 
 Email = Annotated[
     str, Field(pattern=f"^{EMAIL_ADDRESS}$", max_length=254), BeforeValidator(_plain_email)

@@ -75,6 +75,8 @@ _COLLECTIONS: tuple[tuple[str, Callable[[dict[str, Any]], list[Entry]], str, str
     ("Who to ask", lambda s: s.get("contacts", []), "contact", "role", "id"),
     ("When things go wrong", lambda s: s.get("incidents", []), "scenario", "title", "id"),
     ("How we post", lambda s: s.get("standards", []), "standard", "title", "id"),
+    ("Helplines", lambda s: s.get("place", {}).get("helplines", []), "helpline", "name",
+     "name"),
     ("Principles", lambda s: s["library"]["principles"], "principle", "title", "id"),
     ("Steps", lambda s: s["library"]["steps"], "step", "title", "id"),
     ("Strategy questions", lambda s: s["library"]["questions"], "question", "question", "id"),
@@ -114,6 +116,11 @@ def _general(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     rest = [k for k in sorted({*before, *after}) if k != "voice" and before.get(k) != after.get(k)]
     if rest:
         lines.append(f"The organisation's details changed: {_fields(before, after, rest)}")
+    # Snapshots published before place facts existed recorded no number: nothing to say.
+    emergency = [s["place"]["emergency"] for s in (old, new) if "place" in s]
+    if len(emergency) == 2 and emergency[0] != emergency[1]:
+        lines.append(f"The emergency number on the safety cards is now"
+                     f" {emergency[1] or 'not given'} (it was {emergency[0] or 'not given'})")
     info_before, info_after = old["profile"]["playbook"], new["profile"]["playbook"]
     if info_before != info_after:
         lines.append(f"The playbook's details changed: {_fields(info_before, info_after)}")

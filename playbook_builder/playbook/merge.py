@@ -67,6 +67,7 @@ from .model import (
     Playbook,
     SignOffRule,
 )
+from .place import place_facts, with_place
 from .visibility import without_internal
 
 T = TypeVar("T", bound=Item)
@@ -80,6 +81,8 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
     written = profile
     if public:
         profile = without_internal(profile)
+    place = place_facts(profile, library)
+    library = with_place(library, place)
     audiences = {a.id: a for a in profile.audiences}
     goals = {g.id: g for g in profile.goals}
     contacts = profile.contacts
@@ -119,6 +122,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         contacts=contacts,
         incidents=_incidents(profile.incidents, library, contacts, hidden=_hidden(
             library, "incidents", written.incidents.override, "internal") if public else ()),
+        place=place,
         tell_by_default=_resolve(profile.incidents.tell, {c.id: c for c in contacts}),
         approvals=_approvals(profile.approvals, contacts),
         standards=choose(

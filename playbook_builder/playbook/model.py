@@ -16,6 +16,7 @@ from ..inputs.library import (
     Standard,
     Step,
 )
+from ..inputs.place import Helpline, Regulator
 from ..inputs.profile import (
     Account,
     Audience,
@@ -27,6 +28,28 @@ from ..inputs.profile import (
     Role,
     Voice,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFacts:
+    """The emergency number, helplines and regulator the safety cards give: the
+    profile's ``safety``, else the library's facts for its country. What is not known is
+    None, and the cards then name no number (see :mod:`playbook.place`)."""
+
+    country: str | None = None
+    """``organisation.country``, as written."""
+    country_name: str | None = None
+    """The country's name, when the library has facts for it."""
+    known_country: bool = False
+    """Whether the library has facts for ``country``."""
+    emergency: str | None = None
+    emergency_note: str | None = None
+    helplines: tuple[Helpline, ...] = ()
+    """Crisis lines first, then children's, then any other."""
+    regulator: Regulator | None = None
+
+    def helpline(self, kind: str) -> Helpline | None:
+        return next((h for h in self.helplines if h.kind == kind), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +141,8 @@ class Playbook:
     approvals: ApprovalRules | None
     standards: tuple[Standard, ...]
     voice: Voice | None
+    place: PlaceFacts = PlaceFacts()
+    """The numbers the safety cards give, and the regulator."""
     tell_by_default: tuple[Contact, ...] = ()
     """Whom to tell in every scenario that names nobody of its own (``incidents.tell``)."""
     role_places: tuple[int, ...] = ()

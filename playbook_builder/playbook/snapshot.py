@@ -56,6 +56,9 @@ def snapshot(pb: Playbook) -> dict[str, Any]:
                                for r in pb.approvals.needs_sign_off],
             "reply_within": pb.approvals.reply_within},
         "standards": [content(s) for s in pb.standards],
+        "place": {"emergency": pb.place.emergency,
+                  "helplines": [content(h) for h in pb.place.helplines],
+                  "regulator": content(pb.place.regulator) if pb.place.regulator else None},
         "library": {kind: [content(item) for item in getattr(pb, kind)]
                     for kind in _LIBRARY_KINDS},
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from ..inputs.link_schemes import LINK_SCHEMES
+from ..inputs.link_schemes import PAGE_SCHEMES
 
 FORBIDDEN_ELEMENTS = frozenset({
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link",
@@ -60,7 +60,7 @@ _SCREEN_HANDLERS = re.compile(r"on(?<![^\s/\"']on)[^\s/>=]*\s*=")
 # entered at its first, so a long one costs one pass, not one per "=".
 _SCREEN_LINKS = re.compile(
     r"=(?<!==)=*\s*[\"']?(?:[a-z0-9+.\-\x00-\x20]*&"
-    r"|[\x00-\x20]*(?!(?:" + "|".join(LINK_SCHEMES) + r"):)[a-z0-9+.\-\x00-\x20]+:)")
+    r"|[\x00-\x20]*(?!(?:" + "|".join(PAGE_SCHEMES) + r"):)[a-z0-9+.\-\x00-\x20]+:)")
 _NAME_AT_END = re.compile(r"[^\s/>=\"']*\Z")
 # Browsers end a comment at "<!-->", "<!--->" or "--!>"; Python's parser does not, so
 # markup after one would be hidden from it.
@@ -123,10 +123,10 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 def _unsafe_url(value: str) -> bool:
-    """Does the link use a scheme other than https, http and mailto? Browsers ignore
+    """Does the link use a scheme other than https, http, mailto and tel? Browsers ignore
     tabs, newlines and other control characters inside a scheme, so we do too."""
     scheme = _SCHEME.match(_IGNORED_IN_URLS.sub("", value))
-    return scheme is not None and scheme.group(1).lower() not in LINK_SCHEMES
+    return scheme is not None and scheme.group(1).lower() not in PAGE_SCHEMES
 
 
 class _Scanner(HTMLParser):

@@ -117,3 +117,15 @@ def url(value: str) -> Markdown:
         raise ValueError(f"refusing a link with an unsafe scheme: {value!r}")
     encoded = _LINK_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
     return Markdown(encoded)
+
+
+def phone(value: str) -> Markdown:
+    """A checked phone number as a link phones dial, ``tel:`` and its digits, shown as
+    written and kept on one line (the ``pb-tel`` class). The spaces and marks that group
+    the digits are left out of the link, and so is the trunk "(0)" after a country code
+    (``+44 (0)20`` dials ``+4420``)."""
+    international = value.lstrip().startswith("+")
+    dialled = re.sub(r"[^0-9+]", "", value.replace("(0)", "") if international else value)
+    if not re.fullmatch(r"\+?[0-9]+", dialled):
+        raise ValueError(f"not a phone number: {value!r}")
+    return Markdown(f"[{escape(value)}](tel:{dialled}){{.pb-tel}}")

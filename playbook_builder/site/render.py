@@ -200,11 +200,12 @@ def make_environment(loader: jinja2.BaseLoader) -> ImmutableSandboxedEnvironment
         alias_anchors=markdown_text.alias_anchors,
         attribute=markdown_text.attribute,
         url=markdown_text.url,
+        phone=markdown_text.phone,
         library_markdown=_library_markdown,
     )
     env.globals.update(
-        href=_href, link=_link, platform_links=_platform_links, sectors=SECTOR_LABELS,
-        topic_title=_topic_title,
+        href=_href, link=_link, platform_links=_platform_links,
+        scenario_links=_scenario_links, sectors=SECTOR_LABELS, topic_title=_topic_title,
     )
     return env
 
@@ -247,6 +248,26 @@ def _link(context: jinja2.runtime.Context, target_id: str, text: str | None = No
     target: Target = context["targets"][target_id]
     label = text if isinstance(text, Markdown) else markdown_text.escape(text or target.title)
     return Markdown(f"[{label}]({target.href_from(context['page_src'])})")
+
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+@jinja2.pass_context
+def _scenario_links(context: jinja2.runtime.Context, text: str) -> Markdown:
+    """``text`` escaped, with each scenario it names by its title in double quotes (as
+    "Not quite this?" does) turned into a link to that scenario's card."""
+    cards = {plan.scenario.title: f"when-things-go-wrong/{plan.id}"
+             for plan in context["pb"].incidents}
+    pieces, start = [], 0
+    for found in _QUOTED.finditer(text):
+        target = cards.get(found.group(1))
+        if target is None or target not in context["targets"]:
+            continue
+        pieces += [markdown_text.escape(text[start:found.start()]), Markdown("&quot;"),
+                   _link(context, target, found.group(1)), Markdown("&quot;")]
+        start = found.end()
+    return Markdown("".join([*pieces, markdown_text.escape(text[start:])]))
 
 
 @jinja2.pass_context

@@ -1,5 +1,6 @@
-/* Playbook Builder: onboarding checklists that remember what the reader ticked, and a
- * "your path" bar that walks a new starter through their role's reading in order.
+/* Playbook Builder: onboarding checklists that remember what the reader ticked, a
+ * "your path" bar that walks a new starter through their role's reading in order, and a
+ * button that copies each holding reply.
  *
  * State lives in the reader's own browser (localStorage for ticks, sessionStorage for
  * the path being followed). Material's instant navigation swaps pages without reloading,
@@ -183,8 +184,46 @@
     if (mark && mark.closest(".pb-moved") && mark.href) location.replace(mark.href);
   }
 
+  /* Each holding reply gets a button that copies its text, for a reader who must post it
+   * now, on a phone. A real <button>, so the keyboard reaches it; without JavaScript
+   * there is no button and the text is still there to select. */
+  function copyButtons() {
+    var replies = document.querySelectorAll(".pb-reply");
+    for (var i = 0; i < replies.length; i++) {
+      var reply = replies[i];
+      if (reply.querySelector(".pb-copy")) continue;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button pb-copy";
+      button.textContent = "Copy the reply";
+      var status = document.createElement("span");
+      status.className = "pb-copy__status";
+      status.setAttribute("role", "status");
+      button.addEventListener("click", copier(reply, status));
+      reply.appendChild(button);
+      reply.appendChild(status);
+    }
+  }
+
+  function copier(reply, status) {
+    return function () {
+      var parts = reply.querySelectorAll("p:not(.admonition-title)");
+      var text = Array.prototype.map.call(parts, function (p) {
+        return p.textContent.trim();
+      }).join("\n\n");
+      var done = function () { status.textContent = "Copied"; };
+      var failed = function () { status.textContent = "Select the text to copy it"; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, failed);
+      } else {
+        failed();
+      }
+    };
+  }
+
   function attach() {
     followMoved();
+    copyButtons();
     checklists();
     latestLink();
     rememberPath();
