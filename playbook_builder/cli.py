@@ -150,7 +150,10 @@ def build(
         return
     if changed_only or shard:
         raise UsageProblem("--changed-only and --shard need --profiles")
-    with site_config(config_file, profile, fmt, site_dir=out, strict=strict) as site:
+    from .commands.build_report import reported_as
+
+    with site_config(config_file, profile, fmt, site_dir=out, strict=strict) as site, \
+            reported_as(fmt, config_file):
         config = site.config
         target = Path(config["site_dir"])
 
@@ -191,7 +194,9 @@ def _public_requested() -> bool:
 @click.option("--dirty", "build_type", flag_value="dirty",
               help="Only rebuild pages whose sources changed.")
 @click.option("--clean", "-c", "build_type", flag_value="clean",
-              help="Build the whole site, then serve it without watching.")
+              help="Build each time exactly as 'playbook build' does (without the"
+                   " preview's own changes to pages), then serve it; edits still"
+                   " rebuild it, unless --no-livereload.")
 @click.option("--watch-theme", is_flag=True, help="Rebuild when the theme's files change.")
 @click.option("--watch", "-w", multiple=True, type=click.Path(exists=True),
               help="Another file or folder to watch (repeatable).")

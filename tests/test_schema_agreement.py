@@ -170,6 +170,10 @@ def test_the_bundled_profiles_are_valid_to_both(path: Path, library: Library) ->
           " email: a%40b.example@c.example}"), False),
         (("why: Because.", "why: Because.\ncontacts:\n  - {id: c, role: R,"
           " email: a.b+c@d.example}"), True),
+        # A name made of a zero-width space, or of a direction mark, is blank to a reader.
+        (("  name: Hillside", '  name: "\\u200b"'), False),
+        (("  name: Hillside", '  name: "\\u200f \\ufeff"'), False),
+        (("  name: Hillside", '  name: "\\u200bHillside"'), True),  # a visible name
     ],
 )
 def test_the_command_and_the_schema_agree_on_how_values_are_written(
@@ -188,8 +192,9 @@ def test_the_command_and_the_schema_agree_on_how_values_are_written(
          "JSON Schema cannot tell 1.0 from 1; the command wants the number in digits"),
         (("schema_version: 1", "schema_version: 0x1"),
          "a YAML reader turns 0x1 into 1; the command wants the number in digits"),
-        (("  name: Hillside", '  name: "\\u200b"'),
-         "text made only of invisible characters: a pattern would have to list them"),
+        (("  name: Hillside", '  name: "\\u2800"'),
+         "text made only of a blank symbol (braille blank): a pattern lists only the"
+         " invisible characters of the first 65,536 that are not symbols"),
         (("why: Because.", 'why: "Because\\u202e."'),
          "a direction character in text: a pattern would have to list them"),
         (("why: Because.", 'why: "Because.\\U000E0041"'),

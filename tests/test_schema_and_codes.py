@@ -76,3 +76,30 @@ def test_every_code_in_the_source_is_documented() -> None:
 def test_pre_commit_hook_validates(tmp_path: Path) -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks[0]["entry"] == "playbook validate"
+
+
+def test_editors_that_check_formats_refuse_a_date_that_does_not_exist() -> None:
+    data = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    checker = jsonschema.Draft202012Validator(
+        profile_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    data["playbook"] = {"reviewed": "2027-02-28"}
+    assert checker.is_valid(data)
+    data["playbook"] = {"reviewed": "2027-02-30"}
+    assert not checker.is_valid(data)
+
+
+def test_the_schema_names_no_address_it_does_not_own() -> None:
+    assert "$id" not in profile_schema()
+    assert "example" not in json.dumps(profile_schema()["$schema"])
+
+
+def test_an_empty_voice_is_refused_by_both(tmp_path: Path) -> None:
+    validator = jsonschema.Draft202012Validator(profile_schema())
+    base = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
+    for voice in ({}, {"examples": []}, {"words": {}}, {"words": {"use": []}}):
+        assert not validator.is_valid({**base, "voice": voice}), voice
+        path = tmp_path / "p.yml"
+        path.write_text(yaml.safe_dump({**base, "voice": voice}), encoding="utf-8")
+        result = CliRunner().invoke(main, ["validate", str(path)])
+        assert result.exit_code == 2, (voice, result.output)
+    assert validator.is_valid({**base, "voice": {"words": {"avoid": ["synergy"]}}})

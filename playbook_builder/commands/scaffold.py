@@ -54,6 +54,8 @@ def project_files(ci: str | None, country: str | None = None) -> dict[str, str]:
         REQUIREMENTS: requirements_text(__version__, repository_url()),
         "docs/.gitkeep": "",
         ".gitignore": _read("gitignore"),
+        "README.md": Template(_read("README.md")).substitute(version=__version__),
+        "mkdocs-projects.yml": _read("mkdocs-projects.yml"),
     }
     if ci is not None:
         target, source = CI_FILES[ci]

@@ -43,8 +43,9 @@ CODES: tuple[Code, ...] = (
          " smaller."),
     Code("PB009", "A file in a library folder is not a YAML item.", "`content/objections/"
          "notes.txt`", "Give items the .yml extension, or move other files elsewhere."),
-    Code("PB101", "A required key is missing, or a contact has no way to reach them (none of"
-         " `email`, `phone`, `url`).", "no `why:`; a contact with only a `role`",
+    Code("PB101", "A required key is missing, a contact has no way to reach them (none of"
+         " `email`, `phone`, `url`), or a section has nothing in it to show.",
+         "no `why:`; a contact with only a `role`; `voice: {}`",
          "Add the key; the hint says what it holds."),
     Code("PB102", "A value has the wrong shape (a list, a mapping, text or a whole number),"
          " or none: empty, `~` or `null`. As editors read YAML, an unquoted number or"
@@ -90,6 +91,11 @@ CODES: tuple[Code, ...] = (
          " DOCTYPE).",
          "`logo: notes.txt`",
          "Export the logo again as a plain PNG, JPEG, GIF, WebP, ICO or SVG image."),
+    Code("PB301", "MkDocs stopped the build: a warning under `--strict` (a page not in"
+         " the navigation, a broken link), or an error of MkDocs or a plugin. Reported"
+         " this way under `playbook build --format json` or `github`; in text, MkDocs'"
+         " own log says it.", "a link to `missing.md` in `docs/about.md`",
+         "Fix what the message names, then build again."),
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from .ids import derived_id
 from .library import IncidentText, ObjectionText, ReadingText, StandardText
@@ -24,6 +24,7 @@ from .values import (
     Strict,
     Text,
     Visibility,
+    bad_value,
 )
 
 PathRef = Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$", max_length=130)]
@@ -415,19 +416,37 @@ class VoiceExample(Strict):
 class VoiceWords(Strict):
     """Words we use, and words we avoid."""
 
-    use: tuple[Text, ...] = ()
+    # Something to show: an empty word list would publish an empty section.
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra={"minProperties": 1})
+
+    use: Annotated[tuple[Text, ...], Field(min_length=1)] = ()
     """Words we use."""
-    avoid: tuple[Text, ...] = ()
+    avoid: Annotated[tuple[Text, ...], Field(min_length=1)] = ()
     """Words we avoid."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> VoiceWords:
+        if not (self.use or self.avoid):
+            raise bad_value("empty_section", "has no words: add 'use' or 'avoid'")
+        return self
 
 
 class Voice(Strict):
     """Our voice, shown by examples."""
 
-    examples: tuple[VoiceExample, ...] = ()
+    # Something to show: `voice: {}` would publish an empty /voice/ page.
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra={"minProperties": 1})
+
+    examples: Annotated[tuple[VoiceExample, ...], Field(min_length=1)] = ()
     """Pairs of "we say" and "we avoid"."""
-    words: VoiceWords = VoiceWords()
+    words: VoiceWords | None = None
     """Our word list."""
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Voice:
+        if not (self.examples or self.words):
+            raise bad_value("empty_section", "has nothing to show: add 'examples' or 'words'")
+        return self
 
 
 class Role(Strict):

@@ -100,8 +100,9 @@ def profile_schema() -> dict[str, Any]:
     """The JSON Schema of a profile, with a description and an example for every field."""
     generated = Profile.model_json_schema(schema_generator=_Generator)
     schema: dict[str, Any] = _sorted({
+        # No "$id": the schema has no published address yet, and a made-up one would
+        # send tools that resolve it to a host that is not ours.
         "$schema": DIALECT,
-        "$id": "https://playbook-builder.example/playbook-profile.schema.json",
         "$defs": generated.pop("$defs"),
         **generated,
         "title": "Playbook Builder profile (format version 1)",

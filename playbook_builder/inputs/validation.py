@@ -61,6 +61,8 @@ _CUSTOM = {
                                   " '?' part"),
     "not_a_phone": ("PB103", "write the number with digits, spaces and + - . ( ) only, such"
                              " as '+44 20 7946 0000'; put opening hours in 'hours'"),
+    "empty_section": ("PB101", "remove the key instead, until you have something to put"
+                               " there"),
     "not_a_date": ("PB103", "check the month and day; write it as year-month-day"),
     "library_markdown": ("PB207", "write plain Markdown; links must be https, http or mailto"),
     "place_token": ("PB207", "write a place fact as {emergency}, {crisis_line},"

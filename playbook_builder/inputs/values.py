@@ -113,8 +113,13 @@ class WrittenAs:
 FREE_TEXT = WrittenAs(("string", "number", "boolean"))
 """Free text: an unquoted number or true/false is kept as the text typed."""
 
-NOT_BLANK = r"\S"
-"""The schema's pattern for text that must not be blank: a character other than a space."""
+NOT_BLANK = ("[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+             "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+             "\ufff0-\ufffb]")
+"""The schema's pattern for text that must not be blank: a character that is neither a
+space nor one a reader cannot see (a zero-width space, a direction mark, a filler), so
+that editors refuse what the validator refuses (:func:`invisible`); characters past
+U+FFFF, such as tag characters, are left to the validator."""
 
 
 def bad_value(kind: str, message: str, **context: Any) -> PydanticCustomError:
@@ -501,7 +506,8 @@ def _real_date(value: str) -> str:
     return value
 
 
-IsoDate = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+IsoDate = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                               json_schema_extra={"format": "date"}),
                     AfterValidator(_real_date)]
 """A date written as year-month-day, such as `2026-11-20`."""
 
