@@ -45,6 +45,13 @@ def serve(folder: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def served(demo_site: Path) -> Iterator[str]:
+    """The demo playbook (built once by conftest's ``demo_site``), served on 127.0.0.1."""
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[sync_api.Browser]:
     assert CHROMIUM.exists(), "browser tests need Debian's chromium: apt-get install chromium"
     with sync_api.sync_playwright() as p:

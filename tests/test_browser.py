@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from playwright import sync_api as playwright_api
 
 from .browser import contrast_ratio, serve
-from .conftest import REPO, Project
+from .conftest import Project
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo playbook, built and served on 127.0.0.1."""
-    site = tmp_path_factory.mktemp("browser") / "site"
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
-    with serve(site) as url:
-        yield url
 
 
 def test_ticked_checklist_survives_navigation_and_reload(page, served: str) -> None:  # type: ignore[no-untyped-def]

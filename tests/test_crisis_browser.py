@@ -4,29 +4,13 @@ reply copied with the keyboard. (Fixtures in browser.py.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from playwright import sync_api
-
-from .browser import serve
-from .conftest import REPO
 
 pytestmark = pytest.mark.browser
 
 PAGE = "when-things-go-wrong/"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo playbook, built and served on 127.0.0.1."""
-    site = tmp_path_factory.mktemp("crisis") / "site"
-    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
-    with serve(site) as url:
-        yield url
 
 
 def tab(browser: sync_api.Browser, **options: object) -> sync_api.Page:

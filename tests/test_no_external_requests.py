@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright import sync_api
 
-from .browser import PAGE_KINDS, printed_a4_pages, serve
+from .browser import PAGE_KINDS, printed_a4_pages
 
 pytestmark = pytest.mark.browser
 
@@ -27,13 +26,6 @@ FRONT_DOOR_PRINT = "onboarding/front-door-volunteer/print/"
 # one of them the card for someone at risk, with its numbers, a step on reporting a
 # serious incident and whom to tell (two sheets before the card gave numbers).
 FRONT_DOOR_PRINT_PAGES_MAX = 3
-
-
-@pytest.fixture(scope="module")
-def served(demo_site: Path) -> Iterator[str]:
-    """The demo playbook (built by conftest's ``demo_site``), served on 127.0.0.1."""
-    with serve(demo_site) as url:
-        yield url
 
 
 class Requests:

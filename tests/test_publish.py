@@ -78,6 +78,119 @@ def test_dirty_tree_is_refused(remote: Path, tmp_path: Path,
     assert code == 0, out
 
 
+def commit_files(project: Path, files: dict[str, str], message: str = "files") -> None:
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", message)
+
+
+def append(path: Path, text: str = "\n") -> None:
+    path.write_text(path.read_text("utf-8") + text, encoding="utf-8")
+
+
+def test_a_modified_file_the_site_is_not_built_from_does_not_block_publish(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    commit_files(project, {"README.md": "# Our playbook\n", "notes/plan.txt": "later\n"})
+    append(project / "README.md", "Edited, not committed.\n")
+    (project / "notes" / "plan.txt").unlink()
+    git(project, "add", "notes")  # a staged change counts as much as one in the tree
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 0, out
+    assert "1.0" in published_local(project, "versions.json")
+    assert "Edited" in (project / "README.md").read_text("utf-8")  # left as it was
+
+
+def test_a_modified_profile_blocks_publish_and_is_named(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    append(project / "profiles" / "example.yml")
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 2, out
+    assert "uncommitted changes in files the site is built from: profiles/example.yml;" \
+        in out and "--allow-dirty" in out and "Traceback" not in out
+    assert len(out.strip().splitlines()) == 1
+    assert not has_branch(project)
+
+
+def test_a_modified_page_in_docs_is_named(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = clone_project(remote, tmp_path / "work")
+    add_pages(project, {"about.md": "# About\n"}, config_extra="not_in_nav: /about.md\n")
+    append(project / "docs" / "about.md", "More about us.\n")
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 2, out
+    assert "built from: docs/about.md;" in out
+    git(project, "checkout", "--", "docs/about.md")
+    git(project, "rm", "-q", "docs/about.md")  # a deletion, staged, is a change too
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 2, out
+    assert "built from: docs/about.md;" in out
+    assert not has_branch(project)
+
+
+def test_every_file_the_site_is_built_from_is_named_at_once(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Modified files on one line, untracked ones on the next; the README, modified too,
+    is no concern of the site's and is not named."""
+    project = clone_project(remote, tmp_path / "work")
+    commit_files(project, {"README.md": "# Our playbook\n", "docs/about.md": "# About\n"})
+    for name in ("README.md", "docs/about.md", "profiles/example.yml", "mkdocs.yml"):
+        append(project / name, "\n")
+    (project / "profiles" / "assets" / "riverside-logo.svg").write_text(
+        (project / "profiles" / "assets" / "riverside-logo.svg").read_text("utf-8")
+        .replace("<svg", "<svg data-edited='yes'", 1), encoding="utf-8")
+    (project / "docs" / "new.md").write_text("# New\n", encoding="utf-8")
+    code, out = run_publish(project, monkeypatch, "1.0")
+    assert code == 2, out
+    modified, untracked = out.strip().splitlines()
+    assert modified.endswith(
+        "uncommitted changes in files the site is built from: docs/about.md, mkdocs.yml,"
+        " profiles/assets/riverside-logo.svg, profiles/example.yml; a publish builds the"
+        " commit, so commit them, or pass --allow-dirty to publish the working tree as it"
+        " is"), modified
+    assert "not committed, so not in the version being published: docs/new.md;" in untracked
+    assert "README" not in out
+    assert not has_branch(project)
+
+
+def test_hooks_and_inherited_configs_are_built_from(
+    remote: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files mkdocs.yml names outside docs/: its hooks, and the config it inherits."""
+    project = clone_project(remote, tmp_path / "work")
+    commit_files(project, {"hooks/site.py": "# a hook of our own\n",
+                           "config/base.yml": "extra:\n  team: comms\n"})
+    append(project / "mkdocs.yml", "INHERIT: config/base.yml\nhooks:\n  - hooks/site.py\n")
+    git(project, "commit", "-qam", "a hook and a base config")
+    assert run_publish(project, monkeypatch, "1.0")[0] == 0
+    append(project / "hooks" / "site.py", "# edited\n")
+    append(project / "config" / "base.yml", "# edited\n")
+    code, out = run_publish(project, monkeypatch, "1.1")
+    assert code == 2, out
+    assert "built from: config/base.yml, hooks/site.py;" in out
+
+
+def test_without_sources_any_modified_file_is_refused_and_named(
+    remote: Path, tmp_path: Path
+) -> None:
+    """Called without the list of what the site is built from, publish cannot tell what
+    matters, and refuses every change, still naming it."""
+    project = clone_project(remote, tmp_path / "work")
+    commit_files(project, {"README.md": "# Our playbook\n"})
+    append(project / "README.md")
+    request = publishing.Request("1.0", say=lambda _: None, config_file=project / "mkdocs.yml")
+    with pytest.raises(publishing.PublishProblem) as caught:
+        publishing.check_request(request, project)
+    assert str(caught.value).startswith("uncommitted changes: README.md;")
+
+
 @pytest.mark.parametrize("version", ["../x", "v 1", "", "versions.json", "-rf"])
 def test_version_names_are_checked(remote: Path, tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch, version: str) -> None:

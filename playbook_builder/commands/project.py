@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 import click
+import yaml
 from mkdocs import exceptions
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
@@ -236,10 +239,15 @@ def library_of(project: Inputs | None, content_dir: Path | None) -> Path:
 
 
 def site_sources(site: Site, config_file: Path) -> tuple[Path, ...]:
-    """What the site is built from, but the installed package: the config, docs, theme
-    overrides, and the playbook's profile, logo and library."""
+    """What the site is built from, but the installed package: the config (and the
+    configs it inherits), docs, hooks, theme overrides, and the playbook's profile, logo
+    and library. ``publish`` refuses uncommitted changes to these, and only to these."""
     config = site.config
-    sources = [config_file, Path(config.docs_dir)]
+    sources = [config_file, *_inherited(Path(config.config_file_path or config_file)),
+               Path(config.docs_dir)]
+    # A mapping of the names given to the modules loaded, whatever MkDocs declares.
+    hooks: dict[str, ModuleType] = config.hooks  # type: ignore[assignment]
+    sources += [Path(hook.__file__) for hook in hooks.values() if hook.__file__]
     if config.theme.custom_dir:
         sources.append(Path(config.theme.custom_dir))
     if site.loaded is not None:  # the plugin is on
@@ -251,3 +259,29 @@ def site_sources(site: Site, config_file: Path) -> tuple[Path, ...]:
         if inputs.content_dir.resolve() != data_dir("content").resolve():
             sources.append(inputs.content_dir)
     return tuple(sources)
+
+
+def _inherited(config_file: Path) -> list[Path]:
+    """The configs ``config_file`` inherits (``INHERIT:``, each relative to the file
+    naming it), as MkDocs finds them. Only the YAML's structure is read, nothing of it
+    constructed: MkDocs has loaded and checked it already."""
+    found: list[Path] = []
+    current = config_file
+    while len(found) < 20:  # a loop of INHERITs: MkDocs would have failed already
+        try:
+            node = yaml.compose(current.read_text("utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            break
+        if not isinstance(node, yaml.MappingNode):
+            break
+        named = [value.value for key, value in node.value
+                 if isinstance(key, yaml.ScalarNode) and key.value == "INHERIT"
+                 and isinstance(value, yaml.ScalarNode) and value.tag == _STR]
+        if not named:
+            break
+        current = Path(os.path.normpath(current.parent / named[-1]))
+        found.append(current)
+    return found
+
+
+_STR = "tag:yaml.org,2002:str"

@@ -4,9 +4,11 @@ against concurrent publishes and killed runs.
 A publish builds the commit, not the working tree: HEAD is checked out (a detached
 ``git worktree``, with hooks off) into a private temporary folder and the site is built
 from there, so nothing uncommitted can be published under the commit's name. Changes
-that are not committed are refused up front (modified files anywhere, and untracked
-files among what the site is built from), so that nobody publishes without an edit they
-meant to include; ``--allow-dirty`` builds the working tree as it is instead.
+that are not committed to what the site is built from (modified, staged, deleted or
+untracked files: see :func:`~.project.site_sources`) are refused up front, each file
+named, so that nobody publishes without an edit they meant to include; changes to
+anything else (a README) are no concern of the site's. ``--allow-dirty`` builds the
+working tree as it is instead.
 
 Each attempt starts from the remote's deploy branch and reads the previous version's
 ``playbook.json`` from it (so the new version can say what changed). The site is built
@@ -39,7 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -95,8 +97,10 @@ class Request:
     allow_dirty: bool = False
     config_file: Path = Path("mkdocs.yml")
     sources: tuple[Path, ...] = ()
-    """What the site is built from (the config, docs, profile, logo, library, theme
-    overrides): an untracked file among them is refused."""
+    """What the site is built from (the config, docs, hooks, profile, logo, library,
+    theme overrides): an uncommitted change among them is refused. When empty (not
+    known), a modified tracked file anywhere is refused, and untracked files are not
+    looked for."""
     say: Callable[[str], None] = field(default=print, compare=False)
 
     @property
@@ -125,19 +129,44 @@ def check_request(request: Request, repo: Path) -> None:
         raise PublishProblem("the repository has no commit yet; commit the playbook first")
     if request.allow_dirty:
         return
-    dirty = _git(repo, "status", "--porcelain", "--untracked-files=no")
-    if dirty:
-        raise PublishProblem("the working tree has uncommitted changes, and a publish builds"
-                             " the commit; commit them, or pass --allow-dirty to publish"
-                             " the working tree as it is")
-    _refuse_untracked(repo, request.sources)
+    _refuse_uncommitted(repo, request.sources)
 
 
-def _refuse_untracked(repo: Path, sources: Sequence[Path]) -> None:
-    """Files the site would be built from that no commit holds: a forgotten ``git add``."""
-    if not sources:
-        return
+SHOWN = 5
+"""How many files a refusal names before it says how many more there are."""
+
+
+def _refuse_uncommitted(repo: Path, sources: Sequence[Path]) -> None:
+    """Edits the commit does not hold, where the site is built from: a publish builds the
+    commit, so they would be left out of the version without a word.
+
+    Modified (staged, deleted) tracked files count among ``sources`` only, or anywhere
+    when the sources are not known; untracked ones (a forgotten ``git add``) among
+    ``sources`` only. Either kind is one line of the message, each naming its files."""
     top = Path(_git(repo, "rev-parse", "--show-toplevel").strip()).resolve()
+    specs = _pathspecs(top, sources)
+    problems = []
+    modified = _listed(top, "status", "--porcelain", "--no-renames", "--untracked-files=no",
+                       "-z", specs=specs)
+    if modified:
+        where = " in files the site is built from" if sources else ""
+        problems.append(
+            f"uncommitted changes{where}: {_names(name[3:] for name in modified)}; a"
+            " publish builds the commit, so commit them, or pass --allow-dirty to publish"
+            " the working tree as it is")
+    untracked = _listed(top, "ls-files", "--others", "--exclude-standard", "-z",
+                        specs=specs) if sources else []
+    if untracked:
+        problems.append(
+            f"not committed, so not in the version being published: {_names(untracked)};"
+            " add and commit them (git add), remove them, or pass --allow-dirty to publish"
+            " the working tree as it is")
+    if problems:
+        raise PublishProblem("\n".join(problems))
+
+
+def _pathspecs(top: Path, sources: Sequence[Path]) -> list[str]:
+    """``sources`` relative to the repository's top folder, which must hold them."""
     specs = []
     for source in sources:
         path = source.absolute().resolve()
@@ -147,16 +176,21 @@ def _refuse_untracked(repo: Path, sources: Sequence[Path]) -> None:
                 " being published cannot hold it; move it into the repository, or pass"
                 " --allow-dirty to publish the working tree as it is")
         specs.append(str(path.relative_to(top)) or ".")
-    listed = _git(top, "--literal-pathspecs", "ls-files", "--others", "--exclude-standard",
-                  "-z", "--", *specs)
-    untracked = sorted(name for name in listed.split("\0") if name)
-    if untracked:
-        shown = ", ".join(printable(name) for name in untracked[:5])
-        more = f" and {len(untracked) - 5} more" if len(untracked) > 5 else ""
-        raise PublishProblem(
-            f"not committed, so not in the version being published: {shown}{more};"
-            " add and commit them (git add), remove them, or pass --allow-dirty to publish"
-            " the working tree as it is")
+    return specs
+
+
+def _listed(top: Path, *args: str, specs: Sequence[str]) -> list[str]:
+    """The entries a git listing (``-z``) gives for the paths in ``specs`` (all, when
+    there are none), with paths relative to ``top``."""
+    listed = _git(top, "--literal-pathspecs", *args, "--", *specs)
+    return [entry for entry in listed.split("\0") if entry]
+
+
+def _names(paths: Iterable[str]) -> str:
+    """The first few paths, in order, and how many more there are."""
+    names = sorted(set(paths))
+    shown = ", ".join(printable(name) for name in names[:SHOWN])
+    return shown + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
 
 
 def publish(request: Request, repo: Path, *, before_push: Callable[[], None] = lambda: None
