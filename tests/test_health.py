@@ -59,6 +59,10 @@ FULL_WHY = (
 TODAY = date(2026, 12, 2)
 """The day the health check counts as today in these tests."""
 
+AREAS = ("safeguarding", "media", "complaints", "data-protection", "accounts", "out-of-hours",
+         "sign-off")
+"""Every area the library's cards name, all covered by the clean profile's one contact."""
+
 PHOTOS = "instagram"
 """The one platform where people share photos of people, in these tests."""
 
@@ -89,7 +93,7 @@ def clean() -> Data:
     data["organisation"]["country"] = "GB"
     data["platforms"][0]["owner"] = "Front desk team"
     data["contacts"] = [{"id": "desk-lead", "role": "Front desk lead",
-                         "email": "desk@hillside.example.org"}]
+                         "email": "desk@hillside.example.org", "covers": list(AREAS)}]
     data["incidents"] = {"tell": ["desk-lead"]}
     data["approvals"] = {
         "anyone_may_post": ["Opening hours and reminders of events"],
@@ -278,6 +282,8 @@ TRIGGERS: list[Any] = [
                  ("standards",), id="no-accessibility-standard"),
     pytest.param("no-accessibility-standard", put("standards", value={"select": ["consent"]}),
                  ("standards",), id="no-accessibility-standard-not-selected"),
+    pytest.param("area-without-contact", put("contacts", 0, "covers", value=["media"]),
+                 ("contacts",), id="area-without-contact"),
     pytest.param("no-emergency-number", drop("organisation", "country"), ("organisation",),
                  id="no-emergency-number"),
     pytest.param("no-emergency-number", put("organisation", "country", value="ZZ"),
@@ -392,6 +398,17 @@ CLEARS: list[Any] = [
     pytest.param("no-accessibility-standard",
                  both(NO_PLATFORMS, exclude_standard("accessibility")),
                  id="no-accessibility-standard:no-platforms"),
+    pytest.param("area-without-contact", both(
+        put("contacts", 0, "covers", value=["media", "sign-off"]),
+        put("incidents", value={"tell": ["desk-lead"], "select": ["media-enquiry"]})),
+                 id="area-without-contact:the-cards-areas-covered"),
+    pytest.param("area-without-contact", both(
+        put("contacts", 0, "covers", value=[]),
+        put("incidents", value={"override": {s: {"tell": ["desk-lead"]} for s in (
+            "someone-at-risk", "someone-at-risk-in-person", "pile-on", "wrong-post",
+            "complaint-in-public", "media-enquiry", "misinformation", "account-compromised",
+            "impersonation", "volunteer-posts-harm", "out-of-hours")}})),
+                 id="area-without-contact:every-card-tells-its-own"),
     pytest.param("no-emergency-number", both(drop("organisation", "country"), put(
         "safety", value={"emergency": "112", "helplines": [
             {"name": "Our line", "kind": "crisis", "phone": "0800 000 000"}]})),

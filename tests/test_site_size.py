@@ -194,6 +194,11 @@ BOUNDS = [
                  f"- {{id: c{limits.MAX_CONTACTS:03},", id="contacts"),
     pytest.param(_scenarios, limits.MAX_SCENARIOS, "scenarios",
                  f"- {{id: s{limits.MAX_SCENARIOS - 1:03},", id="scenarios-selected-and-added"),
+    pytest.param(lambda t, n: t + "contacts:\n" + _flow(
+                     "{{id: c{i}, role: Contact {i}, email: c{i}@example.org,"
+                     " covers: [safeguarding]}}", n),
+                 limits.MAX_COVERING, "contacts cover safeguarding",
+                 "safeguarding]}", id="contacts-covering-an-area"),  # the sixth's area
     pytest.param(_tell("default"), limits.MAX_TELL, "contacts to tell by default", "tell: [",
                  id="tell-by-default"),
     pytest.param(_tell("override"), limits.MAX_TELL, "contacts to tell in 'pile-on'",

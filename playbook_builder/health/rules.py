@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from ..inputs.areas import AREA_TITLES
 from ..inputs.build_time import build_time
 from ..inputs.library import STEP_IDS, StepId
 from ..inputs.profile import Role
@@ -523,6 +524,37 @@ def _no_accessibility_standard(pb: Playbook) -> _Notes:
                "exclude', or add it to 'standards: select'), or add your own under "
                "'standards: add' with 'topic: accessibility' and what you do under "
                "'we_do'.")
+
+
+@_rule(
+    "area-without-contact", "warning", "participate", "A card with nobody for its area",
+    "A card of when things go wrong says whom to tell by area (safeguarding, media, "
+    "accounts...); a card whose area nobody covers leaves its reader to guess who that is, "
+    "at the worst moment.",
+    "strategy/participate",
+)
+def _area_without_contact(pb: Playbook) -> _Notes:
+    if pb.public or not pb.contacts:
+        return  # contacts left out on purpose, or none at all (no-contacts says so)
+    needed: dict[str, None] = {}  # the areas nobody covers, in the cards' order
+    cards: dict[str, None] = {}
+    for plan in pb.incidents:
+        if plan.by_default:  # a card with a tell of its own names its people already
+            for wanted in plan.scenario.areas:
+                if not pb.covering(wanted):
+                    needed[wanted] = None
+                    cards[_quote(plan.scenario.title)] = None
+    if not needed:
+        return
+    areas = [AREA_TITLES[area].lower() for area in needed]
+    count = f"the card {next(iter(cards))}" if len(cards) == 1 else (
+        f"{len(cards)} cards of when things go wrong ({_few(list(cards))})")
+    yield (("contacts",),
+           f"No contact covers {_names(areas)}, which {count} "
+           f"{'asks' if len(cards) == 1 else 'ask'} the reader to tell.",
+           f"Add 'covers: [{', '.join(needed)}]' to the contacts who look after them, under "
+           "'contacts' (each contact lists only its own areas); or give a card a 'tell' of "
+           "its own under 'incidents: override'.")
 
 
 @_rule(

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
+from .areas import Area
 from .place import PLACED_FIELDS, EmergencyFact, HelplineFact, RegulatorFact, placed_text
 from .values import Digits, Id, LibraryMarkdown, Link, SchemaVersion, Strict, Text, in_range
 
@@ -156,6 +157,10 @@ class IncidentText(Strict):
     """What not to do."""
     holding_reply: Text | None = None
     """A reply you can post or send at once, while you work out the rest."""
+    areas: tuple[Area, ...] = ()
+    """The areas whose contacts to tell, first things first, such as `safeguarding`: the
+    card prints the contacts that cover them (`contacts: covers`), unless the scenario
+    has a `tell` of its own."""
 
 
 class Incident(Item, IncidentText):

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
+from .areas import Area
 from .ids import derived_id
 from .library import IncidentText, ObjectionText, ReadingText, StandardText
 from .place import Country, Safety
@@ -284,6 +285,10 @@ class Contact(Strict):
     """When they can be reached."""
     for_: tuple[Text, ...] = Field(default=(), alias="for")
     """What to ask them about."""
+    covers: tuple[Area, ...] = ()
+    """The areas they look after, which the library's cards of when things go wrong name:
+    `safeguarding`, `media`, `complaints`, `data-protection`, `accounts`, `out-of-hours`,
+    `sign-off`. Each card prints the contacts that cover its areas."""
     visibility: Visibility = "internal"
     """Contacts are `internal` unless made `public`: a public build leaves them out."""
 

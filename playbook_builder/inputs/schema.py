@@ -74,6 +74,10 @@ EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
     ("StandardOverride", "applies_when"): "Every photo, video or story of a person.",
     ("StandardOverride", "not_when"): "Crowds where nobody can be recognised.",
     ("Organisation", "country"): "GB",
+    ("Contact", "covers"): ["safeguarding", "out-of-hours"],
+    ("IncidentEntry", "areas"): ["safeguarding"],
+    ("IncidentOverride", "areas"): ["media", "complaints"],
+    ("IncidentOverride", "tell"): ["safeguarding-lead", "comms-lead"],
     ("Profile", "safety"): {"emergency": "999", "helplines": [
         {"name": "Samaritans", "kind": "crisis", "phone": "116 123",
          "hours": "free, day or night"}]},

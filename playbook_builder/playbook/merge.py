@@ -61,6 +61,7 @@ from ..inputs.values import Strict, Visibility
 from .model import (
     ApprovalRules,
     ChosenPlatform,
+    Covered,
     IncidentPlan,
     LeadingInitiative,
     ListeningPlan,
@@ -158,7 +159,8 @@ def _withheld(written: Profile, public: Profile) -> tuple[str, ...]:
 def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Contact], *,
                hidden: Collection[str]) -> tuple[IncidentPlan, ...]:
     """The scenarios but the ``hidden`` ones, each with the contacts to tell: its own when
-    it has a ``tell`` (an empty one tells nobody listed), else the default ones."""
+    it has a ``tell`` (an empty one tells nobody listed), else the default ones and the
+    contacts that cover its areas."""
     by_id = {c.id: c for c in contacts}
     overrides = {library.canonical("incidents", i): o for i, o in choices.override.items()}
     # A 'tell' written as [] is a choice, unlike one left out: the override's is None when
@@ -170,8 +172,16 @@ def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Co
                        added, hidden=hidden)
     return tuple(IncidentPlan(s, _resolve(own[s.id], by_id), by_default=False)
                  if s.id in own else
-                 IncidentPlan(s, _resolve(choices.tell, by_id), by_default=True)
+                 IncidentPlan(s, _resolve(choices.tell, by_id), by_default=True,
+                              covering=_covering(s.areas, contacts))
                  for s in scenarios)
+
+
+def _covering(areas: Sequence[str], contacts: Sequence[Contact]) -> tuple[Covered, ...]:
+    """For each area, the contacts that cover it; an area nobody covers is left out (the
+    health report asks for it)."""
+    found = ((area, tuple(c for c in contacts if area in c.covers)) for area in areas)
+    return tuple(Covered(area, covering) for area, covering in found if covering)
 
 
 def _asking(role: Role, contacts: Sequence[Contact]) -> Role:

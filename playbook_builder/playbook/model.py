@@ -88,6 +88,14 @@ class LeadingInitiative:
 
 
 @dataclass(frozen=True, slots=True)
+class Covered:
+    """An area a card names, and the contacts that cover it."""
+
+    area: str
+    contacts: tuple[Contact, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class IncidentPlan:
     """A scenario of when things go wrong, and the contacts to tell."""
 
@@ -97,6 +105,15 @@ class IncidentPlan:
     by_default: bool = False
     """Whether ``tell`` is the default contacts (``incidents.tell``), which the page of
     scenarios prints once, rather than the scenario's own (which may be none at all)."""
+    covering: tuple[Covered, ...] = ()
+    """Without a ``tell`` of its own, the contacts covering each of the scenario's areas
+    (the areas nobody covers left out), printed on its card."""
+
+    @property
+    def told_besides(self) -> tuple[Contact, ...]:
+        """The default contacts to tell that the card's areas do not already name."""
+        named = {c.id for covered in self.covering for c in covered.contacts}
+        return tuple(c for c in self.tell if c.id not in named) if self.by_default else ()
 
     @property
     def id(self) -> str:
@@ -157,6 +174,10 @@ class Playbook:
     @property
     def title(self) -> str:
         return self.profile.title
+
+    def covering(self, area: str) -> tuple[Contact, ...]:
+        """The contacts that cover ``area``."""
+        return tuple(c for c in self.contacts if area in c.covers)
 
     def ask(self, role: Role) -> Contact | None:
         """The contact someone in ``role`` asks first (the merge chose it)."""

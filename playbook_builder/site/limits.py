@@ -45,6 +45,9 @@ MAX_SCENARIOS = 100
 """Scenarios a profile selects from the library and adds of its own: a card each on
 /when-things-go-wrong/, each naming whom to tell. The library has ten, and an
 organisation adds a few of its own."""
+MAX_COVERING = 5
+"""Contacts that cover one area (``contacts: covers``): each card that names the area
+prints every one of them, so this bounds a card as ``MAX_TELL`` does."""
 MAX_TELL = 20
 """Contacts in one ``tell`` list (by default, or a scenario's own): whoever spots a
 problem tells one to three people, who pass it on."""
@@ -122,6 +125,16 @@ def _over_operations(profile: Profile) -> Iterator[_Problem]:
     yield from _too_many(("contacts",), profile.contacts, MAX_CONTACTS, "contacts",
                          "list the few people others should ask; a team with a shared"
                          " address or phone is one contact")
+    covering: dict[str, list[Loc]] = {}
+    for i, contact in enumerate(profile.contacts[:MAX_CONTACTS]):
+        for j, covered in enumerate(contact.covers):
+            covering.setdefault(covered, []).append(("contacts", i, "covers", j))
+    for area, places in covering.items():
+        if len(places) > MAX_COVERING:
+            yield (places[MAX_COVERING],
+                   f"too many contacts cover {area}: {len(places)}, at most {MAX_COVERING}",
+                   "each card for the area prints every one of them; name the one to three"
+                   " people to call first")
     incidents = profile.incidents
     yield from _chosen(("incidents",), incidents.select, incidents.add, MAX_SCENARIOS,
                        "scenarios", "keep the scenarios your people are likely to meet;"

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from ..inputs.areas import AREA_TITLES
 from ..inputs.library import OBJECTION_TOPICS
 from ..playbook.changes import Changes
 from ..playbook.model import Playbook
@@ -206,6 +207,7 @@ def make_environment(loader: jinja2.BaseLoader) -> ImmutableSandboxedEnvironment
     env.globals.update(
         href=_href, link=_link, platform_links=_platform_links,
         scenario_links=_scenario_links, sectors=SECTOR_LABELS, topic_title=_topic_title,
+        area_titles=AREA_TITLES,
     )
     return env
 
