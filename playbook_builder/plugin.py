@@ -16,8 +16,9 @@ import copy
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +42,7 @@ from .commands.project import (
     resolve_inputs,
     uses_tags,
 )
-from .commands.strictness import tighten
+from .commands.strictness import RELATIVE_TO_DOCS, tighten
 from .inputs.build_time import VARIABLE as BUILD_TIME
 from .inputs.build_time import BuildTimeProblem, build_time
 from .inputs.diagnostics import Diagnostic, InputError
@@ -53,6 +54,7 @@ from .site.gate import inspect_html
 from .site.parts import Inputs, SiteParts
 from .site.redirects import redirect_page
 from .site.settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
+from .site.sitemap import HOME
 from .site.sources import SourceRules
 from .site.template_cache import use_bytecode_cache, user_cache_folder
 
@@ -82,6 +84,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._checked_for: MkDocsConfig | None = None
         self.parts: SiteParts | None = None
         self.generated: set[str] = set()
+        self.placed: set[str] | None = None
+        """The page paths the user's ``nav`` lists, when it places the playbook itself
+        (see :func:`_add_navigation`); None when the plugin placed the playbook's pages."""
         self.content_findings: dict[str, list[str]] = {}
         self.output: _Output | None = None
         self.managed = False
@@ -100,7 +105,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.inputs, self.parts, self.managed = None, None, False
-        self.generated, self.content_findings = set(), {}
+        self.generated, self.content_findings, self.placed = set(), {}, None
         if not self.config.enabled:
             self.checked = None
             return config
@@ -114,7 +119,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.parts = self._prepare(config)
         _require_extensions(config)
         _add_theme(config, self.parts, self.config.brand)
-        _add_navigation(config, self.parts)
+        self.placed = _add_navigation(config, self.parts)
         _add_versions(config)
         self._claim_output(config)
         return config
@@ -213,7 +218,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if files.get_file_from_path(page.src) is not None:
                 log.info("docs/%s replaces the generated page of the same name", page.src)
                 continue
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            # A page the navigation leaves out on purpose: the plugin's (a printable path,
+            # roles or platforms past what it lists), or the user's, when their nav
+            # places the playbook and does not list this page.
+            in_nav = page.in_nav and (self.placed is None or page.src in self.placed)
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             generated = File.generated(config, page.src, content=page.markdown,
                                        inclusion=inclusion)
             generated.edit_uri = edit_uri
@@ -443,21 +452,61 @@ def _add_versions(config: MkDocsConfig) -> None:
                                    "alias": True}
 
 
-def _add_navigation(config: MkDocsConfig, parts: SiteParts) -> None:
+PLAYBOOK_SECTION = "Playbook"
+"""The title of the section the playbook's navigation is added as, after a user's own."""
+
+
+def _add_navigation(config: MkDocsConfig, parts: SiteParts) -> set[str] | None:
+    """The playbook's pages in the site's navigation.
+
+    Without a ``nav``, the site's navigation is the playbook's. A ``nav`` that names any
+    of the playbook's pages (``parts.own_paths``) other than ``index.md``, which is every
+    site's home page as well as the playbook's, places the playbook itself: it is kept as
+    it is, and the paths it lists are returned, so that the generated pages it leaves out
+    are built outside the navigation. Any other ``nav`` is kept, followed by the
+    playbook's navigation as one section, less the pages it lists already (its
+    ``index.md``): the site's home page stays where the user put it.
+    """
     if config.nav is None:
         config.nav = copy.deepcopy(parts.nav)
-    elif not _mentions_any(config.nav, set(parts.own_paths)):
-        config.nav = [*config.nav, {"Playbook": copy.deepcopy(parts.nav)}]
+        return None
+    strip = config.validation.nav.absolute_links == RELATIVE_TO_DOCS
+    listed = set(_nav_paths(config.nav, strip_slash=strip))
+    if listed & (set(parts.own_paths) - {HOME}):
+        return listed
+    section = _without(copy.deepcopy(parts.nav), listed)
+    if section:
+        config.nav = [*config.nav, {PLAYBOOK_SECTION: section}]
+    return None
 
 
-def _mentions_any(nav: Any, paths: set[str]) -> bool:
+def _nav_paths(nav: Any, *, strip_slash: bool) -> Iterator[str]:
+    """Every path a ``nav`` names, as MkDocs looks it up among the site's files."""
     if isinstance(nav, str):
-        return nav in paths
-    if isinstance(nav, dict):
-        return any(_mentions_any(v, paths) for v in nav.values())
-    if isinstance(nav, list):
-        return any(_mentions_any(v, paths) for v in nav)
-    return False
+        yield PurePath(nav.lstrip("/") if strip_slash else nav).as_posix()
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value, strip_slash=strip_slash)
+    elif isinstance(nav, list):
+        for value in nav:
+            yield from _nav_paths(value, strip_slash=strip_slash)
+
+
+def _without(nav: list[Any], paths: set[str]) -> list[Any]:
+    """The playbook's ``nav`` less its entries for ``paths``, and sections left empty."""
+    kept: list[Any] = []
+    for item in nav:
+        if isinstance(item, dict):
+            ((title, value),) = item.items()
+            if isinstance(value, list):
+                value = _without(value, paths)
+                if value:
+                    kept.append({title: value})
+            elif value not in paths:
+                kept.append(item)
+        elif item not in paths:
+            kept.append(item)
+    return kept
 
 
 def _relative_to_docs(path: Path, docs_dir: str) -> str:

@@ -21,7 +21,7 @@ STRICT_VALIDATION: dict[str, tuple[str, ...]] = {
 }
 """The ``validation`` options a strict build raises to ``warn``."""
 
-_RELATIVE_TO_DOCS = -1
+RELATIVE_TO_DOCS = -1
 """MkDocs' value for ``absolute_links: relative_to_docs``: a treatment, not a level."""
 
 
@@ -34,7 +34,7 @@ def tighten(config: Any) -> None:
         options = config["validation"][group]
         for name in names:
             level = options[name]
-            if level != _RELATIVE_TO_DOCS and level < logging.WARNING:
+            if level != RELATIVE_TO_DOCS and level < logging.WARNING:
                 options[name] = logging.WARNING
     logger = logging.getLogger("mkdocs")
     if logger.getEffectiveLevel() > logging.WARNING:
