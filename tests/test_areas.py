@@ -67,4 +67,4 @@ def test_a_public_build_prints_no_internal_contact_for_an_area(tmp_path: Path) -
     pb = demo(tmp_path, ("    pile-on: {visibility: public}\n",
                          "    pile-on: {visibility: public}\n"), public=True)
     assert all(c.visibility == "public" for plan in pb.incidents
-               for covered in plan.covering for c in covered.contacts)
+               for covered in plan.covering for c in [covered.contact])

@@ -282,6 +282,8 @@ TRIGGERS: list[Any] = [
                  ("standards",), id="no-accessibility-standard"),
     pytest.param("no-accessibility-standard", put("standards", value={"select": ["consent"]}),
                  ("standards",), id="no-accessibility-standard-not-selected"),
+    pytest.param("platform-nobody-answers", put("roles", 0, "duties", value=["post"]),
+                 ("platforms", 0), id="platform-nobody-answers"),
     pytest.param("area-without-contact", put("contacts", 0, "covers", value=["media"]),
                  ("contacts",), id="area-without-contact"),
     pytest.param("no-emergency-number", drop("organisation", "country"), ("organisation",),
@@ -398,6 +400,10 @@ CLEARS: list[Any] = [
     pytest.param("no-accessibility-standard",
                  both(NO_PLATFORMS, exclude_standard("accessibility")),
                  id="no-accessibility-standard:no-platforms"),
+    pytest.param("platform-nobody-answers", both(
+        put("roles", 0, "duties", value=["answer"]),
+        put("roles", 0, "platforms", value=["facebook"])),
+                 id="platform-nobody-answers:answered"),
     pytest.param("area-without-contact", both(
         put("contacts", 0, "covers", value=["media", "sign-off"]),
         put("incidents", value={"tell": ["desk-lead"], "select": ["media-enquiry"]})),

@@ -32,11 +32,15 @@ def page(site: Path, url: str) -> str:
 def test_role_page_has_the_path_times_and_checklist(site: Path) -> None:
     html = page(site, "onboarding/volunteer-coordinator")
     steps = re.findall(r'<a class="pb-path__step" href="([^"]+)"', html)
-    assert steps == ["../../strategy/why/", "../../strategy/who/", "../../platforms/facebook/",
-                     "../../platforms/instagram/", "../../strategy/participate/",
-                     "../../objections/#time-waste", "../../how-we-post/#consent",
-                     "../../when-things-go-wrong/#pile-on"]
-    assert len(re.findall(r'<span class="pb-minutes">\d+ min</span>', html)) == 8
+    own = ["../../strategy/why/", "../../strategy/who/", "../../platforms/facebook/",
+           "../../platforms/instagram/", "../../strategy/participate/",
+           "../../objections/#time-waste", "../../how-we-post/#consent",
+           "../../when-things-go-wrong/#pile-on"]
+    # Then what its duties (post, answer) need, the most urgent first.
+    assert steps[:len(own)] == own
+    assert steps[len(own)] == "../../when-things-go-wrong/#someone-at-risk"
+    assert "../../how-we-post/#accessibility" in steps[len(own):]
+    assert len(re.findall(r'<span class="pb-minutes">\d+ min</span>', html)) == len(steps)
     assert re.search(r"about \d+ min in all", html)
     assert 'data-role-name="Volunteer coordinator"' in html
     checklist = html.split('class="pb-checklist"', 1)[1]

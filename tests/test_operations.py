@@ -71,12 +71,14 @@ def _internal_values(library: Library) -> set[str]:
     public = load_playbook(EXAMPLE, public=True)
 
     def texts(pb: Playbook) -> set[str]:
-        # Tags are topics the library shares between items ('suicide-prevention' tags a
-        # public reading-list entry too), not values of one item.
-        dumps = [*(c.model_dump() for c in pb.contacts),
-                 *(i.scenario.model_dump(exclude={"tags"}) for i in pb.incidents),
-                 *(s.model_dump(exclude={"tags"}) for s in pb.standards),
-                 *(r.model_dump() for r in pb.roles)]
+        # Tags, areas and duties are words the library shares between items
+        # ('suicide-prevention' tags a public reading-list entry too, 'data-protection'
+        # is an area and a tag), not values of one item.
+        shared = {"tags", "areas", "covers", "duties"}
+        dumps = [*(c.model_dump(exclude=shared) for c in pb.contacts),
+                 *(i.scenario.model_dump(exclude=shared) for i in pb.incidents),
+                 *(s.model_dump(exclude=shared) for s in pb.standards),
+                 *(r.model_dump(exclude=shared) for r in pb.roles)]
         return set(_strings(dumps))
 
     internal = texts(full) - texts(public)
@@ -150,13 +152,16 @@ def test_whom_to_tell_by_default_is_listed_once_and_each_card_says_so(
     content = page.split('<article', 1)[1].split("</article>", 1)[0]
     block = content.split('id="who-to-tell"', 1)[1].split("<h2", 1)[0]
     assert "mailto:sam.patel@riverside.example.org" in block
-    # The demo tells its communications lead by default, and names them in two scenarios
-    # of their own: three times on the page, never once per scenario.
-    assert content.count("mailto:sam.patel@riverside.example.org") == 3
+    # The demo tells its communications lead by default: a card whose areas they do not
+    # cover points to the block rather than listing them again.
+    complaint = content.split('id="someone-at-risk-in-person"', 1)[1].split("<h2", 1)[0]
+    assert re.search(r'<li>\s*(?:<p>)?And the person listed under '
+                     r'<a href="(?:\./)?#who-to-tell">Who to tell</a>\.', complaint), complaint
+    assert "mailto:sam.patel" not in complaint
+    # A card whose areas they cover names them there, once, and no pointer besides.
     pile_on = content.split('id="pile-on"', 1)[1].split("<h2", 1)[0]
-    assert re.search(r'<strong>Tell:</strong> the person listed under '
-                     r'<a href="(?:\./)?#who-to-tell">Who to tell</a>\.', pile_on), pile_on
-    assert "mailto:" not in pile_on
+    assert pile_on.count("mailto:sam.patel@riverside.example.org") == 1
+    assert "#who-to-tell" not in pile_on
     printed = page_html(demo_site, "onboarding/volunteer-coordinator/print")
     assert printed.count('id="who-to-tell"') == 1  # its path holds the pile-on card
     assert 'href="../../../when-things-go-wrong/#who-to-tell"' in printed

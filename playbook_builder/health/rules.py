@@ -527,6 +527,30 @@ def _no_accessibility_standard(pb: Playbook) -> _Notes:
 
 
 @_rule(
+    "platform-nobody-answers", "warning", "participate", "A platform nobody answers on",
+    "Messages and comments arrive on every platform we are on, and one from someone in "
+    "trouble cannot wait; once roles say what they do, each platform needs a role that "
+    "answers there, so that its path takes in the cards that matter.",
+    "strategy/participate",
+)
+def _platform_nobody_answers(pb: Playbook) -> _Notes:
+    if not any(role.duties for role in pb.roles):
+        return  # duties are not in use: nothing to compare
+    answered = {name for role in pb.roles if "answer" in role.duties
+                for name in role.platforms}
+    answering = next((r.id for r in pb.roles if "answer" in r.duties), None)
+    for i, chosen in enumerate(pb.platforms):
+        if not ({chosen.id, *chosen.aliases} & answered):
+            name = chosen.guide.name
+            where = (f"add '{chosen.id}' to the 'platforms' of '{answering}', or of "
+                     "another role with 'duties: [answer]'") if answering else (
+                "give a role 'duties: [answer]' and this platform under its 'platforms'")
+            yield (("platforms", i),
+                   f"No role answers messages and comments on {name}.",
+                   f"Say who does: {where}.")
+
+
+@_rule(
     "area-without-contact", "warning", "participate", "A card with nobody for its area",
     "A card of when things go wrong says whom to tell by area (safeguarding, media, "
     "accounts...); a card whose area nobody covers leaves its reader to guess who that is, "

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from .areas import Area
+from .duties import Duty
 from .place import PLACED_FIELDS, EmergencyFact, HelplineFact, RegulatorFact, placed_text
 from .values import Digits, Id, LibraryMarkdown, Link, SchemaVersion, Strict, Text, in_range
 
@@ -166,6 +167,8 @@ class IncidentText(Strict):
 class Incident(Item, IncidentText):
     order: Annotated[int, Digits, in_range(1, 999)]
     """Where the scenario comes on the page: the most urgent and most common first."""
+    duties: tuple[Duty, ...] = ()
+    """The duties whose roles must know this card (`roles: duties`)."""
 
     _placed = field_validator(*PLACED_FIELDS["incidents"])(placed_text)
 
@@ -191,6 +194,8 @@ class StandardText(Strict):
 class Standard(Item, StandardText):
     order: Annotated[int, Digits, in_range(1, 999)]
     """Where the standard comes on the page: those that protect people first."""
+    duties: tuple[Duty, ...] = ()
+    """The duties whose roles must know this standard (`roles: duties`)."""
 
     _placed = field_validator(*PLACED_FIELDS["standards"])(placed_text)
 

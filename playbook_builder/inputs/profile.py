@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from .areas import Area
+from .duties import Duty
 from .ids import derived_id
 from .library import IncidentText, ObjectionText, ReadingText, StandardText
 from .place import Country, Safety
@@ -472,6 +473,12 @@ class Role(Strict):
     ask: Id | None = None
     """The id of the contact someone in this role asks first; the first contact when
     left out."""
+    duties: tuple[Duty, ...] = ()
+    """What the role does on our accounts: `post`, `answer` (messages and comments),
+    `admin` (holds the logins), `speak` (may be asked about us in public). The role's path
+    then also takes in the scenarios and standards those duties need, most urgent first."""
+    platforms: tuple[Id, ...] = ()
+    """The chosen platforms (by id) the duties are on, such as `[facebook, instagram]`."""
     visibility: Visibility = "public"
     """`internal` leaves the role's pages out of a public build."""
 

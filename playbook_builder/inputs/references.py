@@ -137,6 +137,10 @@ def check_references(doc: Document, profile: Profile, library: Library,
              hint="put everything about listening to one audience in one entry")
     for i, a in enumerate(profile.audiences):
         c.refs("platform", ("audiences", i, "hangs_out"), a.hangs_out, platforms)
+    # A role's duties are on the platforms the organisation chose.
+    ours = {*chosen, *(a for p in profile.platforms for a in p.aliases), *taken}
+    for i, role in enumerate(profile.roles):
+        c.refs("platform", ("roles", i, "platforms"), role.platforms, ours)
     for i, g in enumerate(profile.goals):
         c.refs("audience", ("goals", i, "audiences"), g.audiences, audiences)
     unknown = set(unknown_platforms(profile, library))

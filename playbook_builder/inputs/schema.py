@@ -75,6 +75,8 @@ EXTRA_EXAMPLES: dict[tuple[str, str], Any] = {
     ("StandardOverride", "not_when"): "Crowds where nobody can be recognised.",
     ("Organisation", "country"): "GB",
     ("Contact", "covers"): ["safeguarding", "out-of-hours"],
+    ("Role", "duties"): ["post", "answer"],
+    ("Role", "platforms"): ["facebook", "instagram"],
     ("IncidentEntry", "areas"): ["safeguarding"],
     ("IncidentOverride", "areas"): ["media", "complaints"],
     ("IncidentOverride", "tell"): ["safeguarding-lead", "comms-lead"],

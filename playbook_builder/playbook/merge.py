@@ -89,8 +89,17 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
     contacts = profile.contacts
     objections = profile.objections
     reading = profile.reading_list
-    standards = profile.standards
-    roles = tuple(_asking(r, contacts) for r in profile.roles)
+    incidents = _incidents(profile.incidents, library, contacts, hidden=_hidden(
+        library, "incidents", written.incidents.override, "internal") if public else ())
+    standards = choose(
+        library.standards, profile.standards.select, profile.standards.exclude,
+        profile.standards.override, [_own(Standard, s, order=1) for s in profile.standards.add],
+        hidden=_hidden(library, "standards", written.standards.override, "public")
+        if public else (),
+    )
+    needed = {r.id: _needed(r, incidents, standards) for r in profile.roles}
+    roles = tuple(_asking(r, contacts).model_copy(update={"path": (*r.path, *needed[r.id])})
+                  for r in profile.roles)
     places = {role.id: i for i, role in enumerate(written.roles)}  # ids are unique
     return Playbook(
         profile=profile,
@@ -121,17 +130,12 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         roles=roles,
         role_places=tuple(places[r.id] for r in roles),
         contacts=contacts,
-        incidents=_incidents(profile.incidents, library, contacts, hidden=_hidden(
-            library, "incidents", written.incidents.override, "internal") if public else ()),
+        incidents=incidents,
+        needed_by_duties=tuple((r.id, needed[r.id]) for r in roles if needed[r.id]),
         place=place,
         tell_by_default=_resolve(profile.incidents.tell, {c.id: c for c in contacts}),
         approvals=_approvals(profile.approvals, contacts),
-        standards=choose(
-            library.standards, standards.select, standards.exclude, standards.override,
-            [_own(Standard, s, order=1) for s in standards.add],
-            hidden=_hidden(library, "standards", written.standards.override, "public")
-            if public else (),
-        ),
+        standards=standards,
         voice=profile.voice,
         public=public,
         withheld=_withheld(written, profile),
@@ -177,11 +181,34 @@ def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Co
                  for s in scenarios)
 
 
+def _needed(role: Role, incidents: Sequence[IncidentPlan],
+            standards: Sequence[Standard]) -> tuple[str, ...]:
+    """What the role's duties need that its path does not reach, in page order (the most
+    urgent scenarios first, then the standards that protect people first): a scenario or
+    standard that names one of the duties, unless the path names it (by any of its ids)
+    or its whole page."""
+    if not role.duties:
+        return ()
+    reached = set(role.path)
+    found = [(page, item) for page, items in (
+        ("when-things-go-wrong", [plan.scenario for plan in incidents]),
+        ("how-we-post", list(standards))) if page not in reached for item in items]
+    return tuple(f"{page}/{item.id}" for page, item in found
+                 if set(item.duties) & set(role.duties)
+                 and not {f"{page}/{name}" for name in (item.id, *item.aliases)} & reached)
+
+
 def _covering(areas: Sequence[str], contacts: Sequence[Contact]) -> tuple[Covered, ...]:
-    """For each area, the contacts that cover it; an area nobody covers is left out (the
-    health report asks for it)."""
-    found = ((area, tuple(c for c in contacts if area in c.covers)) for area in areas)
-    return tuple(Covered(area, covering) for area, covering in found if covering)
+    """The contacts that cover any of ``areas``, each once with the areas it covers, in
+    the order of the areas (an area nobody covers is left out: the health report asks
+    for it)."""
+    found: dict[str, list[str]] = {}
+    by_id = {c.id: c for c in contacts}
+    for area in areas:
+        for contact in contacts:
+            if area in contact.covers:
+                found.setdefault(contact.id, []).append(area)
+    return tuple(Covered(by_id[i], tuple(covered)) for i, covered in found.items())
 
 
 def _asking(role: Role, contacts: Sequence[Contact]) -> Role:

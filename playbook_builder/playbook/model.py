@@ -89,10 +89,10 @@ class LeadingInitiative:
 
 @dataclass(frozen=True, slots=True)
 class Covered:
-    """An area a card names, and the contacts that cover it."""
+    """A contact a card names, and which of the card's areas they cover."""
 
-    area: str
-    contacts: tuple[Contact, ...]
+    contact: Contact
+    areas: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +106,13 @@ class IncidentPlan:
     """Whether ``tell`` is the default contacts (``incidents.tell``), which the page of
     scenarios prints once, rather than the scenario's own (which may be none at all)."""
     covering: tuple[Covered, ...] = ()
-    """Without a ``tell`` of its own, the contacts covering each of the scenario's areas
-    (the areas nobody covers left out), printed on its card."""
+    """Without a ``tell`` of its own, the contacts covering the scenario's areas, each
+    once, in the order of the areas, printed on its card."""
 
     @property
     def told_besides(self) -> tuple[Contact, ...]:
         """The default contacts to tell that the card's areas do not already name."""
-        named = {c.id for covered in self.covering for c in covered.contacts}
+        named = {covered.contact.id for covered in self.covering}
         return tuple(c for c in self.tell if c.id not in named) if self.by_default else ()
 
     @property
@@ -158,6 +158,10 @@ class Playbook:
     approvals: ApprovalRules | None
     standards: tuple[Standard, ...]
     voice: Voice | None
+    needed_by_duties: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Role id -> the scenarios and standards its duties need that its own path did not
+    reach, added at the end of its path (so its pages, the path bar and ``playbook link``
+    treat them as part of it)."""
     place: PlaceFacts = PlaceFacts()
     """The numbers the safety cards give, and the regulator."""
     tell_by_default: tuple[Contact, ...] = ()
@@ -174,6 +178,10 @@ class Playbook:
     @property
     def title(self) -> str:
         return self.profile.title
+
+    def added_for(self, role: Role) -> tuple[str, ...]:
+        """The path items ``role`` has for its duties rather than from its profile."""
+        return dict(self.needed_by_duties).get(role.id, ())
 
     def covering(self, area: str) -> tuple[Contact, ...]:
         """The contacts that cover ``area``."""

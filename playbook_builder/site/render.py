@@ -21,7 +21,9 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..inputs.areas import AREA_TITLES
+from ..inputs.duties import DUTY_WORDS
 from ..inputs.library import OBJECTION_TOPICS
+from ..inputs.profile import Role
 from ..playbook.changes import Changes
 from ..playbook.model import Playbook
 from . import markdown_text, sections, template_cache
@@ -207,7 +209,7 @@ def make_environment(loader: jinja2.BaseLoader) -> ImmutableSandboxedEnvironment
     env.globals.update(
         href=_href, link=_link, platform_links=_platform_links,
         scenario_links=_scenario_links, sectors=SECTOR_LABELS, topic_title=_topic_title,
-        area_titles=AREA_TITLES,
+        area_titles=AREA_TITLES, duties_reason=_duties_reason,
     )
     return env
 
@@ -270,6 +272,26 @@ def _scenario_links(context: jinja2.runtime.Context, text: str) -> Markdown:
                    _link(context, target, found.group(1)), Markdown("&quot;")]
         start = found.end()
     return Markdown("".join([*pieces, markdown_text.escape(text[start:])]))
+
+
+@jinja2.pass_context
+def _duties_reason(context: jinja2.runtime.Context, role: Role) -> str:
+    """Why a role's path ends with more than the profile gave it, in one plain line:
+    "Because you post and answer messages and comments on Facebook and Instagram, ..."."""
+    pb: Playbook = context["pb"]
+    names = {name: c.guide.name for c in pb.platforms for name in (c.id, *c.aliases)}
+    duties = _in_words([DUTY_WORDS[d] for d in role.duties])
+    where = _in_words([names[p] for p in role.platforms if p in names])
+    count = len(pb.added_for(role))
+    last = "the last item" if count == 1 else f"the last {count} items"
+    return (f"Because you {duties}{f' on {where}' if where else ''}, your path also takes"
+            f" in what those duties need: {last}, the most urgent first.")
+
+
+def _in_words(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(
+        words)
 
 
 @jinja2.pass_context
