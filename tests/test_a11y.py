@@ -46,28 +46,11 @@ SLATE = {"light": "default", "dark": "slate"}
 """Material's name for each scheme: what its palette toggle sets as the body's
 ``data-md-color-scheme``."""
 
-NEW_PAGE_KINDS = [
-    "",
-    "strategy/",
-    "strategy/why/",  # a step
-    "principles/",
-    "platforms/",
-    "platforms/newsletter/",
-    "objections/",
-    "reading-list/",
-    "onboarding/",
-    "onboarding/communications-lead/",
-    "onboarding/communications-lead/print/",
-    "contacts/",
-    "when-things-go-wrong/",
-    "how-we-post/",
-    "voice/",
-    "workshop/",
-    "workshop/why/",
-    "health/",
-]
-"""One page of every kind on a site `playbook new` makes (PAGE_KINDS less tags/, with
-its own platform and role)."""
+NEW_PAGE_KINDS = [path.replace("facebook", "newsletter")
+                  .replace("volunteer-coordinator", "communications-lead")
+                  for path in PAGE_KINDS if path != "tags/"]
+"""One page of every kind on a site `playbook new` makes: PAGE_KINDS with its own
+platform and role, and no tags page."""
 
 ROLE = {"demo": "onboarding/volunteer-coordinator/", "new": "onboarding/communications-lead/"}
 """The role whose path each site's step page is reached on, so that it shows the path bar."""
