@@ -88,3 +88,25 @@ def test_the_demo_coordinator_reaches_the_at_risk_card_and_accessibility(
     # playbook.json, which /changes/ and other tools read, holds the whole path.
     assert snapshot(pb)["profile"]["roles"][0]["path"][-len(pb.added_for(coordinator)):] \
         == list(pb.added_for(coordinator))
+
+
+def test_a_platform_page_links_the_roles_that_look_after_it(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace(ONE_STEP, (
+        "    path: [strategy/why]\n    duties: [answer]\n    platforms: [facebook]\n"))
+    text = text.replace("    cadence: twice a week\n",
+                        "    cadence: twice a week\n    owner: desk-volunteer\n", 1)
+    assert "owner: desk-volunteer" in text
+    path = tmp_path / "p.yml"
+    path.write_text(text, encoding="utf-8")
+    page = {p.src: p.markdown for p in render_site(load_playbook(path))}[
+        sitemap.platform_src("facebook")]
+    assert "**Who looks after it:** [Desk volunteer](../onboarding/desk-volunteer.md)" in page
+    assert "Roles that post or answer here" not in page  # the owner is named once
+
+
+def test_a_platform_page_names_the_roles_whose_duties_are_on_it(tmp_path: Path) -> None:
+    pb = with_role(tmp_path, "    path: [strategy/why]\n    duties: [post]\n"
+                             "    platforms: [facebook]\n")
+    page = {p.src: p.markdown for p in render_site(pb)}[sitemap.platform_src("facebook")]
+    assert ("**Roles that post or answer here:** [Desk volunteer]"
+            "(../onboarding/desk-volunteer.md)") in page

@@ -179,6 +179,15 @@ class Playbook:
     def title(self) -> str:
         return self.profile.title
 
+    def owner_role(self, platform: ChosenPlatform) -> Role | None:
+        """The role a platform's ``owner`` names by id (or an earlier id), if it does."""
+        return next((r for r in self.roles if platform.owner in (r.id, *r.aliases)), None)
+
+    def roles_on(self, platform: ChosenPlatform) -> tuple[Role, ...]:
+        """The roles whose duties are on ``platform`` (``roles: platforms``)."""
+        names = {platform.id, *platform.aliases}
+        return tuple(r for r in self.roles if names & set(r.platforms))
+
     def added_for(self, role: Role) -> tuple[str, ...]:
         """The path items ``role`` has for its duties rather than from its profile."""
         return dict(self.needed_by_duties).get(role.id, ())
