@@ -284,6 +284,11 @@ TRIGGERS: list[Any] = [
                  ("standards",), id="no-accessibility-standard-not-selected"),
     pytest.param("platform-nobody-answers", put("roles", 0, "duties", value=["post"]),
                  ("platforms", 0), id="platform-nobody-answers"),
+    pytest.param("answers-without-out-of-hours", both(
+        put("roles", 0, "duties", value=["answer"]),
+        put("roles", 0, "platforms", value=["facebook"]),
+        put("contacts", 0, "covers", value=[a for a in AREAS if a != "out-of-hours"])),
+                 ("roles", 0, "duties"), id="answers-without-out-of-hours"),
     pytest.param("area-without-contact", put("contacts", 0, "covers", value=["media"]),
                  ("contacts",), id="area-without-contact"),
     pytest.param("no-emergency-number", drop("organisation", "country"), ("organisation",),
@@ -404,6 +409,17 @@ CLEARS: list[Any] = [
         put("roles", 0, "duties", value=["answer"]),
         put("roles", 0, "platforms", value=["facebook"])),
                  id="platform-nobody-answers:answered"),
+    pytest.param("answers-without-out-of-hours", both(
+        put("roles", 0, "duties", value=["answer"]),
+        put("roles", 0, "platforms", value=["facebook"])),
+                 id="answers-without-out-of-hours:someone-covers-it"),
+    pytest.param("answers-without-out-of-hours", both(
+        put("contacts", 0, "covers", value=[a for a in AREAS if a != "out-of-hours"]),
+        put("incidents", value={"tell": ["desk-lead"],
+                                "override": {"out-of-hours": {"tell": ["desk-lead"]}}}),
+        put("roles", 0, "duties", value=["answer"]),
+        put("roles", 0, "platforms", value=["facebook"])),
+                 id="answers-without-out-of-hours:the-card-names-someone"),
     pytest.param("area-without-contact", both(
         put("contacts", 0, "covers", value=["media", "sign-off"]),
         put("incidents", value={"tell": ["desk-lead"], "select": ["media-enquiry"]})),

@@ -551,6 +551,30 @@ def _platform_nobody_answers(pb: Playbook) -> _Notes:
 
 
 @_rule(
+    "answers-without-out-of-hours", "warning", "participate",
+    "Someone answers messages, nobody answers after hours",
+    "Whoever answers messages will one day read one from someone in trouble after the "
+    "office has closed; they need a person to call then, not a weekday address.",
+    "strategy/participate",
+)
+def _answers_without_out_of_hours(pb: Playbook) -> _Notes:
+    if pb.public or not pb.incidents:
+        return  # contacts left out on purpose; no cards to call from
+    after_hours = next((plan for plan in pb.incidents if plan.id == "out-of-hours"), None)
+    if pb.covering("out-of-hours") or (after_hours and not after_hours.by_default
+                                       and after_hours.tell):
+        return
+    for i, role in _roles_as_written(pb):
+        if "answer" in role.duties:
+            yield (("roles", i, "duties"),
+                   f"{_quote(role.name)} answers messages, but no contact covers out of "
+                   "hours.",
+                   "Add 'out-of-hours' to the 'covers' of the contact people can phone "
+                   "in the evening and at weekends, under 'contacts'.")
+            return  # one finding: the fix is one contact, not one per role
+
+
+@_rule(
     "area-without-contact", "warning", "participate", "A card with nobody for its area",
     "A card of when things go wrong says whom to tell by area (safeguarding, media, "
     "accounts...); a card whose area nobody covers leaves its reader to guess who that is, "
