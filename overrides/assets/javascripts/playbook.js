@@ -127,6 +127,7 @@
   function pathBar() {
     var old = document.querySelector(".pb-pathbar");
     if (old) old.remove();
+    document.body.classList.remove("pb-on-path");
     var store = storage("sessionStorage");
     var saved = store && store.getItem(PATH);
     if (!saved) return;
@@ -158,6 +159,28 @@
     });
     var content = document.querySelector("article") || document.body;
     content.insertBefore(bar, content.firstChild);
+    onPath(path.steps[index + 1]);
+  }
+
+  /* While a reader follows a path: the bar stays in view (CSS keeps it under the header,
+   * and a step deep in a long page lands below it), the page's own "Step n of 5" gives
+   * way to the path's counter, and the footer's "Next" continues the path rather than the
+   * site's order. */
+  function onPath(next) {
+    document.body.classList.add("pb-on-path");
+    Array.prototype.forEach.call(document.querySelectorAll(".pb-step-label"), function (label) {
+      label.hidden = true;
+    });
+    var footer = document.querySelector("a.md-footer__link--next");
+    if (footer && next) {
+      footer.href = next.url;
+      footer.setAttribute("aria-label", "Next: " + next.title);
+      var title = footer.querySelector(".md-ellipsis");
+      if (title) title.textContent = next.title;
+    }
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target) target.scrollIntoView();
   }
 
   /* The outdated banner's link to the latest version (overrides/main.html): to this same
