@@ -122,10 +122,10 @@ def test_path_bar_leads_through_the_path(page, served: str) -> None:  # type: ig
     page.locator("a.pb-path__step").nth(1).click()
     page.wait_for_url("**/strategy/who/")
     bar = page.locator(".pb-pathbar")
-    assert "Volunteer coordinator: step 2 of 17" in bar.inner_text()  # 8, and 9 for duties
+    assert "Volunteer coordinator: step 2 of 18" in bar.inner_text()  # 8, and 10 for duties
     bar.locator("a", has_text="Next:").click()
     page.wait_for_url("**/platforms/facebook/")
-    assert "step 3 of 17" in page.locator(".pb-pathbar").inner_text()
+    assert "step 3 of 18" in page.locator(".pb-pathbar").inner_text()
 
 
 def test_deep_link_to_an_objection_is_in_view(page, served: str) -> None:  # type: ignore[no-untyped-def]

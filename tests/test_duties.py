@@ -4,6 +4,7 @@ saying why."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,11 @@ def test_the_demo_coordinator_reaches_the_at_risk_card_and_accessibility(
     coordinator = next(r for r in pb.roles if r.id == "volunteer-coordinator")
     assert "when-things-go-wrong/someone-at-risk" in pb.added_for(coordinator)
     assert "how-we-post/accessibility" in pb.added_for(coordinator)
+    # Whoever posts reaches what needs sign-off, before the standards.
+    added = pb.added_for(coordinator)
+    assert added.index("how-we-post/sign-off") < added.index("how-we-post/accessibility")
+    printed = role_page(pb, "volunteer-coordinator", printed=True)
+    assert re.search(r"^## \d+\. What needs sign\\-off first$", printed, re.M)
     # playbook.json, which /changes/ and other tools read, holds the whole path.
     assert snapshot(pb)["profile"]["roles"][0]["path"][-len(pb.added_for(coordinator)):] \
         == list(pb.added_for(coordinator))

@@ -97,7 +97,8 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         hidden=_hidden(library, "standards", written.standards.override, "public")
         if public else (),
     )
-    needed = {r.id: _needed(r, incidents, standards) for r in profile.roles}
+    approvals = _approvals(profile.approvals, contacts)
+    needed = {r.id: _needed(r, incidents, standards, approvals) for r in profile.roles}
     roles = tuple(_asking(r, contacts).model_copy(update={"path": (*r.path, *needed[r.id])})
                   for r in profile.roles)
     places = {role.id: i for i, role in enumerate(written.roles)}  # ids are unique
@@ -134,7 +135,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         needed_by_duties=tuple((r.id, needed[r.id]) for r in roles if needed[r.id]),
         place=place,
         tell_by_default=_resolve(profile.incidents.tell, {c.id: c for c in contacts}),
-        approvals=_approvals(profile.approvals, contacts),
+        approvals=approvals,
         standards=standards,
         voice=profile.voice,
         public=public,
@@ -181,21 +182,29 @@ def _incidents(choices: IncidentChoices, library: Library, contacts: Sequence[Co
                  for s in scenarios)
 
 
-def _needed(role: Role, incidents: Sequence[IncidentPlan],
-            standards: Sequence[Standard]) -> tuple[str, ...]:
+def _needed(role: Role, incidents: Sequence[IncidentPlan], standards: Sequence[Standard],
+            approvals: ApprovalRules | None) -> tuple[str, ...]:
     """What the role's duties need that its path does not reach, in page order (the most
-    urgent scenarios first, then the standards that protect people first): a scenario or
-    standard that names one of the duties, unless the path names it (by any of its ids)
-    or its whole page."""
+    urgent scenarios first; then whoever posts, what needs sign-off; then the standards
+    that protect people first): a scenario or standard that names one of the duties,
+    unless the path names it (by any of its ids) or its whole page."""
     if not role.duties:
         return ()
     reached = set(role.path)
+    sign_off = (approvals is not None and bool(approvals.needs_sign_off)
+                and "post" in role.duties and "how-we-post" not in reached
+                and "how-we-post/sign-off" not in reached)
     found = [(page, item) for page, items in (
         ("when-things-go-wrong", [plan.scenario for plan in incidents]),
         ("how-we-post", list(standards))) if page not in reached for item in items]
-    return tuple(f"{page}/{item.id}" for page, item in found
-                 if set(item.duties) & set(role.duties)
-                 and not {f"{page}/{name}" for name in (item.id, *item.aliases)} & reached)
+    refs = [f"{page}/{item.id}" for page, item in found
+            if set(item.duties) & set(role.duties)
+            and not {f"{page}/{name}" for name in (item.id, *item.aliases)} & reached]
+    if sign_off:
+        first_standard = next((i for i, ref in enumerate(refs)
+                               if ref.startswith("how-we-post/")), len(refs))
+        refs.insert(first_standard, "how-we-post/sign-off")
+    return tuple(refs)
 
 
 def _covering(areas: Sequence[str], contacts: Sequence[Contact]) -> tuple[Covered, ...]:

@@ -30,6 +30,8 @@ CHANGES = "changes.md"
 CONTACTS = "contacts.md"
 INCIDENTS = "when-things-go-wrong.md"
 POSTING = "how-we-post.md"
+SIGN_OFF = "how-we-post/sign-off"
+"""The rules on what needs sign-off, a section of /how-we-post/ a path can name."""
 VOICE = "voice.md"
 WORKSHOP = "workshop/index.md"
 
@@ -261,6 +263,9 @@ def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
     for i in pb.incidents:
         found[f"when-things-go-wrong/{i.id}"] = Target(
             INCIDENTS, i.id, i.scenario.title, i.scenario.applies_when or "")
+    if pb.approvals and pb.approvals.needs_sign_off:
+        found[SIGN_OFF] = Target(POSTING, "sign-off", "What needs sign-off first",
+                                 "What to have checked before it is posted, and by whom.")
     for standard in pb.standards:
         found[f"how-we-post/{standard.id}"] = Target(POSTING, standard.id, standard.title,
                                                      standard.summary or "")
