@@ -103,8 +103,9 @@ def test_one_default_contact_is_the_person_listed(tmp_path: Path, library: Libra
 
 def test_the_page_grows_linearly_whatever_the_bounds(tmp_path: Path, library: Library) -> None:
     """300 contacts told in each of 300 scenarios: ten times 30 and 30, and no more than
-    ten times the page (it was 96 times, 10 MB: every card listed every contact), in no
-    more than ten times the time (with some allowance for a busy machine)."""
+    ten times the page (it was 96 times, 10 MB: every card listed every contact), in well
+    under the hundred times the product took (twice the linear ratio, for a busy
+    machine)."""
     sizes, times = {}, {}
     rendered(unbounded(tmp_path, library, grown(2, 2)))  # compiled templates, once
     for n in (30, 300):
@@ -118,7 +119,9 @@ def test_the_page_grows_linearly_whatever_the_bounds(tmp_path: Path, library: Li
         sizes[n] = (len(pages[sitemap.INCIDENTS]), len(pages[sitemap.CONTACTS]))
     for small, large in zip(sizes[30], sizes[300], strict=True):
         assert large <= 10 * small, sizes
-    assert times[300] < 12 * times[30], times
+    # Linear is 10x; the product this replaced was 100x. 20x leaves room for a busy
+    # machine and for the larger run's worse use of caches, and still fails the product.
+    assert times[300] < 20 * times[30], times
 
 
 def test_the_pages_own_heading_is_an_anchor_no_scenario_may_take(
@@ -191,7 +194,7 @@ def test_ten_times_the_contacts_and_scenarios_is_at_most_ten_times_the_site(
               f"\n{n} and {n} ({told} told by default): {large_time:.2f} s, {large}")
     for what in ("biggest page", "when-things-go-wrong", "search index"):
         assert large[what] <= 10 * small[what], (what, small[what], large[what])
-    assert large_time < 12 * small_time, (small_time, large_time)
+    assert large_time < 20 * small_time, (small_time, large_time)  # linear 10x, product 100x
 
 
 @pytest.mark.build
