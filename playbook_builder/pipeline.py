@@ -10,10 +10,11 @@ order. See ARCHITECTURE.md for each stage's job.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .inputs.diagnostics import InputError
+from .inputs.diagnostics import Diagnostic, InputError
 from .inputs.images import checked_image
 from .inputs.loading import check_profile, load_library, logo_path
 from .inputs.references import check_paths
@@ -65,8 +66,29 @@ def load(inputs: Inputs, *, public: bool = False, health: bool = True) -> Loaded
     if public:
         pb = merge(checked.profile, library, checked.doc.file, public=True)
         targets = sitemap.targets(pb, health=health)
+        hidden = list(_steps_left_out(checked.doc, pb, targets))
+        if hidden:
+            raise InputError(hidden)
     doc = None if public else checked.doc
-    return Loaded(inputs, sitemap.paths_within(pb, targets), targets, health, doc)
+    return Loaded(inputs, pb, targets, health, doc)
+
+
+def _steps_left_out(doc: Document, pb: Playbook, targets: Collection[str]
+                    ) -> Iterator[Diagnostic]:
+    """A public role's path that names what the public build leaves out: the step would
+    vanish from the path without a word, while the role's checklist may still ask for
+    it. (What a role's duties need is taken from the public items, so it never does.)"""
+    for place, role in zip(pb.role_places, pb.profile.roles, strict=True):
+        for j, ref in enumerate(role.path):
+            if ref not in targets:
+                yield doc.diagnostic(
+                    ("roles", place, "path", j), CODE_LEFT_OUT,
+                    f"the public role '{role.id}' names '{ref}', which is internal",
+                    "make it public (under 'override', 'visibility: public'), make the"
+                    " role internal, or take the step out of its path")
+
+
+CODE_LEFT_OUT = "PB209"
 
 
 def load_playbook(profile: Path, content_dir: Path | None = None, *,

@@ -49,9 +49,8 @@ def test_a_card_prints_the_contacts_that_cover_its_areas(tmp_path: Path) -> None
 
 
 def test_a_scenarios_own_tell_wins_and_keeps_the_conditions(tmp_path: Path) -> None:
-    pb = demo(tmp_path, ("    pile-on: {visibility: public}\n",
-                         "    pile-on: {visibility: public}\n"
-                         "    someone-at-risk: {tell: [shift-lead]}\n"))
+    pb = demo(tmp_path, ("    someone-at-risk: {visibility: public}\n",
+                         "    someone-at-risk: {visibility: public, tell: [shift-lead]}\n"))
     tell = card(pb, "someone-at-risk").split("**Tell:**", 1)[1].split("**Don't:**", 1)[0]
     assert tell.startswith(" Whoever covers safeguarding")
     assert "Saturday shift lead" in tell and "Safeguarding lead" not in tell

@@ -116,3 +116,34 @@ def test_a_platform_page_names_the_roles_whose_duties_are_on_it(tmp_path: Path) 
     page = {p.src: p.markdown for p in render_site(pb)}[sitemap.platform_src("facebook")]
     assert ("**Roles that post or answer here:** [Desk volunteer]"
             "(../onboarding/desk-volunteer.md)") in page
+
+
+def test_a_public_role_may_not_name_an_internal_step(tmp_path: Path) -> None:
+    """A public build would drop the step from the path without a word, while the role's
+    checklist may still ask for it: it is refused, located, instead."""
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        ONE_STEP, "    path: [strategy/why, when-things-go-wrong/someone-at-risk]\n")
+    path = tmp_path / "p.yml"
+    path.write_text(text, encoding="utf-8")
+    load_playbook(path)  # the whole playbook has the step
+    with pytest.raises(InputError) as raised:
+        load_playbook(path, public=True)
+    [problem] = raised.value.diagnostics
+    line = text.splitlines()[problem.line - 1]
+    assert line[problem.col - 1:].startswith("when-things-go-wrong/someone-at-risk]")
+    assert problem.format_text().split(":", 3)[3] == (
+        " error: the public role 'desk-volunteer' names 'when-things-go-wrong/someone-at-risk',"
+        " which is internal [PB209]\n"
+        "  hint: make it public (under 'override', 'visibility: public'), make the role"
+        " internal, or take the step out of its path")
+
+
+def test_a_public_roles_duties_take_only_public_items(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        ONE_STEP, "    path: [strategy/why]\n    duties: [answer]\n    platforms: [facebook]\n")
+    path = tmp_path / "p.yml"
+    path.write_text(text, encoding="utf-8")
+    public = load_playbook(path, public=True)
+    [role] = public.roles
+    assert not [ref for ref in role.path if ref.startswith("when-things-go-wrong/")]
+    assert "how-we-post/house-rules" in role.path  # standards are public by default

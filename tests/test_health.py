@@ -284,6 +284,11 @@ TRIGGERS: list[Any] = [
                  ("standards",), id="no-accessibility-standard-not-selected"),
     pytest.param("platform-nobody-answers", put("roles", 0, "duties", value=["post"]),
                  ("platforms", 0), id="platform-nobody-answers"),
+    pytest.param("duty-item-left-out", both(
+        put("roles", 0, "duties", value=["answer"]),
+        put("roles", 0, "platforms", value=["facebook"]),
+        put("incidents", value={"tell": ["desk-lead"], "exclude": ["someone-at-risk"]})),
+                 ("roles", 0, "duties"), id="duty-item-left-out"),
     pytest.param("answers-without-out-of-hours", both(
         put("roles", 0, "duties", value=["answer"]),
         put("roles", 0, "platforms", value=["facebook"]),
@@ -413,6 +418,10 @@ CLEARS: list[Any] = [
         put("roles", 0, "duties", value=["answer"]),
         put("roles", 0, "platforms", value=["facebook"])),
                  id="answers-without-out-of-hours:someone-covers-it"),
+    pytest.param("duty-item-left-out", both(
+        put("roles", 0, "duties", value=["admin"]),
+        put("incidents", value={"tell": ["desk-lead"], "exclude": ["someone-at-risk"]})),
+                 id="duty-item-left-out:not-a-card-the-duty-needs"),
     pytest.param("answers-without-out-of-hours", both(
         put("contacts", 0, "covers", value=[a for a in AREAS if a != "out-of-hours"]),
         put("incidents", value={"tell": ["desk-lead"],

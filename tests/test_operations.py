@@ -109,14 +109,15 @@ def test_public_build_carries_no_internal_value(public_site: Path, demo_site: Pa
     # Nor their ids, in a role's path or whom it asks, say ('ask: comms-lead').
     full, public = load_playbook(EXAMPLE), load_playbook(EXAMPLE, public=True)
     ids = {f'"{i}"' for i in _ids(full) - _ids(public)}
-    assert {'"comms-lead"', '"someone-at-risk"', '"account-security"', '"trustee"'} <= ids
+    assert {'"comms-lead"', '"account-compromised"', '"account-security"', '"trustee"'} <= ids
     for path, text in _texts(public_site):
         assert not [i for i in ids if i in text], path
 
 
 def test_public_build_keeps_what_is_public(public_site: Path) -> None:
     incidents = page_html(public_site, "when-things-go-wrong")
-    assert 'id="pile-on"' in incidents and 'id="someone-at-risk"' not in incidents
+    assert 'id="pile-on"' in incidents and 'id="someone-at-risk"' in incidents
+    assert 'id="account-compromised"' not in incidents
     assert "Saturday shift lead" in page_html(public_site, "onboarding/front-door-volunteer")
     contacts = page_html(public_site, "contacts")
     assert re.findall(r'<h2 id="([a-z0-9-]+)"', contacts) == ["shift-lead"]

@@ -551,6 +551,29 @@ def _platform_nobody_answers(pb: Playbook) -> _Notes:
 
 
 @_rule(
+    "duty-item-left-out", "warning", "participate", "A duty's card left out",
+    "A role's duties decide what it must know; a scenario or standard they need that the "
+    "playbook leaves out is one its people meet without a plan.",
+    "strategy/participate",
+)
+def _duty_item_left_out(pb: Playbook) -> _Notes:
+    if pb.public:
+        return  # internal items are left out of a public build on purpose
+    missing = dict(pb.unchosen_for_duties)
+    for i, role in _roles_as_written(pb):
+        titles = missing.get(role.id)
+        if titles:
+            duties = " and ".join(f"'{d}'" for d in role.duties)
+            yield (("roles", i, "duties"),
+                   f"{_quote(role.name)} has the duties {duties}, which need "
+                   f"{_few([_quote(t) for t in titles])}, but the playbook leaves "
+                   f"{'it' if len(titles) == 1 else 'them'} out.",
+                   "Bring them back under 'incidents' or 'standards' (take them out of "
+                   "'exclude', or add them to 'select'), or leave the duty out if the role "
+                   "does not do it.")
+
+
+@_rule(
     "answers-without-out-of-hours", "warning", "participate",
     "Someone answers messages, nobody answers after hours",
     "Whoever answers messages will one day read one from someone in trouble after the "

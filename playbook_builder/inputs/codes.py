@@ -91,6 +91,12 @@ CODES: tuple[Code, ...] = (
          " DOCTYPE).",
          "`logo: notes.txt`",
          "Export the logo again as a plain PNG, JPEG, GIF, WebP, ICO or SVG image."),
+    Code("PB209", "A public role's path names an item a public build leaves out (an"
+         " internal scenario, standard, contact or role): the step would vanish from the"
+         " path, while its checklist may still ask for it.",
+         "`path: [when-things-go-wrong/someone-at-risk]` on a public role, the scenario"
+         " internal", "Make the item public, make the role internal, or take the step out"
+         " of its path."),
     Code("PB301", "MkDocs stopped the build: a warning under `--strict` (a page not in"
          " the navigation, a broken link), or an error of MkDocs or a plugin. Reported"
          " this way under `playbook build --format json` or `github`; in text, MkDocs'"

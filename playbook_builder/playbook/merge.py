@@ -99,6 +99,11 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
     )
     approvals = _approvals(profile.approvals, contacts)
     needed = {r.id: _needed(r, incidents, standards, approvals) for r in profile.roles}
+    chosen = {i.id for i in incidents} | {s.id for s in standards}
+    library_items: tuple[Incident | Standard, ...] = (*library.incidents, *library.standards)
+    unchosen = [item for item in library_items if item.id not in chosen]
+    missing = {r.id: tuple(item.title for item in unchosen
+                           if set(item.duties) & set(r.duties)) for r in profile.roles}
     roles = tuple(_asking(r, contacts).model_copy(update={"path": (*r.path, *needed[r.id])})
                   for r in profile.roles)
     places = {role.id: i for i, role in enumerate(written.roles)}  # ids are unique
@@ -133,6 +138,7 @@ def merge(profile: Profile, library: Library, profile_file: str, *,
         contacts=contacts,
         incidents=incidents,
         needed_by_duties=tuple((r.id, needed[r.id]) for r in roles if needed[r.id]),
+        unchosen_for_duties=tuple((r.id, missing[r.id]) for r in roles if missing[r.id]),
         place=place,
         tell_by_default=_resolve(profile.incidents.tell, {c.id: c for c in contacts}),
         approvals=approvals,

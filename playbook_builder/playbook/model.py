@@ -162,6 +162,9 @@ class Playbook:
     """Role id -> the scenarios and standards its duties need that its own path did not
     reach, added at the end of its path (so its pages, the path bar and ``playbook link``
     treat them as part of it)."""
+    unchosen_for_duties: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Role id -> the titles of library scenarios and standards its duties need that the
+    playbook does not carry (left out by 'select' or 'exclude'), for the health report."""
     place: PlaceFacts = PlaceFacts()
     """The numbers the safety cards give, and the regulator."""
     tell_by_default: tuple[Contact, ...] = ()

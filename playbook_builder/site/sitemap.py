@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..health.score import check
@@ -283,15 +283,6 @@ def targets(pb: Playbook, *, health: bool = True) -> dict[str, Target]:
             role_print_src(role.id), "", f"{role.name}: the whole path", welcome)
     _add_aliases(found, pb)
     return found
-
-
-def paths_within(pb: Playbook, links: Mapping[str, Target]) -> Playbook:
-    """``pb`` with each role's path left to the targets the site has: a public build
-    leaves internal items out, and a path then skips them, in its pages and its
-    ``playbook.json`` alike."""
-    roles = tuple(r if all(ref in links for ref in r.path) else r.model_copy(
-        update={"path": tuple(ref for ref in r.path if ref in links)}) for r in pb.roles)
-    return replace(pb, roles=roles)
 
 
 def _add_aliases(found: dict[str, Target], pb: Playbook) -> None:
