@@ -284,6 +284,10 @@ TRIGGERS: list[Any] = [
                  ("standards",), id="no-accessibility-standard-not-selected"),
     pytest.param("platform-nobody-answers", put("roles", 0, "duties", value=["post"]),
                  ("platforms", 0), id="platform-nobody-answers"),
+    pytest.param("checklist-beyond-path",
+                 put("roles", 0, "checklist", value=["Follow consent for photos and stories",
+                                                      "Post weekly"]),
+                 ("roles", 0, "checklist", 0), id="checklist-beyond-path"),
     pytest.param("duty-item-left-out", both(
         put("roles", 0, "duties", value=["answer"]),
         put("roles", 0, "platforms", value=["facebook"]),
@@ -418,6 +422,10 @@ CLEARS: list[Any] = [
         put("roles", 0, "duties", value=["answer"]),
         put("roles", 0, "platforms", value=["facebook"])),
                  id="answers-without-out-of-hours:someone-covers-it"),
+    pytest.param("checklist-beyond-path", both(
+        put("roles", 0, "path", value=["strategy/why", "platforms/facebook"]),
+        put("roles", 0, "checklist", value=["Read the Facebook page"])),
+                 id="checklist-beyond-path:the-path-leads-there"),
     pytest.param("duty-item-left-out", both(
         put("roles", 0, "duties", value=["admin"]),
         put("incidents", value={"tell": ["desk-lead"], "exclude": ["someone-at-risk"]})),

@@ -62,6 +62,7 @@ VALIDATOR_ONLY = {
     "role-path-typo": "role paths name the pages the playbook will have",
     "role-path-operational": "role paths name the pages the playbook will have",
     "contact-typos": "contact ids are the profile's own: a reference check",
+    "role-platforms": "a role's platforms are the ones the profile chose: a reference check",
     "sections-not-there-yet": "references to contacts and pages the profile does not have",
     "incident-choices": "scenario ids are the library's",
     "anchor-collisions": "the headings of a page are the site's, not the format's",

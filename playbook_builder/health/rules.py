@@ -700,6 +700,31 @@ def _no_leading(pb: Playbook) -> _Notes:
                "exchange or a help session, and try it with a few supporters first.")
 
 
+@_rule(
+    "checklist-beyond-path", "advice", "lead", "A checklist step the path does not prepare",
+    "A newcomer ticks their checklist after reading their path; a step that names a "
+    "platform, a card or a standard their path never reaches asks them to do what "
+    "nobody has shown them.",
+    "strategy/lead",
+)
+def _checklist_beyond_path(pb: Playbook) -> _Notes:
+    named = [*((c.guide.name, f"platforms/{c.id}", "platforms") for c in pb.platforms),
+             *((plan.scenario.title, f"when-things-go-wrong/{plan.id}",
+                "when-things-go-wrong") for plan in pb.incidents),
+             *((s.title, f"how-we-post/{s.id}", "how-we-post") for s in pb.standards)]
+    for place, role in zip(pb.role_places, pb.roles, strict=True):
+        reached = set(role.path)
+        for j, step in enumerate(role.checklist):
+            for name, ref, page in named:
+                if (ref not in reached and page not in reached
+                        and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", step, re.I)):
+                    yield (("roles", place, "checklist", j),
+                           f"The checklist of {_quote(role.name)} asks {_quote(step)}, which "
+                           f"names {_quote(name)}, but its path does not lead there.",
+                           f"Add '{ref}' to its 'path', or word the step without it.")
+                    break
+
+
 def _roles_as_written(pb: Playbook) -> Iterator[tuple[int, Role]]:
     """The playbook's roles as the profile wrote them, with their places in it: a public
     build leaves some out, and the others' findings must still point at the right one."""
