@@ -13,6 +13,7 @@ from datetime import date
 
 from ..inputs.areas import AREA_TITLES
 from ..inputs.build_time import build_time
+from ..inputs.diagnostics import in_words
 from ..inputs.library import STEP_IDS, StepId
 from ..inputs.profile import Role
 from ..inputs.yamlsource import Loc
@@ -67,15 +68,10 @@ def _quote(text: str, limit: int = 80) -> str:
     return f"'{flat}'"
 
 
-def _names(names: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``: a list in plain words."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def _few(names: list[str]) -> str:
     """The first few of ``names`` in plain words, and how many more there are."""
     if len(names) <= NAMED + 1:
-        return _names(names)
+        return in_words(names)
     return f"{', '.join(names[:NAMED])} and {len(names) - NAMED} more"
 
 
@@ -189,7 +185,7 @@ def _is_vanity(measure: str) -> bool:
 def _goal_only_vanity(pb: Playbook) -> _Notes:
     for i, goal in enumerate(pb.profile.goals):
         if goal.measures and all(_is_vanity(m) for m in goal.measures):
-            counted = _names([_quote(m) for m in goal.measures])
+            counted = in_words([_quote(m) for m in goal.measures])
             yield (("goals", i, "measures"),
                    f"The goal {_quote(goal.statement)} is measured only by {counted}.",
                    "Keep these if they help, and add a measure of what people do because "
@@ -272,7 +268,7 @@ def _platform_away_from_audience(pb: Playbook) -> _Notes:
         if not any(a.hangs_out for a in audiences):
             continue  # nobody's places are known yet: audience-without-place says so
         if not any(platform.id in a.hangs_out for a in audiences):
-            who = _names([_quote(a.name) for a in audiences])
+            who = in_words([_quote(a.name) for a in audiences])
             yield (("platforms", i),
                    f"{_quote(platform.name)} is not among the places where its "
                    f"audiences ({who}) already talk.",
@@ -292,7 +288,7 @@ def _audience_not_reached(pb: Playbook) -> _Notes:
     for i, audience in enumerate(pb.profile.audiences):
         if pb.platforms_for(audience.id) or chosen.intersection(audience.hangs_out):
             continue
-        places = (f" They already talk on {_names(list(audience.hangs_out))}; one of those "
+        places = (f" They already talk on {in_words(list(audience.hangs_out))}; one of those "
                   "may be the place to start." if audience.hangs_out else "")
         yield (("audiences", i),
                f"None of your chosen platforms reaches the audience {_quote(audience.name)}.",
@@ -416,7 +412,7 @@ def _owner_overloaded(pb: Playbook) -> _Notes:
     for indexes in held.values():
         if len(indexes) > MAX_PLATFORMS_PER_OWNER:
             owner = pb.platforms[indexes[0]].owner or ""
-            names = _names([pb.platforms[i].name for i in indexes])
+            names = in_words([pb.platforms[i].name for i in indexes])
             yield (("platforms", indexes[MAX_PLATFORMS_PER_OWNER], "owner"),
                    f"{_quote(owner)} looks after {len(indexes)} platforms: {names}.",
                    f"Share some with a colleague, or keep the {MAX_PLATFORMS_PER_OWNER} that "
@@ -501,7 +497,7 @@ def _own_tell(pb: Playbook, scenario_id: str, aliases: tuple[str, ...]) -> tuple
 def _photos_without_consent(pb: Playbook) -> _Notes:
     shared = [platform.name for platform in pb.platforms if platform.guide.photos]
     if shared and not _keeps_standard_on(pb, "consent"):
-        places = _names(shared)
+        places = in_words(shared)
         yield (("standards",),
                f"People share photos and video of people on {places}, but the playbook "
                "has no standard on consent.",
@@ -621,7 +617,7 @@ def _area_without_contact(pb: Playbook) -> _Notes:
     count = f"the card {next(iter(cards))}" if len(cards) == 1 else (
         f"{len(cards)} cards of when things go wrong ({_few(list(cards))})")
     yield (("contacts",),
-           f"No contact covers {_names(areas)}, which {count} "
+           f"No contact covers {in_words(areas)}, which {count} "
            f"{'asks' if len(cards) == 1 else 'ask'} the reader to tell.",
            f"Add 'covers: [{', '.join(needed)}]' to the contacts who look after them, under "
            "'contacts' (each contact lists only its own areas); or give a card a 'tell' of "

@@ -103,6 +103,11 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return Suggestions(budget=None)(value, choices)
 
 
+def in_words(words: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: a list in plain words."""
+    return f"{', '.join(words[:-1])} and {words[-1]}" if len(words) > 1 else "".join(words)
+
+
 SUGGESTION_BUDGET = 200_000
 """Characters one run's did-you-mean searches may compare. A search compares the value
 with every allowed one of a length that can come close, at about a microsecond per

@@ -52,7 +52,8 @@ def placed_text(value: object) -> object:
                 known = ", ".join(f"{{{name}}}" for name in TOKENS)
                 raise bad_value("place_token", f"names '{found.group()}', which is not a"
                                 f" place fact: the facts are {known}")
-        if "{" in TOKEN.sub("", text) or "}" in TOKEN.sub("", text):
+        rest = TOKEN.sub("", text)
+        if "{" in rest or "}" in rest:
             raise bad_value("place_token", "has a brace that names no place fact")
     return value
 

@@ -48,6 +48,14 @@ class PlaceFacts:
     """Crisis lines first, then children's, then any other."""
     regulator: Regulator | None = None
 
+    @property
+    def regulator_named(self) -> str | None:
+        """The regulator as running text names it: "the Charity Commission ..."."""
+        if self.regulator is None:
+            return None
+        name = self.regulator.name
+        return name if name.lower().startswith("the ") else f"the {name}"
+
     def helpline(self, kind: str) -> Helpline | None:
         return next((h for h in self.helplines if h.kind == kind), None)
 

@@ -91,9 +91,8 @@ def _words(name: str, facts: PlaceFacts) -> str:
         helpline = facts.helpline(name.removesuffix("_line"))
         if helpline is not None:
             return describe(helpline)
-    if name == "regulator" and facts.regulator:
-        regulator = facts.regulator.name
-        return regulator if regulator.lower().startswith("the ") else f"the {regulator}"
+    if name == "regulator" and facts.regulator_named:
+        return facts.regulator_named
     return TOKENS[name]
 
 

@@ -21,6 +21,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..inputs.areas import AREA_TITLES
+from ..inputs.diagnostics import in_words
 from ..inputs.duties import DUTY_WORDS
 from ..inputs.library import OBJECTION_TOPICS
 from ..inputs.profile import Role
@@ -280,18 +281,12 @@ def _duties_reason(context: jinja2.runtime.Context, role: Role) -> str:
     "Because you post and answer messages and comments on Facebook and Instagram, ..."."""
     pb: Playbook = context["pb"]
     names = {name: c.guide.name for c in pb.platforms for name in (c.id, *c.aliases)}
-    duties = _in_words([DUTY_WORDS[d] for d in role.duties])
-    where = _in_words([names[p] for p in role.platforms if p in names])
+    duties = in_words([DUTY_WORDS[d] for d in role.duties])
+    where = in_words([names[p] for p in role.platforms if p in names])
     count = len(pb.added_for(role))
     last = "the last item" if count == 1 else f"the last {count} items"
     return (f"Because you {duties}{f' on {where}' if where else ''}, your path also takes"
             f" in what those duties need: {last}, the most urgent first.")
-
-
-def _in_words(words: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(
-        words)
 
 
 @jinja2.pass_context
