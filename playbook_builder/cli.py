@@ -26,6 +26,10 @@ from .commands.problems import Invalid, UsageProblem, output_problem
 from .inputs.diagnostics import FORMATS, Diagnostic, InputError, printable
 from .site.parts import Inputs
 
+ENGINES = ("mkdocs", "zensical")
+"""MkDocs with Material, the default; Zensical, Material's successor (driven from outside:
+see commands/zensical.py)."""
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -85,6 +89,14 @@ def _format_option(command: F) -> F:
     )(command)
 
 
+def _engine_option(command: F) -> F:
+    return click.option(
+        "--engine", type=click.Choice(ENGINES), default="mkdocs", show_default=True,
+        help="What builds the site: MkDocs with Material, or Zensical, Material's"
+             " successor (pip install 'playbook-builder[zensical]').",
+    )(command)
+
+
 def _public_option(command: Callable[..., None]) -> Callable[..., None]:
     """``--public`` for a command: while it runs, the plugin builds the public playbook
     (it reads ``PLAYBOOK_PUBLIC``, which also reaches the build ``publish`` starts)."""
@@ -120,11 +132,13 @@ def _public_option(command: Callable[..., None]) -> Callable[..., None]:
               help="With --profiles: skip sites whose inputs did not change.")
 @click.option("--shard", metavar="I/N",
               help="With --profiles: build only the I-th of N equal shares (for CI matrices).")
+@_engine_option
 @_public_option
 @_format_option
 def build(
     profile: Path | None, config_file: Path, out: Path | None, strict: bool | None, clean: bool,
-    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, fmt: str,
+    profiles_dir: Path | None, jobs: int, changed_only: bool, shard: str | None, engine: str,
+    fmt: str,
 ) -> None:
     """Build the playbook site, exactly as 'mkdocs build' does, but safely.
 
@@ -141,12 +155,20 @@ def build(
     if _public_requested() and not clean:
         raise UsageProblem("--public builds the whole site again: a public site cannot start"
                            " from a previous build, which may hold internal pages")
+    if engine == "zensical":
+        from .commands.zensical import require_zensical
+
+        require_zensical()
+        if not clean:
+            raise UsageProblem("--dirty is for the MkDocs engine: Zensical's own cache"
+                               " already rebuilds only what changed")
     if profiles_dir is not None:
         if profile is not None:
             raise UsageProblem("give either --profile or --profiles, not both")
         from .commands.batch import build_many
 
-        build_many(config_file, profiles_dir, out, jobs, changed_only, shard, strict, fmt)
+        build_many(config_file, profiles_dir, out, jobs, changed_only, shard, strict, fmt,
+                   engine)
         return
     if changed_only or shard:
         raise UsageProblem("--changed-only and --shard need --profiles")
@@ -160,6 +182,14 @@ def build(
         def build_into(staging: Path) -> None:
             config["site_dir"] = str(staging)
             mkdocs_build(config, dirty=not clean)
+
+        if engine == "zensical":
+            from .commands import zensical
+
+            staged = zensical.stage(site, config_file)
+
+            def build_into(staging: Path) -> None:
+                zensical.build(staged, target, staging, strict=bool(config.strict))
 
         _publish(target, build_into, dirty=not clean)
     if fmt == "json":
@@ -277,7 +307,7 @@ def validate(profiles: tuple[Path, ...], config_file: Path | None, content_dir: 
 @_format_option
 def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None:
     """Write the generated Markdown and a mkdocs.yml that builds it without the plugin."""
-    from .commands.export import export_project
+    from .commands.export import export_project, site_settings
     from .commands.project import site_config, uses_tags
     from .inputs.images import ImageProblem
     from .pipeline import prepare_site
@@ -292,10 +322,8 @@ def export(profile: Path | None, config_file: Path, out: Path, fmt: str) -> None
         except ImageProblem as exc:
             raise click.ClickException(f"logo {exc}; it changed during the export:"
                                        " export again") from None
-        theme = {k: config.theme[k] for k in ("features", "palette") if config.theme.get(k)}
-        carried = {"site_url": config.site_url, "repo_url": config.repo_url,
-                   "edit_uri": config.edit_uri, "theme": theme}
-        _publish(out, lambda staging: export_project(parts, staging, carried, tags=tags))
+        settings = site_settings(config)
+        _publish(out, lambda staging: export_project(parts, staging, settings, tags=tags))
 
 
 @main.command()

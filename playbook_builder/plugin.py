@@ -16,9 +16,8 @@ import copy
 import hashlib
 import logging
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,9 +30,9 @@ from mkdocs.utils import CountHandler
 from .commands.config_urls import config_url_problem
 from .commands.handover import (
     HandoverProblem,
-    default_version,
     previous_version,
     public_requested,
+    version_selector,
 )
 from .commands.output import MARKER, OutputError, OutputFolder, staged_here
 from .commands.project import (
@@ -51,10 +50,10 @@ from .pipeline import Loaded, TemplateBug, load, prepare_site
 from .playbook.snapshot import FILE_NAME
 from .resources import data_dir
 from .site.gate import inspect_html
+from .site.navigation import merged_nav
 from .site.parts import Inputs, SiteParts
 from .site.redirects import redirect_page
 from .site.settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
-from .site.sitemap import HOME
 from .site.sources import SourceRules
 from .site.template_cache import use_bytecode_cache, user_cache_folder
 
@@ -447,66 +446,18 @@ def _outside_article(page: str) -> str:
 
 def _add_versions(config: MkDocsConfig) -> None:
     """Under mike, Material's version selector and outdated banner (unless configured)."""
-    if os.environ.get("MIKE_DOCS_VERSION") and "version" not in config.extra:
-        config.extra["version"] = {"provider": "mike", "default": default_version(),
-                                   "alias": True}
-
-
-PLAYBOOK_SECTION = "Playbook"
-"""The title of the section the playbook's navigation is added as, after a user's own."""
+    selector = version_selector()
+    if selector is not None and "version" not in config.extra:
+        config.extra["version"] = selector
 
 
 def _add_navigation(config: MkDocsConfig, parts: SiteParts) -> set[str] | None:
-    """The playbook's pages in the site's navigation.
-
-    Without a ``nav``, the site's navigation is the playbook's. A ``nav`` that names any
-    of the playbook's pages (``parts.own_paths``) other than ``index.md``, which is every
-    site's home page as well as the playbook's, places the playbook itself: it is kept as
-    it is, and the paths it lists are returned, so that the generated pages it leaves out
-    are built outside the navigation. Any other ``nav`` is kept, followed by the
-    playbook's navigation as one section, less the pages it lists already (its
-    ``index.md``): the site's home page stays where the user put it.
-    """
-    if config.nav is None:
-        config.nav = copy.deepcopy(parts.nav)
-        return None
-    strip = config.validation.nav.absolute_links == RELATIVE_TO_DOCS
-    listed = set(_nav_paths(config.nav, strip_slash=strip))
-    if listed & (set(parts.own_paths) - {HOME}):
-        return listed
-    section = _without(copy.deepcopy(parts.nav), listed)
-    if section:
-        config.nav = [*config.nav, {PLAYBOOK_SECTION: section}]
-    return None
-
-
-def _nav_paths(nav: Any, *, strip_slash: bool) -> Iterator[str]:
-    """Every path a ``nav`` names, as MkDocs looks it up among the site's files."""
-    if isinstance(nav, str):
-        yield PurePath(nav.lstrip("/") if strip_slash else nav).as_posix()
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_paths(value, strip_slash=strip_slash)
-    elif isinstance(nav, list):
-        for value in nav:
-            yield from _nav_paths(value, strip_slash=strip_slash)
-
-
-def _without(nav: list[Any], paths: set[str]) -> list[Any]:
-    """The playbook's ``nav`` less its entries for ``paths``, and sections left empty."""
-    kept: list[Any] = []
-    for item in nav:
-        if isinstance(item, dict):
-            ((title, value),) = item.items()
-            if isinstance(value, list):
-                value = _without(value, paths)
-                if value:
-                    kept.append({title: value})
-            elif value not in paths:
-                kept.append(item)
-        elif item not in paths:
-            kept.append(item)
-    return kept
+    """The playbook's pages in the site's navigation (see :func:`merged_nav`); the paths
+    the user's ``nav`` lists when it places the playbook itself."""
+    config.nav, placed = merged_nav(
+        config.nav, parts.nav, parts.own_paths,
+        strip_slash=config.validation.nav.absolute_links == RELATIVE_TO_DOCS)
+    return placed
 
 
 def _relative_to_docs(path: Path, docs_dir: str) -> str:

@@ -179,6 +179,7 @@ def run(
     workers: int,
     report: Callable[[SiteResult], None],
     strict: bool | None = None,
+    engine: str = "mkdocs",
 ) -> list[SiteResult]:
     """Build every job in ``workers`` processes, reporting each result as it comes."""
     results: list[SiteResult] = []
@@ -186,7 +187,8 @@ def run(
         return results
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(build_site, job, str(config_file), strict) for job in jobs]
+        futures = [pool.submit(build_site, job, str(config_file), strict, engine)
+                   for job in jobs]
         for future in as_completed(futures):
             result = future.result()
             results.append(result)
@@ -194,7 +196,8 @@ def run(
     return sorted(results, key=lambda r: r.slug)
 
 
-def build_site(job: SiteJob, config_file: str, strict: bool | None = None) -> SiteResult:
+def build_site(job: SiteJob, config_file: str, strict: bool | None = None,
+               engine: str = "mkdocs") -> SiteResult:
     """One site, built in a worker process; never raises. ``strict`` None keeps the
     configuration's own setting."""
     from mkdocs.commands.build import build
@@ -208,6 +211,14 @@ def build_site(job: SiteJob, config_file: str, strict: bool | None = None) -> Si
         config = load_config(config_file, site_dir=str(staging), strict=strict)
         tighten(config)
         build(config)
+
+    if engine == "zensical":
+        from . import zensical
+
+        def build_into(staging: Path) -> None:
+            with site_config(Path(config_file), None, "text", strict=strict) as site:
+                staged = zensical.stage(site, Path(config_file))
+            zensical.build(staged, job.out, staging, strict=bool(site.config.strict))
 
     try:
         publish_atomically(job.out, build_into, marker=job.fingerprint)
@@ -320,7 +331,7 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
                changed_only: bool, shard_text: str | None, strict: bool | None,
-               fmt: str) -> None:
+               fmt: str, engine: str = "mkdocs") -> None:
     """``playbook build --profiles``: one site per profile, every problem reported, the
     others still built. Exits with 1 when a site failed, 2 when a profile is invalid."""
     try:
@@ -350,7 +361,7 @@ def build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
             click.echo(f"{job.slug}: unchanged", err=True)
     try:
         claim_folder(target)  # before anything is built into it
-        results = _run_with_progress(todo, config_file, jobs, strict)
+        results = _run_with_progress(todo, config_file, jobs, strict, engine)
         write_index(target, everything, invalid=[r.profile for r in every_invalid])
     except OutputError as exc:
         raise output_problem(exc) from None
@@ -371,7 +382,7 @@ def _theme_folders(config: Any) -> list[Path]:
 
 
 def _run_with_progress(jobs: list[SiteJob], config_file: Path, workers: int,
-                       strict: bool | None) -> list[SiteResult]:
+                       strict: bool | None, engine: str = "mkdocs") -> list[SiteResult]:
     """Build, showing a progress bar on a terminal and one plain line per site otherwise."""
 
     def line(result: SiteResult) -> str:
@@ -379,10 +390,11 @@ def _run_with_progress(jobs: list[SiteJob], config_file: Path, workers: int,
         return f"{result.slug}: {result.status} in {result.seconds:.1f} s{detail}"
 
     if not sys.stderr.isatty():
-        return run(jobs, config_file, workers, lambda r: click.echo(line(r), err=True), strict)
+        return run(jobs, config_file, workers, lambda r: click.echo(line(r), err=True), strict,
+                   engine)
     with click.progressbar(length=len(jobs), label="building", file=sys.stderr) as bar:
         def advance(result: SiteResult) -> None:
             if result.status == "failed":
                 click.echo("\n" + line(result), err=True)
             bar.update(1)
-        return run(jobs, config_file, workers, advance, strict)
+        return run(jobs, config_file, workers, advance, strict, engine)

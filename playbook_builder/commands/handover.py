@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..inputs.diagnostics import printable
 from ..site.parts import Previous
@@ -78,3 +79,11 @@ def previous_version() -> Previous | None:
 def default_version() -> str:
     """What the site's root opens under mike, for the outdated banner."""
     return os.environ.get(DEFAULT_ENV) or "latest"
+
+
+def version_selector() -> dict[str, Any] | None:
+    """Under mike (which names the version it builds in ``MIKE_DOCS_VERSION``), the
+    theme's version selector and outdated banner, as ``extra.version``; None otherwise."""
+    if not os.environ.get("MIKE_DOCS_VERSION"):
+        return None
+    return {"provider": "mike", "default": default_version(), "alias": True}

@@ -116,6 +116,8 @@ class _ChecksInputs(Protocol):
 
     def check_inputs(self, config: MkDocsConfig) -> Loaded: ...
 
+    def cache_folder(self, config: MkDocsConfig) -> Path | None: ...
+
 
 def playbook_plugin(config: MkDocsConfig) -> _ChecksInputs | None:
     """The configuration's playbook plugin; None when the site does not use it."""
