@@ -451,10 +451,11 @@ def link(item: str | None, profile: Path | None, config_file: Path, version: str
                    " files included, instead of the commit.")
 @click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path),
               default="mkdocs.yml", show_default=True, help="The MkDocs configuration.")
+@_engine_option
 @_public_option
 @_format_option
 def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: bool,
-            branch: str, remote: str, allow_dirty: bool, config_file: Path,
+            branch: str, remote: str, allow_dirty: bool, config_file: Path, engine: str,
             fmt: str) -> None:
     """Publish VERSION of the playbook with mike, with a 'what changed' page.
 
@@ -465,7 +466,11 @@ def publish(version: str, aliases: tuple[str, ...], set_default: bool, push: boo
 
     request = publishing.Request(
         version, aliases, set_default, push, branch, remote, allow_dirty, config_file,
-        say=lambda message: click.echo(message, err=True))
+        say=lambda message: click.echo(message, err=True), engine=engine)
+    if engine == "zensical":
+        from .commands.zensical import require_zensical
+
+        require_zensical()
     try:
         publishing.check_names(request)
     except publishing.PublishProblem as exc:

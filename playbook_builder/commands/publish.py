@@ -102,6 +102,8 @@ class Request:
     known), a modified tracked file anywhere is refused, and untracked files are not
     looked for."""
     say: Callable[[str], None] = field(default=print, compare=False)
+    engine: str = "mkdocs"
+    """What builds the site: ``mkdocs`` or ``zensical`` (see ``playbook build --engine``)."""
 
     @property
     def default(self) -> str:
@@ -281,7 +283,7 @@ def _build(config: Path, site: Path, work: Path, request: Request, built: _Built
            PREVIOUS_VERSION_ENV: built.previous or ""}
     # -P: the project's own folders never shadow the installed playbook_builder.
     command = [sys.executable, "-P", "-m", "playbook_builder.cli", "-q", "build", "--strict",
-               "--config-file", str(config), "--out", str(site)]
+               "--engine", request.engine, "--config-file", str(config), "--out", str(site)]
     done = subprocess.run(command, cwd=config.parent, env=env, check=False)
     if done.returncode == 2:
         raise PublishProblem("the playbook cannot be built as committed; see the messages"

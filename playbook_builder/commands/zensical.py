@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import BuildError
 
 from ..inputs.diagnostics import Diagnostic, InputError, printable
+from ..inputs.loading import display_path
 from ..pipeline import prepare_site
 from ..playbook.snapshot import FILE_NAME
 from ..site.gate import inspect_html
@@ -71,6 +72,8 @@ class Staged:
     generated: tuple[str, ...]
     """The generated pages (by path in the docs folder) the project's own do not replace."""
     directory_urls: bool
+    docs_shown: str
+    """The project's docs folder, as problems in its pages are located."""
 
 
 def stage(site: Site, config_file: Path) -> Staged:
@@ -92,7 +95,8 @@ def stage(site: Site, config_file: Path) -> Staged:
                           custom_dir=custom_dir, user_nav=config.nav,
                           strip_slash=strips_slash(config))
     generated = tuple(page.src for page in parts.pages if page.src not in docs)
-    return Staged(parts, files, generated, config.use_directory_urls)
+    return Staged(parts, files, generated, config.use_directory_urls,
+                  display_path(Path(config.docs_dir)))
 
 
 def _own_files(config: MkDocsConfig) -> dict[str, bytes]:
@@ -163,7 +167,7 @@ def build(staged: Staged, target: Path, into: Path, *, strict: bool) -> None:
     write_changed(project, staged.files, keep=(SITE,))
     built = project / SITE
     shutil.rmtree(built, ignore_errors=True)  # a failed build's pages are not kept
-    run_zensical(project, strict=strict)
+    run_zensical(project, strict=strict, docs_shown=staged.docs_shown)
     findings = [f"{src}: {finding}" for src in staged.generated
                 for finding in gate_findings(built / _html_path(src, staged.directory_urls))]
     if findings:
@@ -176,35 +180,62 @@ def build(staged: Staged, target: Path, into: Path, *, strict: bool) -> None:
     built.rmdir()
 
 
-def run_zensical(project: Path, *, strict: bool) -> None:
-    """``zensical build`` of ``project`` with this Python; its messages are shown as
-    MkDocs' are (``-q`` hides all but warnings), and its failure raises."""
+def run_zensical(project: Path, *, strict: bool, docs_shown: str = "docs") -> None:
+    """``zensical build`` of ``project`` with this Python. Its progress is shown as
+    MkDocs' messages are (``-q`` hides it), each problem as a warning located in the
+    project's docs folder (``docs_shown``); a failed build raises with them."""
     command = [sys.executable, "-m", "zensical", "build", "-f",
                str(project / CONFIG_FILE), *(["--strict"] if strict else [])]
     done = subprocess.run(command, cwd=project, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True,
-                          env={**os.environ, "NO_COLOR": "1"}, check=False)
-    said = _said(done.stdout)
-    for line in said:
-        warned = line.lower().startswith(("warning", "error"))
-        log.log(logging.WARNING if warned else logging.INFO, "zensical: %s", line)
+                          stderr=subprocess.STDOUT, text=True, check=False)
+    progress, problems = _said(done.stdout, docs_shown)
+    for line in progress:
+        log.info("zensical: %s", line)
+    for line in problems:
+        log.warning("zensical: %s", line)
     if done.returncode != 0:
-        reason = said[-1] if said else f"exit code {done.returncode}"
-        raise ZensicalFailed(f"Zensical did not build the site: {printable(reason)}")
+        reason = progress[-1] if progress else f"exit code {done.returncode}"
+        raise ZensicalFailed("\n".join([f"Zensical did not build the site: {reason}",
+                                        *problems]))
 
 
-def _said(output: str) -> list[str]:
-    """Zensical's own lines, without the Python traceback it ends a failure with."""
-    lines = []
-    for line in output.splitlines():
-        if line.startswith("Traceback (most recent call last)"):
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+_PROBLEM = re.compile(r"^(Warning|Error): (.*)$")
+_WHERE = re.compile(r"\[ (\S+):(\d+):(\d+) \]")
+
+
+def _said(output: str, docs_shown: str) -> tuple[list[str], list[str]]:
+    """Zensical's output as its progress lines and its problems, each problem on one line
+    (``docs/page.md:3:17: warning: page does not exist``); its drawings of the source
+    and the Python traceback it ends a failure with are left out."""
+    progress: list[str] = []
+    problems: list[str] = []
+    pending: str | None = None
+    in_traceback = False
+    for raw in _COLOUR.sub("", output).splitlines():
+        line = printable(raw.strip())
+        if raw.startswith("Traceback (most recent call last)"):
+            in_traceback = True
             continue
-        if line.startswith("  ") and not line.strip().startswith(("│", "╭", "─", "╰")):
-            continue  # a traceback's frames
-        if line.strip():
-            lines.append(line.rstrip())
-    failure = re.compile(r"^\w+(Error|Exception): ")
-    return [failure.sub("", line) for line in lines]
+        if in_traceback:
+            if raw.startswith(" "):
+                continue  # its frames
+            in_traceback = False
+            line = re.sub(r"^[\w.]+(Error|Exception): ", "", line)
+        problem, where = _PROBLEM.match(line), _WHERE.search(line)
+        if problem:
+            if pending is not None:
+                problems.append(pending)
+            pending = f"{problem.group(1).lower()}: {problem.group(2)}"
+        elif where and pending is not None:
+            file, row, column = where.groups()
+            problems.append(f"{docs_shown}/{file}:{row}:{column}: {pending}")
+            pending = None
+        elif line and not raw.startswith(" ") and not line.startswith(("│", "─")):
+            progress.append(line)
+    if pending is not None:
+        problems.append(pending)
+    return progress, problems
 
 
 def _html_path(src: str, directory_urls: bool) -> str:
