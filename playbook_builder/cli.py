@@ -231,21 +231,41 @@ def _public_requested() -> bool:
 @click.option("--watch", "-w", multiple=True, type=click.Path(exists=True),
               help="Another file or folder to watch (repeatable).")
 @click.option("--strict/--no-strict", "-s", default=None, help="Fail on any MkDocs warning.")
+@_engine_option
 @_verbosity_options
 def serve(profile: Path | None, config_file: Path, dev_addr: str, open_in_browser: bool,
           livereload: bool, build_type: str | None, watch_theme: bool,
-          watch: tuple[str, ...], strict: bool | None) -> None:
+          watch: tuple[str, ...], strict: bool | None, engine: str) -> None:
     """Preview the playbook; edits to the profile or the library rebuild it."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from .commands.project import site_config
 
     check_source_date_epoch()
+    if engine == "zensical":
+        _serve_with_zensical(profile, config_file, dev_addr, open_in_browser)
+        return
     with site_config(config_file, profile, "text"):
         options = {"strict": strict} if strict is not None else {}
         mkdocs_serve(config_file=str(config_file), livereload=livereload,
                      build_type=build_type, watch_theme=watch_theme, watch=list(watch),
                      open_in_browser=open_in_browser, dev_addr=dev_addr, **options)
+
+
+def _serve_with_zensical(profile: Path | None, config_file: Path, dev_addr: str,
+                         open_in_browser: bool) -> None:
+    from .commands import zensical
+    from .commands.project import site_config
+
+    zensical.require_zensical()
+
+    def reload() -> Any:
+        with site_config(config_file, profile, "text") as site:
+            return site
+
+    with site_config(config_file, profile, "text") as site:
+        zensical.serve(site, config_file, dev_addr=dev_addr, open_in_browser=open_in_browser,
+                       reload=reload)
 
 
 def _project_option(command: F) -> F:

@@ -20,14 +20,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
 from mkdocs.exceptions import BuildError
 
 from ..inputs.diagnostics import Diagnostic, InputError, printable
-from ..inputs.loading import display_path
+from ..inputs.loading import display_path, logo_path
 from ..pipeline import prepare_site
 from ..playbook.snapshot import FILE_NAME
 from ..site.gate import inspect_html
@@ -264,3 +268,68 @@ def gate_findings(page: Path) -> list[str]:
     article = _THEME_BUTTONS.sub("", html[start:end])
     return inspect_html(article) + inspect_html(html[:start] + html[end:], whole_page=True)
 
+
+
+def serve(site: Site, config_file: Path, *, dev_addr: str, open_in_browser: bool,
+          reload: Callable[[], Site]) -> None:
+    """``zensical serve`` of the site's project, kept in ``.<site>.zensical-serve``
+    beside the site (apart from the one ``build`` keeps, so that both can run at once).
+    An edit to the profile, the library, the logo, the docs or the theme folder stages
+    the project again, writing only the files that changed, each atomically: Zensical
+    sees them and rebuilds those pages. ``reload`` gives the site as its files are now;
+    invalid input is reported and the pages stay as they were."""
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    project = project_folder(Path(site.config.site_dir)).with_suffix(".zensical-serve")
+    project.mkdir(exist_ok=True)
+    staged = stage(site, config_file)
+    write_changed(project, staged.files, keep=(SITE,))
+    changed = threading.Event()
+
+    class Changed(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type not in ("opened", "closed_no_write"):
+                changed.set()
+
+    observer = Observer()
+    for path in _watched(site):
+        observer.schedule(Changed(), str(path), recursive=path.is_dir())
+    observer.start()
+    command = [sys.executable, "-m", "zensical", "serve", "-f", str(project / CONFIG_FILE),
+               "-a", dev_addr, *(["--open"] if open_in_browser else [])]
+    server = subprocess.Popen(command, cwd=project)
+    try:
+        while server.poll() is None:
+            if not changed.wait(0.2):
+                continue
+            time.sleep(0.05)  # an editor's save is often several writes
+            changed.clear()
+            try:
+                written = write_changed(project, stage(reload(), config_file).files,
+                                        keep=(SITE,))
+            except click.ClickException as exc:
+                exc.show()
+                continue
+            log.info("playbook: %d file(s) changed", len(written))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        server.terminate()
+        server.wait()
+
+
+def _watched(site: Site) -> list[Path]:
+    """What the site is built from, that an edit to rebuilds it: the configuration, the
+    docs and theme folders, and the playbook's profile, logo and library."""
+    config = site.config
+    paths = [Path(config.config_file_path), Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        paths.append(Path(config.theme.custom_dir))
+    if site.loaded is not None:
+        paths += [site.loaded.inputs.profile, site.loaded.inputs.content_dir]
+        logo = site.loaded.playbook.profile.organisation.logo
+        if logo:
+            paths.append(logo_path(site.loaded.inputs.profile, logo))
+    return [path for path in dict.fromkeys(paths) if path.exists()]
