@@ -395,12 +395,13 @@ def _country_code(ctx: click.Context, param: click.Parameter, value: str | None)
 @click.option("--country", metavar="CODE", callback=_country_code,
               help="Your country, such as GB, US or AU: the safety cards give its"
                    " emergency number and helplines.")
-def new(folder: Path, ci: str | None, country: str | None) -> None:
+@_engine_option
+def new(folder: Path, ci: str | None, country: str | None, engine: str) -> None:
     """Start a playbook project: mkdocs.yml, a profile to fill in, and optionally CI."""
     from .commands.scaffold import scaffold
 
     try:
-        written = scaffold(folder, ci, country)
+        written = scaffold(folder, ci, country, engine)
     except OutputError as exc:
         raise output_problem(exc) from None
     for name in written:
@@ -408,7 +409,8 @@ def new(folder: Path, ci: str | None, country: str | None) -> None:
     if country is None:
         click.echo("note: the safety cards name no emergency number until you set"
                    " 'country' under 'organisation' in profiles/playbook.yml")
-    click.echo(f"next: cd {folder} && playbook serve")
+    serve = "playbook serve" + (" --engine zensical" if engine == "zensical" else "")
+    click.echo(f"next: cd {folder} && {serve}")
 
 
 

@@ -314,3 +314,33 @@ def test_the_gate_reads_the_article_as_content_and_the_rest_as_the_theme(
                     '<a href="javascript:alert(1)">y</a></body></html>', "utf-8")
     findings = zensical.gate_findings(page)
     assert len(findings) == 2 and any("script" in f for f in findings)
+
+
+def test_a_new_zensical_project_builds_with_zensical_everywhere(tmp_path: Path) -> None:
+    project = tmp_path / "new"
+    result = run("new", str(project), "--ci", "github", "--country", "GB",
+                 "--engine", "zensical")
+    assert result.exit_code == 0, result.output
+    assert "next: cd" in result.output and "playbook serve --engine zensical" in result.output
+    workflow = (project / ".github" / "workflows" / "playbook.yml").read_text("utf-8")
+    assert "playbook build --engine zensical --strict" in workflow
+    assert "playbook publish --engine zensical " in workflow
+    requirements = (project / "requirements-playbook.txt").read_text("utf-8")
+    assert re.search(r"^playbook-builder\[zensical\]==", requirements, re.MULTILINE)
+    assert "`zensical build` alone ignores" in (project / "mkdocs.yml").read_text("utf-8")
+    result = run("build", "--engine", "zensical", "--strict", "--config-file",
+                 str(project / "mkdocs.yml"), "--out", str(project / "site"))
+    assert result.exit_code == 0, result.output
+    assert (project / "site" / "contacts" / "index.html").is_file()
+    ignored = git_ignored(project, [".site.zensical/docs/index.md",
+                                    ".site.zensical-serve/mkdocs.yml"])
+    assert ignored == 2
+
+
+def git_ignored(project: Path, paths: list[str]) -> int:
+    import subprocess
+
+    git(project.parent, "init", "-q", str(project))
+    done = subprocess.run(["git", "check-ignore", *paths], cwd=project, capture_output=True,
+                          text=True, check=False)
+    return len(done.stdout.split())

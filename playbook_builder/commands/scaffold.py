@@ -42,8 +42,36 @@ COUNTRY_LINE = "  # country: GB\n"
 """The profile's commented-out country, which ``--country`` fills in."""
 
 
-def project_files(ci: str | None, country: str | None = None) -> dict[str, str]:
-    """Path in the new project -> content."""
+ENGINE_NOTE = """\
+# Built with Zensical: always through `playbook build --engine zensical` (or serve,
+# publish), which renders the playbook first. `zensical build` alone ignores the
+# playbook plugin below and builds a site with no playbook in it.
+"""
+
+
+def project_files(ci: str | None, country: str | None = None,
+                  engine: str = "mkdocs") -> dict[str, str]:
+    """Path in the new project -> content; with ``engine`` zensical, its commands, CI and
+    requirements build with Zensical."""
+    files = _project_files(ci, country)
+    if engine == "zensical":
+        for name in (REQUIREMENTS, "README.md", *(target for target, _ in CI_FILES.values())):
+            if name in files:
+                files[name] = _with_zensical(files[name])
+        files["mkdocs.yml"] = ENGINE_NOTE + files["mkdocs.yml"]
+    return files
+
+
+def _with_zensical(text: str) -> str:
+    """The commands that build a site, told to build with Zensical, and the package with
+    its Zensical extra."""
+    text = re.sub(r"\bplaybook (build|serve|publish)\b", r"playbook \1 --engine zensical",
+                  text)
+    return text.replace(f"{DISTRIBUTION}==", f"{DISTRIBUTION}[zensical]==").replace(
+        f"{DISTRIBUTION} @ git+", f"{DISTRIBUTION}[zensical] @ git+")
+
+
+def _project_files(ci: str | None, country: str | None) -> dict[str, str]:
     profile = _read("profile.yml")
     if country is not None:
         profile = profile.replace(COUNTRY_LINE, f"  country: {country}\n", 1)
@@ -110,11 +138,12 @@ def _read(name: str) -> str:
     return (_FILES / name).read_text(encoding="utf-8")
 
 
-def scaffold(folder: Path, ci: str | None, country: str | None = None) -> list[str]:
+def scaffold(folder: Path, ci: str | None, country: str | None = None,
+             engine: str = "mkdocs") -> list[str]:
     """Write a new project into ``folder``, which must be missing or empty."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise OutputError(f"{folder}: not an empty folder; choose a new one")
-    files = project_files(ci, country)
+    files = project_files(ci, country, engine)
     for name, content in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
