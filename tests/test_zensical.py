@@ -344,3 +344,48 @@ def git_ignored(project: Path, paths: list[str]) -> int:
     done = subprocess.run(["git", "check-ignore", *paths], cwd=project, capture_output=True,
                           text=True, check=False)
     return len(done.stdout.split())
+
+
+def test_serve_shows_a_profile_edit_and_survives_a_mistake(demo: Path) -> None:
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/contacts/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "playbook_builder.cli", "serve", "--engine", "zensical",
+         "-a", f"127.0.0.1:{port}"], cwd=demo, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def page_with(text: str) -> bool:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if text in urllib.request.urlopen(url, timeout=2).read().decode():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.05)
+        return False
+
+    profile = demo / "profiles" / "example.yml"
+    original = profile.read_text("utf-8")
+    try:
+        assert page_with("Sam Patel")
+        profile.write_text(original.replace("platforms:", "platfroms:", 1), "utf-8")
+        time.sleep(1)  # a mistake is reported; the pages stay as they were
+        assert page_with("Sam Patel")
+        profile.write_text(original.replace("Sam Patel", "Sam Patil"), "utf-8")
+        assert page_with("Sam Patil")
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        output, _ = server.communicate(timeout=30)
+    assert "unknown key 'platfroms' [PB104]" in output
+    assert not list((demo / ".site.zensical-serve" / "docs").rglob("*.tmp"))
