@@ -210,8 +210,15 @@ def test_a_warning_fails_a_strict_build_and_keeps_the_site(demo: Path) -> None:
     assert result.exit_code == 1
     assert "Zensical did not build the site: Aborted because --strict flag is set" in (
         result.output)
-    assert "/docs/extra.md:3:12: warning: page does not exist\n" in result.output
+    assert "/docs/extra.md:3:12: error: page does not exist [PB301]\n" in result.output
     assert sorted(p.name for p in (demo / "site").iterdir()) == before
+    result = build_demo(demo, "--strict", "--format", "json")
+    assert result.exit_code == 1
+    reported = json.loads(result.output)
+    assert [(d["file"].endswith("docs/extra.md"), d["line"], d["col"], d["message"])
+            for d in reported][0] == (True, 3, 12, "page does not exist")
+    assert reported[-1]["message"] == ("Zensical did not build the site: Aborted because"
+                                       " --strict flag is set")
     result = build_demo(demo, "--no-strict")
     assert result.exit_code == 0, result.output
     assert (demo / "site" / "extra" / "index.html").is_file()  # the project's own page

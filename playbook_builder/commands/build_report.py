@@ -59,11 +59,16 @@ def reported_as(fmt: str, config_file: Path) -> Iterator[None]:
     try:
         yield
     except MkDocsException as exc:
-        reasons = [*collected.messages, exc.format_message()]
+        # What the engine located itself (Zensical names the page, line and column)...
+        located: list[Diagnostic] = getattr(exc, "diagnostics", [])
+        # ... then what it logged, and why it stopped, as problems of the configuration.
+        reasons = [*collected.messages, exc.format_message().split("\n", 1)[0]] if located \
+            else [*collected.messages, exc.format_message()]
         where = display_path(config_file)
-        raise BuildFailed([Diagnostic(where, 1, 1, CODE, _one_line(reason), HINT)
-                           for reason in dict.fromkeys(filter(None, map(str.strip, reasons)))],
-                          fmt) from None
+        raise BuildFailed([*located, *(
+            Diagnostic(where, 1, 1, CODE, _one_line(reason), HINT)
+            for reason in dict.fromkeys(filter(None, map(str.strip, reasons))))],
+            fmt) from None
     finally:
         logger.removeHandler(collected)
 

@@ -56,7 +56,16 @@ log = logging.getLogger("mkdocs.playbook.zensical")
 class ZensicalFailed(BuildError):
     """Zensical did not build the site (a warning in a strict build, or an error of its
     own), or the gate refused a page; the message says which, in Zensical's words. A
-    failed build as MkDocs reports one: exit code 1, and PB301 under ``--format``."""
+    failed build as MkDocs reports one: exit code 1, and under ``--format`` each of
+    ``diagnostics`` (Zensical's problems, located in the docs) then the message, PB301."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        super().__init__(message)
+        self.diagnostics = diagnostics or []
+
+
+CODE = "PB301"
+HINT = "fix what Zensical names, then build again"
 
 
 def require_zensical() -> None:
@@ -195,12 +204,16 @@ def run_zensical(project: Path, *, strict: bool, docs_shown: str = "docs") -> No
     progress, problems = _said(done.stdout, docs_shown)
     for line in progress:
         log.info("zensical: %s", line)
-    for line in problems:
-        log.warning("zensical: %s", line)
-    if done.returncode != 0:
-        reason = progress[-1] if progress else f"exit code {done.returncode}"
-        raise ZensicalFailed("\n".join([f"Zensical did not build the site: {reason}",
-                                        *problems]))
+    if done.returncode == 0:
+        for problem in problems:
+            log.warning("zensical: %s:%d:%d: %s", problem.file, problem.line, problem.col,
+                        problem.message)
+        return
+    reason = progress[-1] if progress else f"exit code {done.returncode}"
+    raise ZensicalFailed(
+        "\n".join([f"Zensical did not build the site: {reason}",
+                   *(problem.format_text().splitlines()[0] for problem in problems)]),
+        problems)
 
 
 _COLOUR = re.compile(r"\x1b\[[0-9;]*m")
@@ -208,12 +221,13 @@ _PROBLEM = re.compile(r"^(Warning|Error): (.*)$")
 _WHERE = re.compile(r"\[ (\S+):(\d+):(\d+) \]")
 
 
-def _said(output: str, docs_shown: str) -> tuple[list[str], list[str]]:
-    """Zensical's output as its progress lines and its problems, each problem on one line
-    (``docs/page.md:3:17: warning: page does not exist``); its drawings of the source
-    and the Python traceback it ends a failure with are left out."""
+def _said(output: str, docs_shown: str) -> tuple[list[str], list[Diagnostic]]:
+    """Zensical's output as its progress lines and its problems, each located in the
+    docs folder where Zensical says (``docs/page.md:3:17: ... page does not exist``);
+    its drawings of the source and the Python traceback it ends a failure with are left
+    out."""
     progress: list[str] = []
-    problems: list[str] = []
+    problems: list[Diagnostic] = []
     pending: str | None = None
     in_traceback = False
     for raw in _COLOUR.sub("", output).splitlines():
@@ -229,16 +243,17 @@ def _said(output: str, docs_shown: str) -> tuple[list[str], list[str]]:
         problem, where = _PROBLEM.match(line), _WHERE.search(line)
         if problem:
             if pending is not None:
-                problems.append(pending)
-            pending = f"{problem.group(1).lower()}: {problem.group(2)}"
+                problems.append(Diagnostic(docs_shown, 1, 1, CODE, pending, HINT))
+            pending = problem.group(2)
         elif where and pending is not None:
             file, row, column = where.groups()
-            problems.append(f"{docs_shown}/{file}:{row}:{column}: {pending}")
+            problems.append(Diagnostic(f"{docs_shown}/{file}", int(row), int(column), CODE,
+                                       pending, HINT))
             pending = None
         elif line and not raw.startswith(" ") and not line.startswith(("│", "─")):
             progress.append(line)
     if pending is not None:
-        problems.append(pending)
+        problems.append(Diagnostic(docs_shown, 1, 1, CODE, pending, HINT))
     return progress, problems
 
 
