@@ -36,15 +36,37 @@ fresh process (``python -m mkdocs build``), imports included, as a user or CI ru
   content_dir)`` with the bundled and the 5,000-objection library: its first call after
   the import, and later calls (which whatever it keeps between calls helps). Skipped, with
   a note, where that function does not exist.
+- ``engines``: the second engine, Zensical, on the demo (copied as for ``demo``).
+  1. CPU time (user + system, of the whole process tree: Zensical runs as a child of
+     ``playbook build``) and wall time of: the plain floor; ``playbook build --engine
+     zensical --out SITE`` cold (a new SITE folder, so no ``.SITE.zensical`` project
+     beside it, and an empty ``XDG_CACHE_HOME``); the same cached (one SITE, its
+     ``.SITE.zensical`` with Zensical's ``.cache``, and one ``XDG_CACHE_HOME``, all kept
+     from a warm-up build; validation, rendering and the gate included, in a fresh
+     process); and as references ``playbook build`` with the MkDocs engine, warm cache
+     (also into one kept SITE), and ``python -m zensical build`` alone of a copy of the
+     export, its ``.cache`` warm. Target: the cached Zensical build's CPU time <= 0.9x
+     the floor's.
+  2. ``playbook serve`` with each engine (``-a`` on a free port, in a process group of
+     its own, stopped as a group), once it answers: the time from an edit of
+     ``profiles/example.yml`` (written in place, as an editor saves) until the pages it
+     changes show it, asking each every 10 ms; 1.5 s between edits. Two kinds of edit,
+     interleaved, after one untimed edit of each: a word added to a text that only one
+     page shows (a voice example's ``why``), and to a contact's name, which about ten
+     pages show. Which pages an edit changes is found by exporting the demo with it and
+     comparing the .md files with the demo's export. The profile is restored at the end.
+     Target for Zensical: <= 0.5 s to every page.
 
 How
 ---
 Cases run interleaved (a, b, a, b, ...) so that machine noise hits them alike, after one
 untimed warm-up round (which also leaves the OS file cache warm); the tables give medians
 and the range, and ratios are ratios of medians. Time is the wall time of the whole child
-process; peak memory is the child's ``ru_maxrss`` from ``os.wait4`` (the getrusage of the
-child: for a command with workers, the largest single process), or what a child script
-reports from ``resource.getrusage``. Children run with this interpreter
+process; CPU time, where a table gives it, is the user and system time that ``os.wait4``
+reports for the child, which counts the processes it waited for; peak memory is the
+child's ``ru_maxrss`` from ``os.wait4`` (the getrusage of the child: for a command with
+workers, the largest single process), or what a child script reports from
+``resource.getrusage``. Children run with this interpreter
 (``sys.executable``), ``NO_MKDOCS_2_WARNING=1``, a fixed ``SOURCE_DATE_EPOCH``, no
 inherited ``PLAYBOOK_*``/``MIKE_*`` variables, and without ``PYTHONDONTWRITEBYTECODE``:
 Python writes bytecode as after an ordinary install, where with it set every fresh
@@ -56,18 +78,23 @@ brings (PyYAML, to derive the synthetic profile).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
+import http.client
 import importlib.metadata
 import os
 import platform
 import re
 import shlex
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,12 +109,27 @@ REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CLI = [PY, "-m", "playbook_builder.cli"]
 MKDOCS = [PY, "-m", "mkdocs", "build", "-q"]
-SECTIONS = ("demo", "library", "profile", "memory", "many", "validate")
+SECTIONS = ("demo", "library", "profile", "memory", "many", "validate", "engines")
 MEMORY_TARGET = 1.10
 GENERATED_OBJECTIONS = 5000
+ZENSICAL_CPU_TARGET = 0.90
+SERVE_TARGET = 0.5
+"""Seconds from an edit of the profile to the page that ``playbook serve`` shows."""
+SERVE_EDITS = {
+    "one page (a voice example's 'why')":
+        "why: Numbers and names say thank you better than exclamation marks.",
+    "a contact's name": "name: Sam Patel",
+}
+"""The serve case's edits of ``profiles/example.yml``: text that a word is added to."""
+SERVE_PAUSE = 1.5
+"""Seconds between two edits while serving."""
+SERVE_TIMEOUT = 60.0
 
-Sample = tuple[float, float]
-"""Seconds and peak MiB of one run (0 MiB: not measured)."""
+Sample = tuple[float, float, float]
+"""Seconds, peak MiB and CPU seconds of one run (0 MiB, 0 CPU seconds: not measured)."""
+
+LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""Asks the local servers directly, whatever proxy the environment names."""
 
 THEME_BYTECODE_HOOK = """\
 # Written by bench/bench.py: a Jinja bytecode cache for the theme, nothing else.
@@ -140,7 +182,9 @@ def run_checked(command: list[str], cwd: Path, cache: Path, **extra: str) -> str
 
 
 def measure(command: list[str], cwd: Path, cache: Path, **extra: str) -> Sample:
-    """Wall time and peak memory of one run of ``command`` in a fresh process."""
+    """Wall time, peak memory and CPU time of one run of ``command`` in a fresh process
+    (the CPU time of the child and of every process it waited for, as ``os.wait4``
+    counts it: Zensical's process under ``playbook build --engine zensical`` included)."""
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child can't block
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=child_env(cache, **extra),
@@ -153,13 +197,13 @@ def measure(command: list[str], cwd: Path, cache: Path, **extra: str) -> Sample:
             errors.seek(0)
             raise SystemExit(f"failed (exit {child.returncode}): {shlex.join(command)}\n"
                              f"{errors.read().decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def reported(command: list[str], cwd: Path, cache: Path) -> Sample:
     """What a child script prints about itself: seconds, and peak memory in KiB."""
     seconds, kib = run_checked(command, cwd, cache).split()
-    return float(seconds), float(kib) / 1024
+    return float(seconds), float(kib) / 1024, 0.0
 
 
 def with_plugin_options(config_text: str, **options: str) -> str:
@@ -189,27 +233,33 @@ def with_plugin_options(config_text: str, **options: str) -> str:
 
 
 def median_of(samples: list[Sample]) -> Sample:
-    return (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples))
+    return (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples),
+            statistics.median(s[2] for s in samples))
 
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:,.0f} ms"
 
 
+def spread(values: list[float]) -> str:
+    return f"{min(values) * 1000:,.0f} to {max(values) * 1000:,.0f} ms"
+
+
 @dataclass
 class Check:
-    """One target: a ratio of medians and the most it may be."""
+    """One target: a ratio of medians (or a median in seconds) and the most it may be."""
 
     what: str
     value: float
     target: float
+    unit: str = "x"
 
     @property
     def met(self) -> bool:
         return self.value <= self.target
 
     def text(self) -> str:
-        return f"**{self.value:.2f}x** (target <= {self.target:.2f}x: " \
+        return f"**{self.value:.2f}{self.unit}** (target <= {self.target:.2f}{self.unit}: " \
                f"{'met' if self.met else 'MISSED'})"
 
 
@@ -350,8 +400,10 @@ class Bench:
             shutil.rmtree(site)
 
     def compare(self, title: str, cases: dict[str, Callable[[], Sample]],
-                runs: int | None = None, warm_up: bool = True) -> dict[str, Sample]:
-        """Interleaved runs of every case after a warm-up round; prints the medians."""
+                runs: int | None = None, warm_up: bool = True, cpu: bool = False
+                ) -> dict[str, Sample]:
+        """Interleaved runs of every case after a warm-up round; prints the medians (and
+        the CPU time's, with ``cpu``)."""
         runs = runs or self.runs
         if warm_up:
             for run in cases.values():
@@ -363,34 +415,41 @@ class Bench:
         medians = {name: median_of(s) for name, s in samples.items()}
         print(f"\n### {title}\n\nMedian of {runs} interleaved run{'s' * (runs > 1)}"
               f"{', after a warm-up round' if warm_up else ''}.\n")
-        print("| case | time | range | peak memory |")
-        print("|---|---|---|---|")
-        for name, (seconds, mib) in medians.items():
-            times = [s[0] for s in samples[name]]
-            spread = f"{min(times) * 1000:,.0f} to {max(times) * 1000:,.0f} ms"
+        print(f"| case |{' CPU (user + sys) | range |' * cpu} time | range | peak memory |")
+        print(f"|---|{'---|---|' * cpu}---|---|---|")
+        for name, (seconds, mib, cpu_seconds) in medians.items():
+            times = spread([s[0] for s in samples[name]])
+            cpu_times = f" {ms(cpu_seconds)} | {spread([s[2] for s in samples[name]])} |"
             memory = f"{mib:.0f} MiB" if mib else "-"
-            print(f"| {name} | {ms(seconds)} | {spread} | {memory} |")
+            print(f"| {name} |{cpu_times * cpu} {ms(seconds)} | {times} | {memory} |")
         return medians
 
     def ratios(self, medians: dict[str, Sample], ours: str, floor: str, section: str,
-               time_target: float | None, memory: bool = True) -> None:
-        """Prints ours / floor in time and memory; records the targets."""
-        (t1, m1), (t0, m0) = medians[ours], medians[floor]
-        time_text, memory_text = f"{t1 / t0:.2f}x", f"{m1 / m0:.2f}x" if m0 else "-"
-        if time_target is not None:
-            check = Check(f"{section}: time", t1 / t0, time_target)
-            self.checks.append(check)
-            time_text = check.text()
+               time_target: float | None, memory: bool = True, cpu: bool = False,
+               cpu_target: float | None = None) -> None:
+        """Prints ours / floor in time and memory (and CPU time first, with ``cpu``);
+        records the targets."""
+        (t1, m1, c1), (t0, m0, c0) = medians[ours], medians[floor]
+        cells = [self.checked(f"{section}: CPU", c1 / c0, cpu_target)] if cpu else []
+        cells.append(self.checked(f"{section}: time", t1 / t0, time_target))
         if memory and m0:
             self.memory_rows.append((section, medians[ours], medians[floor]))
-            check = Check(f"{section}: memory", m1 / m0, MEMORY_TARGET)
-            self.checks.append(check)
-            memory_text = check.text()
-        print(f"| {ours} / {floor} | {time_text} | {memory_text} |")
+        cells.append(self.checked(f"{section}: memory", m1 / m0, MEMORY_TARGET if memory
+                                  else None) if m0 else "-")
+        print(f"| {ours} / {floor} | {' | '.join(cells)} |")
+
+    def checked(self, what: str, value: float, target: float | None) -> str:
+        """A ratio as text; with a target, also recorded as a check."""
+        if target is None:
+            return f"{value:.2f}x"
+        check = Check(what, value, target)
+        self.checks.append(check)
+        return check.text()
 
     @staticmethod
-    def ratio_header() -> None:
-        print("\n| ratio of medians | time | peak memory |\n|---|---|---|")
+    def ratio_header(cpu: bool = False) -> None:
+        print(f"\n| ratio of medians |{' CPU |' * cpu} time | peak memory |\n"
+              f"|---|{'---|' * cpu}---|---|")
 
     # -- sections ----------------------------------------------------------------------
 
@@ -461,7 +520,7 @@ class Bench:
         print("\n## 5. Peak memory of the builds above (medians)\n")
         print("| build | plugin | plain | plugin / plain |")
         print("|---|---|---|---|")
-        for section, (_, ours), (_, floor) in self.memory_rows:
+        for section, (_, ours, _), (_, floor, _) in self.memory_rows:
             check = Check(section, ours / floor, MEMORY_TARGET)
             print(f"| {section} | {ours:.0f} MiB | {floor:.0f} MiB | {check.text()} |")
 
@@ -480,13 +539,13 @@ class Bench:
                     shutil.rmtree(out.parent)
 
             def sequential(profiles: list[Path] = profiles) -> Sample:
-                total, peak = 0.0, 0.0
+                total, peak, cpu = 0.0, 0.0, 0.0
                 with self.empty_cache() as cache:  # one machine: the N builds share it
                     for profile in profiles:
-                        seconds, mib = self.build("mkdocs.yml", cache,
-                                                  PLAYBOOK_PROFILE=str(profile))
-                        total, peak = total + seconds, max(peak, mib)
-                return total, peak
+                        seconds, mib, cpu_seconds = self.build("mkdocs.yml", cache,
+                                                               PLAYBOOK_PROFILE=str(profile))
+                        total, peak, cpu = total + seconds, max(peak, mib), cpu + cpu_seconds
+                return total, peak, cpu
 
             jobs2, jobs1 = (f"playbook build --profiles --jobs {n}" for n in (2, 1))
             serial = f"{count} x mkdocs build"
@@ -533,6 +592,152 @@ class Bench:
             print(f"\nNote: the warm in-process cases are skipped: `{LOAD_IMPORT}` and a"
                   f" call load_playbook(Path(profile), Path(content_dir)) failed: {error}")
         self.compare("Fresh process, and in a warm process", cases)
+
+    def section_engines(self) -> None:
+        print("\n## 8. Engines: Zensical beside MkDocs, the demo")
+        self.engine_builds()
+        self.engine_serve()
+
+    def engine_builds(self) -> None:
+        plain = self.demo_export
+        alone = self.work / "export-zensical"  # Zensical keeps its site and .cache beside
+        shutil.copytree(plain.parent, alone)  # the configuration: a copy, not the floor's
+        site, mkdocs_site = self.work / "zensical" / "site", self.work / "mkdocs" / "site"
+        cache, mkdocs_cache = self.work / "xdg-zensical", self.work / "xdg-mkdocs"
+        for folder in (site.parent, mkdocs_site.parent, cache, mkdocs_cache):
+            folder.mkdir()
+        zensical = [*CLI, "build", "--engine", "zensical", "--out", str(site)]
+        mkdocs = [*CLI, "build", "--out", str(mkdocs_site)]
+        zensical_alone = [PY, "-m", "zensical", "build", "-f", str(alone / "mkdocs.yml")]
+        measure(zensical, self.demo, cache)  # fill the caches
+        measure(mkdocs, self.demo, mkdocs_cache)
+        self.fresh(zensical_alone)
+        for kept in (site.with_name(f".{site.name}.zensical") / ".cache", alone / ".cache"):
+            if not kept.is_dir():
+                print(f"\nNote: the warm-up build left no {kept}: Zensical keeps no cache"
+                      " there, and its rows are not cached.")
+        floor = "plain (export)"
+        cold = "playbook build --engine zensical, cold (new .site.zensical, empty cache)"
+        cached = "playbook build --engine zensical, cached"
+        reference = "reference: playbook build (MkDocs engine), warm cache"
+        only = "reference: zensical build of the export alone, cached"
+        medians = self.compare("8a. Build: CPU time (the whole process tree) and wall time", {
+            floor: lambda: self.build(plain),
+            cold: self.zensical_cold,
+            cached: lambda: measure(zensical, self.demo, cache),
+            reference: lambda: measure(mkdocs, self.demo, mkdocs_cache),
+            only: lambda: self.fresh(zensical_alone),
+        }, cpu=True)
+        self.ratio_header(cpu=True)
+        self.ratios(medians, cold, floor, "zensical, cold", None, memory=False, cpu=True)
+        self.ratios(medians, cached, floor, "zensical, cached", None, memory=False, cpu=True,
+                    cpu_target=ZENSICAL_CPU_TARGET)
+        self.ratios(medians, reference, floor, "mkdocs engine, warm", None, memory=False,
+                    cpu=True)
+        self.ratios(medians, only, floor, "zensical alone", None, memory=False, cpu=True)
+        print(f"\nOurs around Zensical (cached build less Zensical alone): "
+              f"{ms(medians[cached][2] - medians[only][2])} CPU, "
+              f"{ms(medians[cached][0] - medians[only][0])} wall.")
+
+    def zensical_cold(self) -> Sample:
+        """``playbook build --engine zensical`` into a new folder, so with no
+        ``.<site>.zensical`` beside it yet, and an empty cache."""
+        out = self.folder("zensical-cold") / "site"
+        try:
+            return self.fresh([*CLI, "build", "--engine", "zensical", "--out", str(out)])
+        finally:
+            shutil.rmtree(out.parent)
+
+    def engine_serve(self) -> None:
+        profile = self.demo / "profiles" / "example.yml"
+        original = profile.read_text(encoding="utf-8")
+        for needle in SERVE_EDITS.values():
+            if original.count(needle) != 1:
+                raise SystemExit(f"profiles/example.yml: '{needle}' is not there exactly"
+                                 " once, to add a word to")
+
+        def edited(added: dict[str, str]) -> str:
+            text = original
+            for kind, word in added.items():
+                text = text.replace(SERVE_EDITS[kind], SERVE_EDITS[kind] + word)
+            return text
+
+        pages: dict[str, list[str]] = {}
+        try:
+            for n, kind in enumerate(SERVE_EDITS):
+                profile.write_text(edited({kind: " Benchmark"}), encoding="utf-8")
+                pages[kind] = changed_pages(self.demo_export.parent / "docs",
+                                            self.export(f"edit-{n}", "mkdocs.yml").parent / "docs")
+                if not pages[kind]:
+                    raise SystemExit(f"the edit '{kind}' changes no page of the export")
+            profile.write_text(original, encoding="utf-8")
+            print(f"\n### 8b. Serve: from an edit of the profile to the page\n\nEach edit adds"
+                  f" a word to profiles/example.yml; the times are from the write until the"
+                  f" first page it changes shows it, and until every one does, asking each"
+                  f" every 10 ms (medians of {self.runs} edit{'s' * (self.runs > 1)} of each"
+                  f" kind, interleaved, after one untimed edit of each; {SERVE_PAUSE} s"
+                  " between edits). The pages an edit changes are the .md files it changes"
+                  " in the export.\n")
+            print("| edit | the text | pages it changes |\n|---|---|---|")
+            for kind, needle in SERVE_EDITS.items():
+                listed = ", ".join(pages[kind][:3]) + ", ..." * (len(pages[kind]) > 3)
+                print(f"| {kind} | `{needle}` | {len(pages[kind])}: {listed} |")
+            print("\n| server | edit | first page | every page | range (every page) |")
+            print("|---|---|---|---|---|")
+            for engine, options in (("MkDocs", []), ("Zensical", ["--engine", "zensical"])):
+                profile.write_text(original, encoding="utf-8")
+                first_page = page_path(pages[next(iter(SERVE_EDITS))][0])
+                with self.serving(options, first_page) as base:
+                    added = {kind: "" for kind in SERVE_EDITS}
+                    times: dict[str, list[tuple[float, float]]] = {k: [] for k in SERVE_EDITS}
+                    for run in range(self.runs + 1):
+                        for kind in SERVE_EDITS:
+                            added[kind] = f" Bench{run:03d}"
+                            seen = edit_to_pages(profile, edited(added), added[kind].strip(),
+                                                 [base + page_path(p) for p in pages[kind]])
+                            if run:  # the first round is the warm-up
+                                times[kind].append(seen)
+                            time.sleep(SERVE_PAUSE)
+                for kind, samples in times.items():
+                    first = statistics.median(s[0] for s in samples)
+                    every = statistics.median(s[1] for s in samples)
+                    print(f"| {engine} | {kind} | {ms(first)} | {ms(every)} |"
+                          f" {spread([s[1] for s in samples])} |")
+                    if engine == "Zensical":
+                        self.checks.append(Check(f"serve, Zensical, {kind}: seconds to every"
+                                                 " page", every, SERVE_TARGET, " s"))
+                sys.stdout.flush()
+        finally:
+            profile.write_text(original, encoding="utf-8")
+
+    @contextmanager
+    def serving(self, options: list[str], page: str) -> Iterator[str]:
+        """``playbook serve`` in the demo folder on a free port, in a process group of its
+        own, once ``page`` answers; yields the address. Stops the whole group after."""
+        address = f"127.0.0.1:{free_port()}"
+        base = f"http://{address}/"
+        command = [*CLI, "serve", *options, "-a", address]
+        with self.empty_cache() as cache, tempfile.TemporaryFile() as output:
+            server = subprocess.Popen(command, cwd=self.demo, env=child_env(cache),
+                                      stdin=subprocess.DEVNULL, stdout=output,
+                                      stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                deadline = time.perf_counter() + 300
+                while page_text(base + page) is None:
+                    if server.poll() is not None or time.perf_counter() > deadline:
+                        output.seek(0)
+                        said = output.read().decode(errors="replace")[-4000:]
+                        raise SystemExit(f"no page from {shlex.join(command)}"
+                                         f" (exit code {server.poll()}):\n{said}")
+                    time.sleep(0.1)
+                yield base
+            finally:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(server.pid, signal.SIGTERM)
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        server.wait(10)
+                    os.killpg(server.pid, signal.SIGKILL)  # and whatever it left running
+                server.wait()
 
 
 class NoAliasDumper(yaml.SafeDumper):
@@ -601,6 +806,56 @@ def many_profiles(work: Path, count: int) -> Path:
     return folder
 
 
+def changed_pages(before: Path, after: Path) -> list[str]:
+    """The .md files in ``after`` that ``before`` does not have as they are."""
+    return sorted(path.relative_to(after).as_posix() for path in after.rglob("*.md")
+                  if not (before / path.relative_to(after)).is_file()
+                  or (before / path.relative_to(after)).read_bytes() != path.read_bytes())
+
+
+def page_path(src: str) -> str:
+    """The address of a generated page in the site (directory URLs):
+    ``onboarding/trustee.md`` is at ``onboarding/trustee/``."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def page_text(url: str) -> str | None:
+    """The page at ``url``, or None while the server does not serve it."""
+    try:
+        with LOCAL.open(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except (OSError, http.client.HTTPException):
+        return None
+
+
+def edit_to_pages(profile: Path, text: str, word: str, urls: list[str]) -> tuple[float, float]:
+    """Write ``text`` to ``profile`` (in place, as an editor saves) and ask every page of
+    ``urls`` every 10 ms until it shows ``word``: the seconds until the first did, and
+    until every one did."""
+    seen: dict[str, float] = {}
+    started = time.perf_counter()
+    profile.write_text(text, encoding="utf-8")
+    while len(seen) < len(urls):
+        for url in urls:
+            if url not in seen and word in (page_text(url) or ""):
+                seen[url] = time.perf_counter() - started
+        if time.perf_counter() - started > SERVE_TIMEOUT:
+            missing = ", ".join(url for url in urls if url not in seen)
+            raise SystemExit(f"'{word}' not served in {SERVE_TIMEOUT:.0f} s on {missing}")
+        time.sleep(0.01)
+    return min(seen.values()), max(seen.values())
+
+
 def load_average() -> str:
     """Other work on the machine shows here, and widens the ranges in the tables."""
     one, five, _ = os.getloadavg()
@@ -621,7 +876,8 @@ def describe_machine() -> str:
     return (f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {head}"
             f"{' with uncommitted changes' if dirty else ''}; {os.cpu_count()} CPUs,"
             f" Python {platform.python_version()}, MkDocs {version('mkdocs')},"
-            f" Material {version('mkdocs-material')}, Jinja {version('jinja2')};"
+            f" Material {version('mkdocs-material')}, Jinja {version('jinja2')},"
+            f" Zensical {version('zensical')};"
             f" {load_average()}")
 
 
