@@ -259,13 +259,14 @@ def _serve_with_zensical(profile: Path | None, config_file: Path, dev_addr: str,
 
     zensical.require_zensical()
 
-    def reload() -> Any:
+    def restage() -> zensical.Staged:
         with site_config(config_file, profile, "text") as site:
-            return site
+            return zensical.stage(site, config_file)
 
     with site_config(config_file, profile, "text") as site:
-        zensical.serve(site, config_file, dev_addr=dev_addr, open_in_browser=open_in_browser,
-                       reload=reload)
+        staged = zensical.stage(site, config_file)
+    zensical.serve(site, staged, dev_addr=dev_addr, open_in_browser=open_in_browser,
+                   restage=restage)
 
 
 def _project_option(command: F) -> F:

@@ -165,17 +165,22 @@ def build_demo(project: Path, *args: str) -> Result:
                "--out", str(project / "site"), *args)
 
 
+def read_all(folder: Path) -> str:
+    return "".join(path.read_text("utf-8", "replace") for path in folder.rglob("*")
+                   if path.is_file())
+
+
 def test_a_public_build_holds_no_internal_value(demo: Path) -> None:
+    assert build_demo(demo).exit_code == 0  # the full playbook first, then the public one
+    assert "Sam Patel" in read_all(demo / ".site.zensical")
     result = build_demo(demo, "--public")
     assert result.exit_code == 0, result.output
-    everything = "".join(path.read_text("utf-8", "replace")
-                         for path in (demo / "site").rglob("*") if path.is_file())
+    everything = read_all(demo / "site")
     assert "Sam Patel" not in everything and "safeguarding-lead" not in everything
     assert not (demo / "site" / "onboarding" / "trustee").exists()
-    # Nor does the project Zensical built from keep the full playbook's pages.
-    staged = "".join(path.read_text("utf-8", "replace") for path in
-                     (demo / ".site.zensical" / "docs").rglob("*.md"))
-    assert "Sam Patel" not in staged
+    # Nor does the project it was built from, nor Zensical's cache there: the public
+    # playbook has a project of its own.
+    assert "Sam Patel" not in read_all(demo / ".site.zensical-public")
 
 
 def test_the_same_inputs_give_the_same_bytes(demo: Path, tmp_path: Path) -> None:
@@ -268,6 +273,13 @@ def test_profiles_build_one_site_each(demo: Path) -> None:
     for slug in ("riverside", "second"):
         assert (demo / "sites" / slug / "contacts" / "index.html").is_file()
         assert (demo / "sites" / slug / "playbook.json").is_file()
+    # What Zensical builds from is kept beside the folder that is published, not in it.
+    assert not [p.name for p in (demo / "sites").iterdir() if "zensical" in p.name]
+    assert (demo / ".sites.zensical" / "riverside" / "mkdocs.yml").is_file()
+    # A site the other engine built is not taken for one of this engine's.
+    result = run("build", "--config-file", str(demo / "mkdocs.yml"), "--profiles",
+                 str(folder), "--out", str(demo / "sites"), "--jobs", "1", "--changed-only")
+    assert result.exit_code == 0 and "2 built, 0 unchanged" in result.output, result.output
 
 
 def test_publish_twice_gives_both_versions_and_what_changed(
@@ -292,6 +304,48 @@ def test_publish_twice_gives_both_versions_and_what_changed(
     page = git(remote, "show", "gh-pages:2026.10/index.html")
     assert '"provider":"mike"' in page.replace(" ", "")  # the selector and the banner
     assert "https://playbook.riverside.example.org/2026.10/" in page  # canonical URL
+
+
+def test_mkdocs_choice_of_files_and_case_rule_hold(demo: Path) -> None:
+    (demo / "docs" / "drafts").mkdir()
+    (demo / "docs" / "drafts" / "plan.md").write_text("# Plan\n", "utf-8")
+    (demo / "docs" / "_draft.md").write_text("# Not yet\n", "utf-8")
+    (demo / "docs" / "aside.md").write_text("# Aside\n", "utf-8")
+    (demo / "docs" / ".#lock.md").symlink_to("user@host.1234:99")  # an editor's lock
+    config = demo / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "exclude_docs: drafts/\n"
+                      "draft_docs: _*.md\nnot_in_nav: /aside.md\n", encoding="utf-8")
+    result = build_demo(demo, "--strict")
+    assert result.exit_code == 0, result.output
+    assert not (demo / "site" / "drafts").exists() and not (demo / "site" / "_draft").exists()
+    assert (demo / "site" / "aside" / "index.html").is_file()
+    assert "drafts/plan" not in (demo / "site" / "search.json").read_text("utf-8")
+    (demo / "docs" / "Contacts.md").write_text("# Ours\n", "utf-8")
+    result = build_demo(demo)
+    assert result.exit_code == 2
+    assert "[PB202]" in result.output and "Contacts.md" in result.output
+
+
+def test_functions_named_in_the_configuration_are_written_as_named(demo: Path) -> None:
+    config = demo / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("markdown_extensions:\n", (
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n")),
+        encoding="utf-8")
+    result = build_demo(demo, "--strict")
+    assert result.exit_code == 0, result.output
+    staged = (demo / ".site.zensical" / "mkdocs.yml").read_text("utf-8")
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji ''" in staged
+
+
+def test_write_changed_lets_a_file_become_a_folder_and_back(tmp_path: Path) -> None:
+    folder = tmp_path / "project"
+    zensical.write_changed(folder, {"docs/media": b"a file"})
+    zensical.write_changed(folder, {"docs/media/photo.png": b"in a folder"})
+    assert (folder / "docs" / "media" / "photo.png").read_bytes() == b"in a folder"
+    zensical.write_changed(folder, {"docs/media": b"a file again"})
+    assert (folder / "docs" / "media").read_bytes() == b"a file again"
 
 
 def test_write_changed_writes_only_what_changed(tmp_path: Path) -> None:
@@ -355,7 +409,6 @@ def git_ignored(project: Path, paths: list[str]) -> int:
 
 
 def test_serve_shows_a_profile_edit_and_survives_a_mistake(demo: Path) -> None:
-    import os
     import signal
     import socket
     import subprocess
@@ -390,10 +443,37 @@ def test_serve_shows_a_profile_edit_and_survives_a_mistake(demo: Path) -> None:
         profile.write_text(original.replace("platforms:", "platfroms:", 1), "utf-8")
         time.sleep(1)  # a mistake is reported; the pages stay as they were
         assert page_with("Sam Patel")
+        profile.write_text(original, "utf-8")
+        (demo / "docs" / "away.md").symlink_to("/etc/hostname")  # refused, reported
+        time.sleep(1)
+        assert page_with("Sam Patel") and server.poll() is None
+        (demo / "docs" / "away.md").unlink()
         profile.write_text(original.replace("Sam Patel", "Sam Patil"), "utf-8")
         assert page_with("Sam Patil")
     finally:
-        os.killpg(server.pid, signal.SIGINT)
+        server.send_signal(signal.SIGTERM)  # stops Zensical's server too
         output, _ = server.communicate(timeout=30)
-    assert "unknown key 'platfroms' [PB104]" in output
+    assert server.returncode == 0, output
+    assert "unknown key 'platfroms' [PB104]" in output, output
+    assert "[PB206]" in output, output
+    with socket.socket() as again:  # the port is free: Zensical's server is gone
+        again.bind(("127.0.0.1", port))
     assert not list((demo / ".site.zensical-serve" / "docs").rglob("*.tmp"))
+
+
+def test_serve_fails_when_zensicals_server_cannot_start(demo: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "playbook_builder.cli", "serve", "--engine", "zensical",
+             "-a", f"127.0.0.1:{port}"], cwd=demo, capture_output=True, text=True,
+            timeout=60, check=False)
+    assert done.returncode == 1, done.stderr
+    assert "Error: Zensical's server stopped (exit code 1); see its messages above" in (
+        done.stderr)

@@ -137,13 +137,14 @@ def _slug_clash(path: Path, slug: str, written: bool, first: Path,
                       "set a different 'organisation: slug:'")
 
 
-def hash_inputs(config_file: Path, folders: Iterable[Path]) -> str:
-    """A hash of what every site shares: the tools' versions, the configuration, whether the
-    sites are public, and every file in ``folders`` (the library, docs, theme overrides,
-    our templates). A public site is never taken for the full one, nor the other way."""
+def hash_inputs(config_file: Path, folders: Iterable[Path], engine: str = "mkdocs") -> str:
+    """A hash of what every site shares: the tools' versions, the engine, the
+    configuration, whether the sites are public, and every file in ``folders`` (the
+    library, docs, theme overrides, our templates). A public site is never taken for the
+    full one, nor the other way, nor a site one engine built for the other's."""
     audience = "public" if public_requested() else "full"
-    versions = [__version__, audience,
-                *(metadata.version(p) for p in ("mkdocs", "mkdocs-material"))]
+    tools = ("mkdocs", "mkdocs-material", *(["zensical"] if engine == "zensical" else []))
+    versions = [__version__, audience, engine, *(metadata.version(p) for p in tools)]
     digest = hashlib.sha256("\0".join(versions).encode())
     files = sorted({p for folder in folders if folder.is_dir()
                     for p in folder.rglob("*") if p.is_file()})
@@ -218,7 +219,8 @@ def build_site(job: SiteJob, config_file: str, strict: bool | None = None,
         def build_into(staging: Path) -> None:
             with site_config(Path(config_file), None, "text", strict=strict) as site:
                 staged = zensical.stage(site, Path(config_file))
-            zensical.build(staged, job.out, staging, strict=bool(site.config.strict))
+            zensical.build(staged, job.out, staging, strict=bool(site.config.strict),
+                           within=job.out.parent)
 
     try:
         publish_atomically(job.out, build_into, marker=job.fingerprint)
@@ -348,7 +350,7 @@ def build_many(config_file: Path, folder: Path, out: Path | None, jobs: int,
         load_library(content_dir)  # its problems once, not once per profile
     except InputError as exc:
         raise Invalid(exc.diagnostics, fmt) from None
-    shared = hash_inputs(config_file, shared_folders)
+    shared = hash_inputs(config_file, shared_folders, engine)
     # Every profile is planned, so that slugs are unique and the index is whole across
     # shards; this shard builds (and reports) only its own share.
     everything, every_invalid = plan(find_profiles(folder), target, content_dir, shared)

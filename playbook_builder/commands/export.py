@@ -11,6 +11,7 @@ own site does not.
 from __future__ import annotations
 
 import os
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,13 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..inputs.diagnostics import printable
 from ..resources import data_dir
 from ..site.navigation import merged_nav
 from ..site.parts import SiteParts
 from ..site.redirects import redirect_page
 from ..site.settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
+from .problems import UsageProblem
 from .strictness import RELATIVE_TO_DOCS
 
 DEFAULT_THEME: dict[str, Any] = {
@@ -91,12 +94,14 @@ def export_project(parts: SiteParts, out: Path, settings: dict[str, Any], *,
 
 def project_files(parts: SiteParts, settings: dict[str, Any], *, tags: bool,
                   brand: bool = True, docs: dict[str, bytes] | None = None,
-                  custom_dir: Path | None = None, user_nav: list[Any] | None = None,
-                  strip_slash: bool = False) -> dict[str, bytes]:
+                  not_in_nav: list[str] | None = None, custom_dir: Path | None = None,
+                  user_nav: list[Any] | None = None, strip_slash: bool = False
+                  ) -> dict[str, bytes]:
     """Every file of the stand-alone project, by its path in the project.
 
     ``docs`` are the project's own pages and files (by path in the docs folder), which
-    replace a generated page of the same name, as they do under the plugin;
+    replace a generated page of the same name, as they do under the plugin, and
+    ``not_in_nav`` those of them the project builds outside its navigation;
     ``custom_dir`` is the project's own theme folder, whose files replace ours; a
     ``user_nav`` is merged with the playbook's as the plugin merges it."""
     files: dict[str, bytes] = {}
@@ -116,12 +121,33 @@ def project_files(parts: SiteParts, settings: dict[str, Any], *, tags: bool,
     replaced = set(docs or ())
     left_out = [page.src for page in parts.pages if page.src not in replaced and (
         not page.in_nav or (placed is not None and page.src not in placed))]
+    left_out += not_in_nav or []
     config = mkdocs_config(parts, settings, nav, left_out, tags=tags, brand=brand)
-    files[CONFIG_FILE] = (
-        "# Exported by playbook export: builds with plain MkDocs and Material, or with"
-        " Zensical.\n" + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
-    ).encode("utf-8")
+    try:
+        written = yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False,
+                            allow_unicode=True)
+    except yaml.representer.RepresenterError as exc:
+        raise UsageProblem(f"{CONFIG_FILE}: a setting cannot be written into a stand-alone"
+                           f" configuration ({printable(str(exc.args[0]))}); write it as"
+                           " plain text, a number, a list or a mapping") from None
+    files[CONFIG_FILE] = ("# Exported by playbook export: builds with plain MkDocs and"
+                          " Material, or with Zensical.\n" + written).encode("utf-8")
     return dict(sorted(files.items()))
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Plain YAML, but functions and classes, which a ``mkdocs.yml`` names with
+    ``!!python/name:`` (Material's emoji index, a fence's formatter), are named so
+    again: MkDocs and Zensical both read the tag."""
+
+
+def _python_name(dumper: yaml.SafeDumper, value: Any) -> yaml.Node:
+    return dumper.represent_scalar(
+        f"tag:yaml.org,2002:python/name:{value.__module__}.{value.__qualname__}", "")
+
+
+for _kind in (types.FunctionType, types.BuiltinFunctionType, type):
+    _ConfigDumper.add_multi_representer(_kind, _python_name)
 
 
 def _files_in(folder: Path) -> Iterator[str]:

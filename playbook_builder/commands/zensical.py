@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -31,8 +32,9 @@ import click
 from mkdocs.exceptions import BuildError
 
 from ..inputs.diagnostics import Diagnostic, InputError, printable
+from ..inputs.images import ImageProblem
 from ..inputs.loading import display_path, logo_path
-from ..pipeline import prepare_site
+from ..pipeline import TemplateBug, prepare_site
 from ..playbook.snapshot import FILE_NAME
 from ..site.gate import inspect_html
 from ..site.parts import SiteParts
@@ -87,65 +89,120 @@ class Staged:
     directory_urls: bool
     docs_shown: str
     """The project's docs folder, as problems in its pages are located."""
+    public: bool
+    """Built for the public: kept apart from the full playbook's project and cache."""
 
 
 def stage(site: Site, config_file: Path) -> Staged:
     """The project Zensical builds for this site: checked inputs rendered as the plugin
     renders them, with the project's own pages, theme folder, navigation and settings.
-    Raises :class:`InputError` for a file that must not be published."""
+    Raises :class:`InputError` for a file that must not be published, and
+    :class:`ZensicalFailed` for what would fail the plugin's build."""
     config, plugin = site.config, site.require_plugin(config_file)
     loaded = site.require_playbook(config_file)
     tags = uses_tags(config)
-    parts = prepare_site(loaded, tags=tags, use_directory_urls=config.use_directory_urls,
-                         previous=previous_version(), cache_folder=plugin.cache_folder(config))
+    try:
+        parts = prepare_site(loaded, tags=tags, use_directory_urls=config.use_directory_urls,
+                             previous=previous_version(),
+                             cache_folder=plugin.cache_folder(config))
+    except TemplateBug as exc:
+        raise ZensicalFailed(str(exc)) from exc
+    except ImageProblem as exc:
+        raise ZensicalFailed(f"logo {exc}; it changed while the site was being built:"
+                             " build again") from None
     settings = site_settings(config, with_docs=True)
     selector = version_selector()
     if selector is not None:
         settings["extra"].setdefault("version", selector)
-    docs = _own_files(config)
+    own = _own_files(config, parts)
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-    files = project_files(parts, settings, tags=tags, brand=plugin.config.brand, docs=docs,
-                          custom_dir=custom_dir, user_nav=config.nav,
-                          strip_slash=strips_slash(config))
-    generated = tuple(page.src for page in parts.pages if page.src not in docs)
+    files = project_files(parts, settings, tags=tags, brand=plugin.config.brand,
+                          docs=own.files, not_in_nav=own.not_in_nav, custom_dir=custom_dir,
+                          user_nav=config.nav, strip_slash=strips_slash(config))
+    generated = tuple(page.src for page in parts.pages if page.src not in own.files)
     return Staged(parts, files, generated, config.use_directory_urls,
-                  display_path(Path(config.docs_dir)))
+                  display_path(Path(config.docs_dir)), loaded.playbook.public)
 
 
-def _own_files(config: MkDocsConfig) -> dict[str, bytes]:
-    """The project's own docs files, but hidden ones (as MkDocs leaves them out), once
-    the rules of :mod:`site.sources` pass them and its theme folder."""
+@dataclass(frozen=True)
+class _Own:
+    files: dict[str, bytes]
+    """The project's own docs files MkDocs would publish, by path in the docs folder."""
+    not_in_nav: list[str]
+    """Those of them its ``not_in_nav`` names."""
+
+
+def _own_files(config: MkDocsConfig, parts: SiteParts) -> _Own:
+    """The project's own docs files, chosen as MkDocs chooses them (``exclude_docs``,
+    ``draft_docs``, hidden files and ``templates/`` left out), once the rules of
+    :mod:`site.sources` pass them, its theme folder, and every name of the site."""
+    from mkdocs.structure.files import File, InclusionLevel, get_files
+
     project = Path(os.path.abspath(os.path.dirname(config.config_file_path or CONFIG_FILE)))
     rules = SourceRules.for_project(project, config.docs_dir, config.theme.custom_dir,
                                     config.theme.dirs)
-    problems: list[Diagnostic] = list(rules.folder_problems(config.docs_dir, files=True))
+    problems: list[Diagnostic] = list(rules.folder_problems(config.docs_dir, files=False))
     if config.theme.custom_dir:
         problems += rules.folder_problems(config.theme.custom_dir, files=True)
     if problems:
         raise InputError(problems)
-    docs = Path(config.docs_dir)
-    found: dict[str, bytes] = {}
-    for root, dirs, names in os.walk(docs, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                path = Path(root, name)
-                found[path.relative_to(docs).as_posix()] = path.read_bytes()
-    return found
+    # What a build publishes: neither excluded nor a draft (MkDocs' is_included(),
+    # which is untyped).
+    published = [file for file in get_files(config)
+                 if file.inclusion.value > InclusionLevel.DRAFT.value]
+    problems = [problem for file in published
+                if (problem := rules.problem(file.abs_src_path or "")) is not None]
+    own = {file.src_uri for file in published}
+    generated = [File(page.src, None, config.site_dir, config.use_directory_urls)
+                 for page in parts.pages if page.src not in own]
+    problems += rules.case_clashes([(file.dest_uri, file.abs_src_path) for file in published]
+                                   + [(file.dest_uri, None) for file in generated])
+    if problems:
+        raise InputError(problems)
+    return _Own({file.src_uri: Path(file.abs_src_path or "").read_bytes()
+                 for file in sorted(published, key=lambda f: f.src_uri)},
+                sorted(file.src_uri for file in published
+                       if file.inclusion is InclusionLevel.NOT_IN_NAV))
 
 
-def project_folder(target: Path) -> Path:
-    """Where the project of the site at ``target`` is kept between builds."""
+def project_folder(target: Path, *, public: bool, within: Path | None = None) -> Path:
+    """Where the project of the site at ``target`` is kept between builds: beside it,
+    or, for a site inside a folder that is published whole (``within``, the output of
+    ``--profiles``), beside that folder, so that nothing of it is published. The public
+    playbook has its own, so that nothing of the full one, its cache included, is ever
+    where a public build reads."""
+    kind = "zensical-public" if public else "zensical"
     target = Path(os.path.realpath(target))
-    return target.with_name(f".{target.name}.zensical")
+    if within is None:
+        return target.with_name(f".{target.name}.{kind}")
+    within = Path(os.path.realpath(within))
+    return within.with_name(f".{within.name}.{kind}") / target.relative_to(within)
 
 
 def write_changed(folder: Path, files: dict[str, bytes], *, keep: tuple[str, ...] = ()
                   ) -> list[str]:
     """Make ``folder`` hold ``files``, writing only those whose bytes changed, each
-    atomically (a server reading the folder never sees half a file), and removing files
-    that are no longer there (but top-level entries named in ``keep``, and hidden ones,
-    such as Zensical's cache). Returns the paths written."""
+    atomically (a server reading the folder never sees half a file). Files no longer
+    there, and folders they leave empty, are removed first (so that a file may become a
+    folder and the other way round), but top-level entries named in ``keep`` and hidden
+    ones, such as Zensical's cache. Returns the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for root, dirs, names in os.walk(folder, topdown=False):
+        here = Path(root).relative_to(folder)
+        if here.parts and (here.parts[0] in keep or here.parts[0].startswith(".")):
+            continue
+        for name in names:
+            if (here / name).as_posix() not in files and not (
+                    not here.parts and name.startswith(".")):
+                (Path(root) / name).unlink()
+        for name in dirs:
+            path = Path(root) / name
+            if not here.parts and (name in keep or name.startswith(".")):
+                continue
+            if path.is_symlink():
+                path.unlink()
+            elif not any(path.iterdir()):
+                path.rmdir()
     written = []
     for name, content in files.items():
         path = folder / name
@@ -160,23 +217,16 @@ def write_changed(folder: Path, files: dict[str, bytes], *, keep: tuple[str, ...
             out.write(content)
         os.replace(temporary, path)
         written.append(name)
-    for root, dirs, names in os.walk(folder, topdown=True):
-        here = Path(root).relative_to(folder)
-        if here == Path("."):
-            dirs[:] = [d for d in dirs if d not in keep and not d.startswith(".")]
-        for name in names:
-            relative = (here / name).as_posix()
-            if relative not in files and not (here == Path(".") and name.startswith(".")):
-                (Path(root) / name).unlink()
     return written
 
 
-def build(staged: Staged, target: Path, into: Path, *, strict: bool) -> None:
-    """Build ``staged`` with Zensical in the project folder of ``target``, pass every
-    generated page through the gate, and move the site into ``into`` (the staging
-    folder that is swapped in). Raises :class:`ZensicalFailed`."""
-    project = project_folder(target)
-    project.mkdir(exist_ok=True)
+def build(staged: Staged, target: Path, into: Path, *, strict: bool,
+          within: Path | None = None) -> None:
+    """Build ``staged`` with Zensical in the project folder of ``target`` (see
+    :func:`project_folder` for ``within``), pass every generated page through the gate,
+    and move the site into ``into`` (the staging folder that is swapped in). Raises
+    :class:`ZensicalFailed`."""
+    project = project_folder(target, public=staged.public, within=within)
     write_changed(project, staged.files, keep=(SITE,))
     built = project / SITE
     shutil.rmtree(built, ignore_errors=True)  # a failed build's pages are not kept
@@ -200,7 +250,8 @@ def run_zensical(project: Path, *, strict: bool, docs_shown: str = "docs") -> No
     command = [sys.executable, "-m", "zensical", "build", "-f",
                str(project / CONFIG_FILE), *(["--strict"] if strict else [])]
     done = subprocess.run(command, cwd=project, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, check=False)
+                          stderr=subprocess.STDOUT, encoding="utf-8", errors="replace",
+                          check=False)
     progress, problems = _said(done.stdout, docs_shown)
     for line in progress:
         log.info("zensical: %s", line)
@@ -218,7 +269,7 @@ def run_zensical(project: Path, *, strict: bool, docs_shown: str = "docs") -> No
 
 _COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 _PROBLEM = re.compile(r"^(Warning|Error): (.*)$")
-_WHERE = re.compile(r"\[ (\S+):(\d+):(\d+) \]")
+_WHERE = re.compile(r"\[ (.+?):(\d+):(\d+) \]")
 
 
 def _said(output: str, docs_shown: str) -> tuple[list[str], list[Diagnostic]]:
@@ -285,20 +336,20 @@ def gate_findings(page: Path) -> list[str]:
 
 
 
-def serve(site: Site, config_file: Path, *, dev_addr: str, open_in_browser: bool,
-          reload: Callable[[], Site]) -> None:
+def serve(site: Site, staged: Staged, *, dev_addr: str, open_in_browser: bool,
+          restage: Callable[[], Staged]) -> None:
     """``zensical serve`` of the site's project, kept in ``.<site>.zensical-serve``
     beside the site (apart from the one ``build`` keeps, so that both can run at once).
     An edit to the profile, the library, the logo, the docs or the theme folder stages
-    the project again, writing only the files that changed, each atomically: Zensical
-    sees them and rebuilds those pages. ``reload`` gives the site as its files are now;
-    invalid input is reported and the pages stay as they were."""
+    the project again (``restage`` gives it as the files are now), writing only the
+    files that changed, each atomically: Zensical sees them and rebuilds those pages. A
+    mistake in an edit is reported and the pages stay as they were. Ctrl-C or SIGTERM
+    stops both servers; Zensical's stopping by itself is a failure (exit code 1)."""
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
-    project = project_folder(Path(site.config.site_dir)).with_suffix(".zensical-serve")
-    project.mkdir(exist_ok=True)
-    staged = stage(site, config_file)
+    folder = project_folder(Path(site.config.site_dir), public=staged.public)
+    project = folder.with_name(f"{folder.name}-serve")
     write_changed(project, staged.files, keep=(SITE,))
     changed = threading.Event()
 
@@ -310,9 +361,10 @@ def serve(site: Site, config_file: Path, *, dev_addr: str, open_in_browser: bool
     observer = Observer()
     for path in _watched(site):
         observer.schedule(Changed(), str(path), recursive=path.is_dir())
-    observer.start()
     command = [sys.executable, "-m", "zensical", "serve", "-f", str(project / CONFIG_FILE),
                "-a", dev_addr, *(["--open"] if open_in_browser else [])]
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    observer.start()
     server = subprocess.Popen(command, cwd=project)
     try:
         while server.poll() is None:
@@ -321,18 +373,31 @@ def serve(site: Site, config_file: Path, *, dev_addr: str, open_in_browser: bool
             time.sleep(0.05)  # an editor's save is often several writes
             changed.clear()
             try:
-                written = write_changed(project, stage(reload(), config_file).files,
-                                        keep=(SITE,))
-            except click.ClickException as exc:
+                written = write_changed(project, restage().files, keep=(SITE,))
+            except click.ClickException as exc:  # invalid input, a failed render
                 exc.show()
+                continue
+            except OSError as exc:  # a file an editor removed while it was read
+                log.warning("playbook: %s; the pages stay as they were",
+                            printable(str(exc)))
                 continue
             log.info("playbook: %d file(s) changed", len(written))
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         observer.stop()
-        server.terminate()
-        server.wait()
+        if server.poll() is None:
+            server.terminate()
+        stopped = server.wait()
+    if stopped not in (0, -signal.SIGTERM, -signal.SIGINT):
+        raise click.ClickException(f"Zensical's server stopped (exit code {stopped});"
+                                   " see its messages above")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM as Ctrl-C: the servers are stopped, not left running."""
+    raise KeyboardInterrupt
 
 
 def _watched(site: Site) -> list[Path]:
