@@ -395,8 +395,9 @@ def test_a_new_zensical_project_builds_with_zensical_everywhere(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert (project / "site" / "contacts" / "index.html").is_file()
     ignored = git_ignored(project, [".site.zensical/docs/index.md",
+                                    ".site.zensical-public/docs/index.md",
                                     ".site.zensical-serve/mkdocs.yml"])
-    assert ignored == 2
+    assert ignored == 3
 
 
 def git_ignored(project: Path, paths: list[str]) -> int:
