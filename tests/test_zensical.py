@@ -478,3 +478,44 @@ def test_serve_fails_when_zensicals_server_cannot_start(demo: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Error: Zensical's server stopped (exit code 1); see its messages above" in (
         done.stderr)
+
+
+def test_the_gate_refuses_a_tampered_page_and_keeps_the_site(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from playbook_builder.site import render
+
+    assert build_demo(demo).exit_code == 0
+    before = (demo / "site" / "index.html").read_bytes()
+    real = render.render_site
+
+    def tampered(pb, **options):  # type: ignore[no-untyped-def]
+        pages = real(pb, **options)
+        first = pages[0]
+        return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
+                *pages[1:]]
+
+    monkeypatch.setattr("playbook_builder.pipeline.render_site", tampered)
+    result = build_demo(demo)
+    assert result.exit_code == 1
+    assert "publish gate: generated pages contain what our templates never put there" in (
+        result.output)
+    assert "index.md: a <script> element" in result.output, result.output
+    assert (demo / "site" / "index.html").read_bytes() == before
+
+
+def test_the_preview_reports_what_the_gate_finds(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from types import SimpleNamespace
+
+    site = tmp_path / "site"
+    (site / "contacts").mkdir(parents=True)
+    (site / "index.html").write_text("<article><p>Fine</p></article>", "utf-8")
+    (site / "contacts" / "index.html").write_text("<article><script>x()</script></article>",
+                                                  "utf-8")
+    staged = SimpleNamespace(generated=("index.md", "contacts.md"), directory_urls=True)
+    gate = zensical._PreviewGate(site)
+    with caplog.at_level("WARNING", logger="mkdocs.playbook.zensical"):
+        gate.check(staged)  # type: ignore[arg-type]
+        gate.check(staged)  # type: ignore[arg-type]  # unchanged pages are not read again
+    assert [record.getMessage() for record in caplog.records] == [
+        "publish gate: contacts.md: a <script> element; playbook build would not publish it"]

@@ -24,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -366,14 +366,17 @@ def serve(site: Site, staged: Staged, *, dev_addr: str, open_in_browser: bool,
     previous = signal.signal(signal.SIGTERM, _interrupt)
     observer.start()
     server = subprocess.Popen(command, cwd=project)
+    gate = _PreviewGate(project / SITE)
     try:
         while server.poll() is None:
             if not changed.wait(0.2):
+                gate.check(staged)
                 continue
             time.sleep(0.05)  # an editor's save is often several writes
             changed.clear()
             try:
-                written = write_changed(project, restage().files, keep=(SITE,))
+                staged = restage()
+                written = write_changed(project, staged.files, keep=(SITE,))
             except click.ClickException as exc:  # invalid input, a failed render
                 exc.show()
                 continue
@@ -393,6 +396,31 @@ def serve(site: Site, staged: Staged, *, dev_addr: str, open_in_browser: bool,
     if stopped not in (0, -signal.SIGTERM, -signal.SIGINT):
         raise click.ClickException(f"Zensical's server stopped (exit code {stopped});"
                                    " see its messages above")
+
+
+@dataclass
+class _PreviewGate:
+    """The publish gate over the preview: each generated page Zensical's server writes
+    (again) is read, and what the gate finds is reported, as ``playbook build`` would
+    refuse it. (Zensical's server shows the page all the same: it cannot be stopped.)"""
+
+    site: Path
+    seen: dict[str, int] = field(default_factory=dict)
+    """Each page's modification time when it was last read."""
+
+    def check(self, staged: Staged) -> None:
+        for src in staged.generated:
+            page = self.site / _html_path(src, staged.directory_urls)
+            try:
+                modified = page.stat().st_mtime_ns
+            except OSError:
+                continue
+            if self.seen.get(src) == modified:
+                continue
+            self.seen[src] = modified
+            for finding in gate_findings(page):
+                log.warning("publish gate: %s: %s; playbook build would not publish it",
+                            src, finding)
 
 
 def _interrupt(signum: int, frame: object) -> None:
