@@ -162,3 +162,19 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
 
 
 pytest_plugins = ["tests.browser"]
+
+
+def tamper_first_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, the first page the pipeline renders ends with a script our templates
+    never write: what the publish gate is there to stop."""
+    from playbook_builder.site import render
+
+    real = render.render_site
+
+    def tampered(pb, **options):  # type: ignore[no-untyped-def]
+        pages = real(pb, **options)
+        first = pages[0]
+        return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
+                *pages[1:]]
+
+    monkeypatch.setattr("playbook_builder.pipeline.render_site", tampered)

@@ -22,7 +22,7 @@ from playbook_builder.site.gate import inspect_html
 from playbook_builder.site.render import TemplateBug, make_environment, render_template
 from playbook_builder.site.settings import REQUIRED_EXTENSIONS
 
-from .conftest import MINIMAL, Project
+from .conftest import MINIMAL, Project, tamper_first_page
 
 
 def test_undefined_name_in_a_template_is_located(tmp_path: Path) -> None:
@@ -102,15 +102,7 @@ def test_gate_passes_escaped_braces_and_safe_links() -> None:
 
 @pytest.mark.build
 def test_gate_fails_the_build(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = render.render_site
-
-    def tampered(pb, **options):  # type: ignore[no-untyped-def]
-        pages = real(pb, **options)
-        first = pages[0]
-        return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
-                *pages[1:]]
-
-    monkeypatch.setattr("playbook_builder.pipeline.render_site", tampered)
+    tamper_first_page(monkeypatch)
     with pytest.raises(Abort):
         project.build()
 

@@ -18,7 +18,7 @@ from playbook_builder.commands import zensical
 from playbook_builder.commands.output import MARKER
 
 from .browser import serve
-from .conftest import REPO
+from .conftest import REPO, tamper_first_page
 from .gitrepo import clone_project, git, make_remote
 from .test_no_external_requests import FORBIDDEN_IN_HTML, Requests, site_pages, visit
 
@@ -482,19 +482,9 @@ def test_serve_fails_when_zensicals_server_cannot_start(demo: Path) -> None:
 
 def test_the_gate_refuses_a_tampered_page_and_keeps_the_site(
         demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from playbook_builder.site import render
-
     assert build_demo(demo).exit_code == 0
     before = (demo / "site" / "index.html").read_bytes()
-    real = render.render_site
-
-    def tampered(pb, **options):  # type: ignore[no-untyped-def]
-        pages = real(pb, **options)
-        first = pages[0]
-        return [render.RenderedPage(first.src, first.markdown + "\n<script>x()</script>\n"),
-                *pages[1:]]
-
-    monkeypatch.setattr("playbook_builder.pipeline.render_site", tampered)
+    tamper_first_page(monkeypatch)
     result = build_demo(demo)
     assert result.exit_code == 1
     assert "publish gate: generated pages contain what our templates never put there" in (
