@@ -179,10 +179,6 @@ def build(
         config = site.config
         target = Path(config["site_dir"])
 
-        def build_into(staging: Path) -> None:
-            config["site_dir"] = str(staging)
-            mkdocs_build(config, dirty=not clean)
-
         if engine == "zensical":
             from .commands import zensical
 
@@ -190,6 +186,10 @@ def build(
 
             def build_into(staging: Path) -> None:
                 zensical.build(staged, target, staging, strict=bool(config.strict))
+        else:
+            def build_into(staging: Path) -> None:
+                config["site_dir"] = str(staging)
+                mkdocs_build(config, dirty=not clean)
 
         _publish(target, build_into, dirty=not clean)
     if fmt == "json":
@@ -265,8 +265,8 @@ def _serve_with_zensical(profile: Path | None, config_file: Path, dev_addr: str,
 
     with site_config(config_file, profile, "text") as site:
         staged = zensical.stage(site, config_file)
-    zensical.serve(site, staged, dev_addr=dev_addr, open_in_browser=open_in_browser,
-                   restage=restage)
+    zensical.serve(site, config_file, staged, dev_addr=dev_addr,
+                   open_in_browser=open_in_browser, restage=restage)
 
 
 def _project_option(command: F) -> F:

@@ -41,7 +41,7 @@ from .commands.project import (
     resolve_inputs,
     uses_tags,
 )
-from .commands.strictness import RELATIVE_TO_DOCS, tighten
+from .commands.strictness import strips_slash, tighten
 from .inputs.build_time import VARIABLE as BUILD_TIME
 from .inputs.build_time import BuildTimeProblem, build_time
 from .inputs.diagnostics import Diagnostic, InputError
@@ -49,7 +49,7 @@ from .inputs.images import ImageProblem
 from .pipeline import Loaded, TemplateBug, load, prepare_site
 from .playbook.snapshot import FILE_NAME
 from .resources import data_dir
-from .site.gate import inspect_html
+from .site.gate import inspect_html, split_article
 from .site.navigation import merged_nav
 from .site.parts import Inputs, SiteParts
 from .site.redirects import redirect_page
@@ -280,7 +280,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if src not in self.generated:
             return output
         findings = self.content_findings.pop(src, []) + _inspect(
-            _outside_article(output), whole_page=True)
+            split_article(output)[1], whole_page=True)
         if findings:
             listed = "\n".join(f"  {finding}" for finding in findings)
             raise PluginError(
@@ -438,12 +438,6 @@ def _add_theme(config: MkDocsConfig, parts: SiteParts, brand: bool) -> None:
             theme["logo"] = parts.logo_uri
 
 
-def _outside_article(page: str) -> str:
-    """The theme's part of a page: the article itself was checked as content already."""
-    start, end = page.find("<article"), page.rfind("</article>")
-    return page if start < 0 or end < start else page[:start] + page[end:]
-
-
 def _add_versions(config: MkDocsConfig) -> None:
     """Under mike, Material's version selector and outdated banner (unless configured)."""
     selector = version_selector()
@@ -456,7 +450,7 @@ def _add_navigation(config: MkDocsConfig, parts: SiteParts) -> set[str] | None:
     the user's ``nav`` lists when it places the playbook itself."""
     config.nav, placed = merged_nav(
         config.nav, parts.nav, parts.own_paths,
-        strip_slash=config.validation.nav.absolute_links == RELATIVE_TO_DOCS)
+        strip_slash=strips_slash(config))
     return placed
 
 

@@ -502,7 +502,8 @@ def test_the_preview_reports_what_the_gate_finds(
     (site / "index.html").write_text("<article><p>Fine</p></article>", "utf-8")
     (site / "contacts" / "index.html").write_text("<article><script>x()</script></article>",
                                                   "utf-8")
-    staged = SimpleNamespace(generated=("index.md", "contacts.md"), directory_urls=True)
+    staged = SimpleNamespace(generated={"index.md": "index.html",
+                                        "contacts.md": "contacts/index.html"})
     gate = zensical._PreviewGate(site)
     with caplog.at_level("WARNING", logger="mkdocs.playbook.zensical"):
         gate.check(staged)  # type: ignore[arg-type]

@@ -208,11 +208,6 @@ def build_site(job: SiteJob, config_file: str, strict: bool | None = None,
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     os.environ[PROFILE_ENV] = str(job.profile.absolute())
 
-    def build_into(staging: Path) -> None:
-        config = load_config(config_file, site_dir=str(staging), strict=strict)
-        tighten(config)
-        build(config)
-
     if engine == "zensical":
         from . import zensical
 
@@ -221,6 +216,11 @@ def build_site(job: SiteJob, config_file: str, strict: bool | None = None,
                 staged = zensical.stage(site, Path(config_file))
             zensical.build(staged, job.out, staging, strict=bool(site.config.strict),
                            within=job.out.parent)
+    else:
+        def build_into(staging: Path) -> None:
+            config = load_config(config_file, site_dir=str(staging), strict=strict)
+            tighten(config)
+            build(config)
 
     try:
         publish_atomically(job.out, build_into, marker=job.fingerprint)

@@ -26,7 +26,6 @@ from ..site.parts import SiteParts
 from ..site.redirects import redirect_page
 from ..site.settings import REQUIRED_EXTENSIONS, SCRIPT, STYLESHEET
 from .problems import UsageProblem
-from .strictness import RELATIVE_TO_DOCS
 
 DEFAULT_THEME: dict[str, Any] = {
     "name": "material",
@@ -187,8 +186,3 @@ def mkdocs_config(parts: SiteParts, settings: dict[str, Any], nav: list[Any],
         # builds pass too.
         **({"not_in_nav": "".join(f"/{src}\n" for src in left_out)} if left_out else {}),
     }
-
-
-def strips_slash(config: MkDocsConfig) -> bool:
-    """Does a leading ``/`` in this site's ``nav`` mean its docs folder?"""
-    return bool(config.validation.nav.absolute_links == RELATIVE_TO_DOCS)

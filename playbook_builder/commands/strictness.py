@@ -45,3 +45,8 @@ def tighten(config: Any) -> None:
     pages = logging.getLogger("mkdocs.structure.pages")
     if pages.getEffectiveLevel() <= logging.DEBUG:
         pages.setLevel(logging.INFO)
+
+
+def strips_slash(config: Any) -> bool:
+    """Does a leading ``/`` in this site's ``nav`` mean its docs folder?"""
+    return bool(config.validation.nav.absolute_links == RELATIVE_TO_DOCS)

@@ -33,16 +33,17 @@ from mkdocs.exceptions import BuildError
 
 from ..inputs.diagnostics import Diagnostic, InputError, printable
 from ..inputs.images import ImageProblem
-from ..inputs.loading import display_path, logo_path
+from ..inputs.loading import display_path
 from ..pipeline import TemplateBug, prepare_site
 from ..playbook.snapshot import FILE_NAME
-from ..site.gate import inspect_html
+from ..site.gate import inspect_html, split_article
 from ..site.parts import SiteParts
 from ..site.sources import SourceRules
-from .export import CONFIG_FILE, project_files, site_settings, strips_slash
+from .export import CONFIG_FILE, project_files, site_settings
 from .handover import previous_version, version_selector
 from .problems import UsageProblem
-from .project import uses_tags
+from .project import site_sources, uses_tags
+from .strictness import strips_slash
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -84,9 +85,9 @@ class Staged:
     parts: SiteParts
     files: dict[str, bytes]
     """Every file of the project, by its path in it."""
-    generated: tuple[str, ...]
-    """The generated pages (by path in the docs folder) the project's own do not replace."""
-    directory_urls: bool
+    generated: dict[str, str]
+    """The generated pages the project's own do not replace: where each is in the docs
+    folder, and where its HTML is in the site (as MkDocs and Zensical both write it)."""
     docs_shown: str
     """The project's docs folder, as problems in its pages are located."""
     public: bool
@@ -119,9 +120,8 @@ def stage(site: Site, config_file: Path) -> Staged:
     files = project_files(parts, settings, tags=tags, brand=plugin.config.brand,
                           docs=own.files, not_in_nav=own.not_in_nav, custom_dir=custom_dir,
                           user_nav=config.nav, strip_slash=strips_slash(config))
-    generated = tuple(page.src for page in parts.pages if page.src not in own.files)
-    return Staged(parts, files, generated, config.use_directory_urls,
-                  display_path(Path(config.docs_dir)), loaded.playbook.public)
+    return Staged(parts, files, own.generated, display_path(Path(config.docs_dir)),
+                  loaded.playbook.public)
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,8 @@ class _Own:
     """The project's own docs files MkDocs would publish, by path in the docs folder."""
     not_in_nav: list[str]
     """Those of them its ``not_in_nav`` names."""
+    generated: dict[str, str]
+    """The generated pages they do not replace, and where each page's HTML is."""
 
 
 def _own_files(config: MkDocsConfig, parts: SiteParts) -> _Own:
@@ -162,7 +164,8 @@ def _own_files(config: MkDocsConfig, parts: SiteParts) -> _Own:
     return _Own({file.src_uri: Path(file.abs_src_path or "").read_bytes()
                  for file in sorted(published, key=lambda f: f.src_uri)},
                 sorted(file.src_uri for file in published
-                       if file.inclusion is InclusionLevel.NOT_IN_NAV))
+                       if file.inclusion is InclusionLevel.NOT_IN_NAV),
+                {file.src_uri: file.dest_uri for file in generated})
 
 
 def project_folder(target: Path, *, public: bool, within: Path | None = None) -> Path:
@@ -187,22 +190,21 @@ def write_changed(folder: Path, files: dict[str, bytes], *, keep: tuple[str, ...
     folder and the other way round), but top-level entries named in ``keep`` and hidden
     ones, such as Zensical's cache. Returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
-    for root, dirs, names in os.walk(folder, topdown=False):
+    folders: list[Path] = []
+    for root, dirs, names in os.walk(folder):
         here = Path(root).relative_to(folder)
-        if here.parts and (here.parts[0] in keep or here.parts[0].startswith(".")):
-            continue
+        if not here.parts:  # the top: what is kept is neither walked nor removed
+            dirs[:] = [d for d in dirs if d not in keep and not d.startswith(".")]
+            names = [n for n in names if not n.startswith(".")]
         for name in names:
-            if (here / name).as_posix() not in files and not (
-                    not here.parts and name.startswith(".")):
+            if (here / name).as_posix() not in files:
                 (Path(root) / name).unlink()
-        for name in dirs:
-            path = Path(root) / name
-            if not here.parts and (name in keep or name.startswith(".")):
-                continue
-            if path.is_symlink():
-                path.unlink()
-            elif not any(path.iterdir()):
-                path.rmdir()
+        folders += [Path(root, name) for name in dirs]
+    for path in reversed(folders):  # the deepest first, so emptied parents go too
+        if path.is_symlink():
+            path.unlink()
+        elif not any(path.iterdir()):
+            path.rmdir()
     written = []
     for name, content in files.items():
         path = folder / name
@@ -231,8 +233,8 @@ def build(staged: Staged, target: Path, into: Path, *, strict: bool,
     built = project / SITE
     shutil.rmtree(built, ignore_errors=True)  # a failed build's pages are not kept
     run_zensical(project, strict=strict, docs_shown=staged.docs_shown)
-    findings = [f"{src}: {finding}" for src in staged.generated
-                for finding in gate_findings(built / _html_path(src, staged.directory_urls))]
+    findings = [f"{src}: {finding}" for src, html in staged.generated.items()
+                for finding in gate_findings(built / html)]
     if findings:
         listed = "\n".join(f"  {finding}" for finding in findings)
         raise ZensicalFailed("publish gate: generated pages contain what our templates"
@@ -243,7 +245,7 @@ def build(staged: Staged, target: Path, into: Path, *, strict: bool,
     built.rmdir()
 
 
-def run_zensical(project: Path, *, strict: bool, docs_shown: str = "docs") -> None:
+def run_zensical(project: Path, *, strict: bool, docs_shown: str) -> None:
     """``zensical build`` of ``project`` with this Python. Its progress is shown as
     MkDocs' messages are (``-q`` hides it), each problem as a warning located in the
     project's docs folder (``docs_shown``); a failed build raises with them."""
@@ -308,14 +310,6 @@ def _said(output: str, docs_shown: str) -> tuple[list[str], list[Diagnostic]]:
     return progress, problems
 
 
-def _html_path(src: str, directory_urls: bool) -> str:
-    """Where a page's HTML is written, as MkDocs and Zensical both write it."""
-    stem = src[: -len(".md")]
-    if not directory_urls or stem == "index" or stem.endswith("/index"):
-        return f"{stem}.html"
-    return f"{stem}/index.html"
-
-
 _THEME_BUTTONS = re.compile(r'<a\b[^>]*\bclass="md-content__button\b[^"]*"[^>]*>.*?</a>',
                             re.DOTALL)
 """The theme's own edit and view buttons at the top of an article (icons drawn in SVG)."""
@@ -328,23 +322,21 @@ def gate_findings(page: Path) -> list[str]:
         html = page.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [f"cannot be read ({printable(str(exc))})"]
-    start, end = html.find("<article"), html.rfind("</article>")
-    if start < 0 or end < start:
-        return inspect_html(html)
-    article = _THEME_BUTTONS.sub("", html[start:end])
-    return inspect_html(article) + inspect_html(html[:start] + html[end:], whole_page=True)
+    article, theme = split_article(html)
+    return inspect_html(_THEME_BUTTONS.sub("", article)) + inspect_html(theme,
+                                                                       whole_page=True)
 
 
-
-def serve(site: Site, staged: Staged, *, dev_addr: str, open_in_browser: bool,
-          restage: Callable[[], Staged]) -> None:
+def serve(site: Site, config_file: Path, staged: Staged, *, dev_addr: str,
+          open_in_browser: bool, restage: Callable[[], Staged]) -> None:
     """``zensical serve`` of the site's project, kept in ``.<site>.zensical-serve``
     beside the site (apart from the one ``build`` keeps, so that both can run at once).
-    An edit to the profile, the library, the logo, the docs or the theme folder stages
-    the project again (``restage`` gives it as the files are now), writing only the
-    files that changed, each atomically: Zensical sees them and rebuilds those pages. A
-    mistake in an edit is reported and the pages stay as they were. Ctrl-C or SIGTERM
-    stops both servers; Zensical's stopping by itself is a failure (exit code 1)."""
+    An edit to anything the site is built from (its configuration, docs, theme folder,
+    profile, logo, library: :func:`project.site_sources`) stages the project again
+    (``restage`` gives it as the files are now), writing only the files that changed,
+    each atomically: Zensical sees them and rebuilds those pages. A mistake in an edit
+    is reported and the pages stay as they were. Ctrl-C or SIGTERM stops both servers;
+    Zensical's stopping by itself is a failure (exit code 1)."""
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
@@ -359,8 +351,11 @@ def serve(site: Site, staged: Staged, *, dev_addr: str, open_in_browser: bool,
                 changed.set()
 
     observer = Observer()
-    for path in _watched(site):
-        observer.schedule(Changed(), str(path), recursive=path.is_dir())
+    # The library too when it is the bundled one, which publish leaves out of the sources.
+    library = [site.loaded.inputs.content_dir] if site.loaded is not None else []
+    for path in dict.fromkeys([*site_sources(site, config_file), *library]):
+        if path.exists():
+            observer.schedule(Changed(), str(path), recursive=path.is_dir())
     command = [sys.executable, "-m", "zensical", "serve", "-f", str(project / CONFIG_FILE),
                "-a", dev_addr, *(["--open"] if open_in_browser else [])]
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -409,8 +404,8 @@ class _PreviewGate:
     """Each page's modification time when it was last read."""
 
     def check(self, staged: Staged) -> None:
-        for src in staged.generated:
-            page = self.site / _html_path(src, staged.directory_urls)
+        for src, html in staged.generated.items():
+            page = self.site / html
             try:
                 modified = page.stat().st_mtime_ns
             except OSError:
@@ -426,18 +421,3 @@ class _PreviewGate:
 def _interrupt(signum: int, frame: object) -> None:
     """SIGTERM as Ctrl-C: the servers are stopped, not left running."""
     raise KeyboardInterrupt
-
-
-def _watched(site: Site) -> list[Path]:
-    """What the site is built from, that an edit to rebuilds it: the configuration, the
-    docs and theme folders, and the playbook's profile, logo and library."""
-    config = site.config
-    paths = [Path(config.config_file_path), Path(config.docs_dir)]
-    if config.theme.custom_dir:
-        paths.append(Path(config.theme.custom_dir))
-    if site.loaded is not None:
-        paths += [site.loaded.inputs.profile, site.loaded.inputs.content_dir]
-        logo = site.loaded.playbook.profile.organisation.logo
-        if logo:
-            paths.append(logo_path(site.loaded.inputs.profile, logo))
-    return [path for path in dict.fromkeys(paths) if path.exists()]

@@ -22,6 +22,15 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#|%\}|\}\}")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20]")
 
 
+def split_article(page: str) -> tuple[str, str]:
+    """A built page as its article (the page's content) and the theme's part around it;
+    no article (``""``) when the page has none."""
+    start, end = page.find("<article"), page.rfind("</article>")
+    if start < 0 or end < start:
+        return "", page
+    return page[start:end], page[:start] + page[end:]
+
+
 def inspect_html(html: str, *, whole_page: bool = False) -> list[str]:
     """Every unsafe or unfinished thing in a page's content, described for a reader.
 
